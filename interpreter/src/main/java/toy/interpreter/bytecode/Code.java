@@ -1,0 +1,60 @@
+package toy.interpreter.bytecode;
+
+import java.util.List;
+
+/**
+ * One compiled function (or a script's top-level code): instructions with a parallel line
+ * table, the constant pool, and what the VM needs to lay out a frame.
+ *
+ * <p>A frame's slots are {@code localCount} locals (parameters first) followed by at most
+ * {@code maxStack} operand-stack entries.
+ *
+ * @param lines           the source line of each int in {@code instructions}
+ * @param names           attribute and method names used by GET_ATTR and CALL_METHOD
+ * @param localNames      a name per local slot, for the disassembler
+ * @param cellParameters  parameters that closures capture: the VM moves them into cells on entry
+ * @param freeSources     per free variable, where MAKE_FUNCTION finds its cell in the enclosing
+ *                        function: {@code slot >= 0} a local cell, {@code -1 - i} free variable i
+ * @param freeNames       a name per free variable, for the disassembler
+ */
+public record Code(
+        String name,
+        String file,
+        int firstLine,
+        int[] instructions,
+        int[] lines,
+        Object[] constants,
+        String[] names,
+        int parameterCount,
+        int localCount,
+        int maxStack,
+        String[] localNames,
+        int[] cellParameters,
+        int[] freeSources,
+        String[] freeNames,
+        List<Handler> handlers) {
+
+    /** A {@code try} region [start, end) whose errors jump to target, with the stack cut to depth. */
+    public record Handler(int start, int end, int target, int depth) {
+    }
+
+    /** The frame size: locals plus operand stack. */
+    public int frameSize() {
+        return localCount + maxStack;
+    }
+
+    /** The innermost handler covering offset pc, or null. */
+    public Handler handlerFor(int pc) {
+        // Handlers are added innermost first (a try's body is compiled before its handler entry).
+        for (Handler h : handlers) {
+            if (pc >= h.start && pc < h.end) {
+                return h;
+            }
+        }
+        return null;
+    }
+
+    public int lineAt(int pc) {
+        return lines[Math.max(0, Math.min(pc, lines.length - 1))];
+    }
+}

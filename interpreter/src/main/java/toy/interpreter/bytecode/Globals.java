@@ -1,0 +1,47 @@
+package toy.interpreter.bytecode;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The global variables of one program: a slot per name, assigned by the compiler, holding a
+ * value or Java null while the name is not defined (reading it is then a NameError). Builtins
+ * are defined here before the script runs, so a script's own global of the same name replaces
+ * the builtin from the moment its {@code let} runs, as in Python.
+ */
+public final class Globals {
+    private final Map<String, Integer> indexes = new HashMap<>();
+    private String[] names = new String[64];
+    /** Read directly by the VM's hot loop. Values are boxed (int as Long). */
+    public Object[] values = new Object[64];
+    private int count;
+
+    /** The slot of a name, added if new. */
+    public int indexOf(String name) {
+        Integer index = indexes.get(name);
+        if (index != null) {
+            return index;
+        }
+        if (count == names.length) {
+            names = Arrays.copyOf(names, count * 2);
+            values = Arrays.copyOf(values, count * 2);
+        }
+        names[count] = name;
+        indexes.put(name, count);
+        return count++;
+    }
+
+    public String name(int index) {
+        return names[index];
+    }
+
+    public void define(String name, Object value) {
+        values[indexOf(name)] = value;
+    }
+
+    public Object get(String name) {
+        Integer index = indexes.get(name);
+        return index == null ? null : values[index];
+    }
+}

@@ -1,0 +1,49 @@
+package toy.interpreter.cli;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import toy.interpreter.compiler.SourceFile;
+
+/** Reads a script as UTF-8; a file that cannot be read or decoded is reported in one line. */
+final class ScriptFile {
+    private ScriptFile() {
+    }
+
+    /** A script that could not be loaded; the message is the whole report. */
+    static final class Unreadable extends Exception {
+        private static final long serialVersionUID = 1L;
+        final int status;
+
+        Unreadable(String message, int status) {
+            super(message, null, false, false);
+            this.status = status;
+        }
+    }
+
+    static SourceFile read(String name) throws Unreadable {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(Path.of(name));
+        } catch (NoSuchFileException e) {
+            throw new Unreadable("toy: can't open file '" + name + "': No such file or directory", ExitStatus.NO_INPUT);
+        } catch (IOException | RuntimeException e) {
+            String reason = Files.isDirectory(Path.of(name)) ? "Is a directory" : "cannot be read";
+            throw new Unreadable("toy: can't open file '" + name + "': " + reason, ExitStatus.NO_INPUT);
+        }
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+            return new SourceFile(name, text.startsWith("\uFEFF") ? text.substring(1) : text);
+        } catch (CharacterCodingException e) {
+            throw new Unreadable(name + ": error: the file is not UTF-8 text", ExitStatus.COMPILE_ERROR);
+        }
+    }
+}

@@ -1,0 +1,775 @@
+package toy.interpreter.compiler;
+
+import static toy.interpreter.bytecode.Opcode.*;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.Token;
+import toy.grammar.ToyBaseVisitor;
+import toy.grammar.ToyLexer;
+import toy.grammar.ToyParser;
+import toy.interpreter.bytecode.Code;
+import toy.interpreter.bytecode.Comparison;
+import toy.interpreter.compiler.CodeBuilder.Label;
+
+/**
+ * The second compiler pass: emits bytecode for one function at a time, using the
+ * {@link Resolver}'s bindings. Expressions leave their value on the operand stack; statements
+ * leave the stack as they found it.
+ *
+ * <p>Speed comes from a few fused instructions, used only on plain (uncaptured) locals, which
+ * no other thread can see: a comparison feeding a branch becomes one JUMP_IF*, {@code x += 1}
+ * becomes ADD_LOCAL_INT, and a {@code while} loop tests its condition at the bottom so that one
+ * iteration of {@code while n > 0 { n -= 1 }} is two instructions. Globals, list elements and
+ * map entries are always read and written back by separate instructions, so a thread switch
+ * can fall between them, as in CPython.
+ */
+final class CodeGenerator extends ToyBaseVisitor<Void> {
+    private final String file;
+    private final Resolver resolver;
+    private final List<CompileError> errors;
+    private FunctionInfo function;
+    private CodeBuilder code;
+    /** Loops and {@code with} blocks around the current statement, innermost first. */
+    private Deque<Construct> constructs = new ArrayDeque<>();
+
+    /** What a {@code break}, {@code continue} or {@code return} has to unwind. */
+    private record Construct(boolean isWith, boolean isFor, Label breakTo, Label continueTo) {
+    }
+
+    CodeGenerator(String file, Resolver resolver, List<CompileError> errors) {
+        this.file = file;
+        this.resolver = resolver;
+        this.errors = errors;
+    }
+
+    Code compileProgram(ToyParser.ProgramContext program) {
+        function = resolver.function(program);
+        code = new CodeBuilder();
+        for (ToyParser.StatementContext statement : program.statement()) {
+            visit(statement);
+        }
+        code.emit(1, NIL);
+        code.emit(-1, RETURN);
+        return finish("<main>", 1);
+    }
+
+    private Code finish(String name, int firstLine) {
+        int[] cellParameters = function.parameters.stream().filter(v -> v.captured).mapToInt(v -> v.slot).toArray();
+        int[] freeSources = new int[function.freeVariables.size()];
+        String[] freeNames = new String[freeSources.length];
+        for (int i = 0; i < freeSources.length; i++) {
+            Variable v = function.freeVariables.get(i);
+            freeSources[i] = v.owner == function.enclosing ? v.slot : -1 - function.enclosing.freeIndex(v);
+            freeNames[i] = v.name;
+        }
+        return code.build(name, file, firstLine, function.parameters.size(),
+                function.localNames.toArray(new String[0]), cellParameters, freeSources, freeNames);
+    }
+
+    // ------------------------------------------------------------------ statements
+
+    @Override
+    public Void visitBlock(ToyParser.BlockContext ctx) {
+        for (ToyParser.StatementContext statement : ctx.statement()) {
+            visit(statement);
+        }
+        return null;
+    }
+
+    @Override
+    public Void visitExpressionStatement(ToyParser.ExpressionStatementContext ctx) {
+        line(ctx);
+        visit(ctx.expression());
+        code.emit(-1, POP);
+        return null;
+    }
+
+    @Override
+    public Void visitLetStatement(ToyParser.LetStatementContext ctx) {
+        line(ctx);
+        if (ctx.value != null) {
+            visit(ctx.value);
+        } else {
+            code.emit(1, NIL);
+        }
+        storeNew(resolver.variable(ctx.name));
+        return null;
+    }
+
+    @Override
+    public Void visitFunctionDeclaration(ToyParser.FunctionDeclarationContext ctx) {
+        line(ctx);
+        Variable v = resolver.variable(ctx.name);
+        if (v.captured) {
+            // The function may call itself: its cell must exist before the closure captures it.
+            code.emit(1, NIL);
+            code.emit(-1, NEW_CELL, v.slot);
+            makeFunction(ctx, ctx.name.getText(), ctx.body);
+            code.emit(-1, STORE_CELL, v.slot);
+        } else {
+            makeFunction(ctx, ctx.name.getText(), ctx.body);
+            storeNew(v);
+        }
+        return null;
+    }
+
+    @Override
+    public Void visitIfStatement(ToyParser.IfStatementContext ctx) {
+        line(ctx);
+        Label end = new Label();
+        for (int i = 0; i < ctx.conditions.size(); i++) {
+            Label next = new Label();
+            line(ctx.conditions.get(i));
+            branch(ctx.conditions.get(i), false, next);
+            visit(ctx.blocks.get(i));
+            boolean last = i == ctx.conditions.size() - 1 && ctx.elseBlock == null;
+            if (!last) {
+                code.emitJump(0, JUMP, end);
+            }
+            code.bind(next);
+        }
+        if (ctx.elseBlock != null) {
+            visit(ctx.elseBlock);
+        }
+        code.bind(end);
+        return null;
+    }
+
+    @Override
+    public Void visitWhileStatement(ToyParser.WhileStatementContext ctx) {
+        line(ctx);
+        Label body = new Label();
+        Label test = new Label();
+        Label end = new Label();
+        code.emitJump(0, JUMP, test);
+        code.bind(body);
+        loopBody(ctx.body, new Construct(false, false, end, test));
+        code.bind(test);
+        line(ctx.condition);
+        branch(ctx.condition, true, body);
+        code.bind(end);
+        return null;
+    }
+
+    @Override
+    public Void visitForStatement(ToyParser.ForStatementContext ctx) {
+        line(ctx);
+        visit(ctx.iterable);
+        code.emit(0, GET_ITER);
+        int depth = code.depth();
+        Label next = new Label();
+        Label end = new Label();
+        code.bind(next);
+        code.emitJump(1, FOR_ITER, end);
+        storeNew(resolver.variable(ctx.variable));
+        loopBody(ctx.body, new Construct(false, true, end, next));
+        line(ctx);
+        code.emitJump(0, JUMP, next);
+        code.bind(end);
+        code.setDepth(depth - 1);
+        return null;
+    }
+
+    private void loopBody(ToyParser.BlockContext body, Construct loop) {
+        constructs.push(loop);
+        visit(body);
+        constructs.pop();
+    }
+
+    @Override
+    public Void visitBreakStatement(ToyParser.BreakStatementContext ctx) {
+        jumpOutOfLoop(ctx, true);
+        return null;
+    }
+
+    @Override
+    public Void visitContinueStatement(ToyParser.ContinueStatementContext ctx) {
+        jumpOutOfLoop(ctx, false);
+        return null;
+    }
+
+    private void jumpOutOfLoop(ParserRuleContext ctx, boolean isBreak) {
+        line(ctx);
+        int depth = code.depth();
+        for (Construct c : constructs) {
+            if (c.isWith) {
+                code.emit(-1, WITH_EXIT);
+                continue;
+            }
+            if (isBreak && c.isFor) {
+                code.emit(-1, POP);
+            }
+            code.emitJump(0, JUMP, isBreak ? c.breakTo : c.continueTo);
+            code.setDepth(depth);
+            return;
+        }
+        error(ctx.getStart(), "'" + ctx.getText() + "' outside loop");
+    }
+
+    @Override
+    public Void visitReturnStatement(ToyParser.ReturnStatementContext ctx) {
+        line(ctx);
+        if (function.enclosing == null) {
+            error(ctx.getStart(), "'return' outside function");
+        }
+        if (ctx.value != null) {
+            visit(ctx.value);
+        } else {
+            code.emit(1, NIL);
+        }
+        boolean insideWith = constructs.stream().anyMatch(Construct::isWith);
+        if (insideWith) {
+            // Release every enclosing resource after the value is computed, before returning it.
+            int depth = code.depth();
+            Variable result = function.newLocal("<return value>");
+            code.emit(-1, STORE_LOCAL, result.slot);
+            for (Construct c : constructs) {
+                if (c.isWith) {
+                    code.emit(-1, WITH_EXIT);
+                } else if (c.isFor) {
+                    code.emit(-1, POP);
+                }
+            }
+            code.emit(1, LOAD_LOCAL, result.slot);
+            code.emit(-1, RETURN);
+            code.setDepth(depth - 1);
+        } else {
+            code.emit(-1, RETURN);
+        }
+        return null;
+    }
+
+    @Override
+    public Void visitWithStatement(ToyParser.WithStatementContext ctx) {
+        line(ctx);
+        visit(ctx.resource);
+        code.emit(0, WITH_ENTER);
+        int depth = code.depth();
+        int start = code.offset();
+        constructs.push(new Construct(true, false, null, null));
+        visit(ctx.body);
+        constructs.pop();
+        int end = code.offset();
+        line(ctx);
+        code.emit(-1, WITH_EXIT);
+        Label after = new Label();
+        code.emitJump(0, JUMP, after);
+        code.addHandler(start, end, code.offset(), depth);
+        code.setDepth(depth + 1);
+        code.emit(-2, WITH_ABORT);
+        code.bind(after);
+        return null;
+    }
+
+    @Override
+    public Void visitTryStatement(ToyParser.TryStatementContext ctx) {
+        line(ctx);
+        int depth = code.depth();
+        int start = code.offset();
+        visit(ctx.body);
+        int end = code.offset();
+        Label after = new Label();
+        code.emitJump(0, JUMP, after);
+        code.addHandler(start, end, code.offset(), depth);
+        code.setDepth(depth + 1);
+        line(ctx.handler);
+        storeNew(resolver.variable(ctx.variable));
+        visit(ctx.handler);
+        code.bind(after);
+        return null;
+    }
+
+    @Override
+    public Void visitRaiseStatement(ToyParser.RaiseStatementContext ctx) {
+        line(ctx);
+        visit(ctx.value);
+        code.emit(-1, RAISE);
+        return null;
+    }
+
+    @Override
+    public Void visitAssignStatement(ToyParser.AssignStatementContext ctx) {
+        line(ctx);
+        String op = ctx.op.getText();
+        ToyParser.PostfixContext target = Shapes.postfix(ctx.target);
+        if (target == null) {
+            error(ctx.target.getStart(), "cannot assign to this expression");
+            return null;
+        }
+        List<ToyParser.TrailerContext> trailers = target.trailer();
+        if (trailers.isEmpty() && target.primary() instanceof ToyParser.NameReferenceContext name) {
+            assignName(name.NAME().getSymbol(), op, ctx.value);
+        } else if (!trailers.isEmpty() && trailers.get(trailers.size() - 1) instanceof ToyParser.IndexTrailerContext index) {
+            postfix(target.primary(), trailers.subList(0, trailers.size() - 1));
+            visit(index.index);
+            if (op.equals("=")) {
+                visit(ctx.value);
+            } else {
+                code.emit(2, DUP2);
+                code.emit(-1, INDEX);
+                visit(ctx.value);
+                code.emit(-1, arithmetic(op.substring(0, op.length() - 1)));
+            }
+            code.emit(-3, STORE_INDEX);
+        } else {
+            error(ctx.target.getStart(), "cannot assign to this expression");
+        }
+        return null;
+    }
+
+    private void assignName(Token name, String op, ToyParser.ExpressionContext value) {
+        Variable v = resolver.variable(name);
+        if (op.equals("=")) {
+            visit(value);
+            store(v);
+            return;
+        }
+        Long increment = Shapes.smallInt(value);
+        if (isPlainLocal(v) && increment != null && (op.equals("+=") || op.equals("-="))) {
+            code.emit(0, ADD_LOCAL_INT, v.slot, (int) (op.equals("+=") ? increment : -increment));
+            return;
+        }
+        load(v);
+        visit(value);
+        code.emit(-1, arithmetic(op.substring(0, op.length() - 1)));
+        store(v);
+    }
+
+    // ------------------------------------------------------------------ branches
+
+    /**
+     * Emits a jump to target taken when the condition's truth equals {@code when}; falls
+     * through otherwise. {@code not}, {@code and}, {@code or} and comparisons become jumps
+     * instead of values.
+     */
+    private void branch(ToyParser.ExpressionContext condition, boolean when, Label target) {
+        ToyParser.OrExpressionContext or = condition.orExpression();
+        if (or.operands.size() > 1) {
+            Label skip = new Label();
+            for (int i = 0; i < or.operands.size(); i++) {
+                boolean last = i == or.operands.size() - 1;
+                // Any true operand decides `or`; only the last one can decide it false.
+                if (when || last) {
+                    branch(or.operands.get(i), when, target);
+                } else {
+                    branch(or.operands.get(i), true, skip);
+                }
+            }
+            code.bind(skip);
+            return;
+        }
+        branch(or.operands.get(0), when, target);
+    }
+
+    private void branch(ToyParser.AndExpressionContext and, boolean when, Label target) {
+        if (and.operands.size() > 1) {
+            Label skip = new Label();
+            for (int i = 0; i < and.operands.size(); i++) {
+                boolean last = i == and.operands.size() - 1;
+                // Any false operand decides `and`; only the last one can decide it true.
+                if (!when || last) {
+                    branch(and.operands.get(i), when, target);
+                } else {
+                    branch(and.operands.get(i), false, skip);
+                }
+            }
+            code.bind(skip);
+            return;
+        }
+        branch(and.operands.get(0), when, target);
+    }
+
+    private void branch(ToyParser.NotExpressionContext not, boolean when, Label target) {
+        if (not instanceof ToyParser.NotOperationContext negation) {
+            branch(negation.operand, !when, target);
+            return;
+        }
+        ToyParser.ComparisonContext comparison = ((ToyParser.NotOperandContext) not).comparison();
+        String symbol = comparison.operators.size() == 1 ? comparison.operators.get(0).getText() : "";
+        if (comparison.operators.size() != 1 || symbol.equals("in") || symbol.startsWith("not")) {
+            visit(not);
+            code.emitJump(-1, when ? JUMP_IF_TRUE : JUMP_IF_FALSE, target);
+            return;
+        }
+        int test = Comparison.of(symbol) | (when ? 0 : Comparison.WHEN_FALSE);
+        ToyParser.AdditiveContext left = comparison.operands.get(0);
+        ToyParser.AdditiveContext right = comparison.operands.get(1);
+        Variable a = plainLocal(left);
+        Variable b = plainLocal(right);
+        Long constant = Shapes.smallInt(right);
+        line(comparison);
+        if (a != null && constant != null) {
+            code.emitJump(0, JUMP_IF_LOCAL_INT, target, a.slot, constant.intValue(), test);
+        } else if (a != null && b != null) {
+            code.emitJump(0, JUMP_IF_LOCALS, target, a.slot, b.slot, test);
+        } else {
+            visit(left);
+            visit(right);
+            line(comparison);
+            code.emitJump(-2, JUMP_IF, target, test);
+        }
+    }
+
+    /** The variable an operand names if it is a plain local of this function, else null. */
+    private Variable plainLocal(ToyParser.AdditiveContext operand) {
+        Token name = Shapes.name(operand);
+        if (name == null) {
+            return null;
+        }
+        Variable v = resolver.variable(name);
+        return isPlainLocal(v) ? v : null;
+    }
+
+    private boolean isPlainLocal(Variable v) {
+        return v.owner == function && !v.captured;
+    }
+
+    // ------------------------------------------------------------------ expressions
+
+    @Override
+    public Void visitOrExpression(ToyParser.OrExpressionContext ctx) {
+        shortCircuit(ctx.operands, JUMP_IF_TRUE_OR_POP);
+        return null;
+    }
+
+    @Override
+    public Void visitAndExpression(ToyParser.AndExpressionContext ctx) {
+        shortCircuit(ctx.operands, JUMP_IF_FALSE_OR_POP);
+        return null;
+    }
+
+    private void shortCircuit(List<? extends ParserRuleContext> operands, int jump) {
+        Label end = new Label();
+        for (int i = 0; i < operands.size(); i++) {
+            visit(operands.get(i));
+            if (i < operands.size() - 1) {
+                code.emitJump(-1, jump, end);
+            }
+        }
+        code.bind(end);
+    }
+
+    @Override
+    public Void visitNotOperation(ToyParser.NotOperationContext ctx) {
+        visit(ctx.operand);
+        code.emit(0, NOT);
+        return null;
+    }
+
+    @Override
+    public Void visitComparison(ToyParser.ComparisonContext ctx) {
+        visit(ctx.operands.get(0));
+        if (ctx.operators.isEmpty()) {
+            return null;
+        }
+        if (ctx.operators.size() > 1) {
+            error(ctx.operators.get(1).getStart(), "comparisons cannot be chained; combine them with 'and'");
+        }
+        visit(ctx.operands.get(1));
+        line(ctx.operators.get(0));
+        String symbol = ctx.operators.get(0).getText();
+        switch (symbol) {
+            case "in" -> code.emit(-1, IN);
+            case "notin" -> code.emit(-1, NOT_IN);
+            default -> code.emit(-1, COMPARE, Comparison.of(symbol));
+        }
+        return null;
+    }
+
+    @Override
+    public Void visitAdditive(ToyParser.AdditiveContext ctx) {
+        binary(ctx.operands, ctx.operators);
+        return null;
+    }
+
+    @Override
+    public Void visitMultiplicative(ToyParser.MultiplicativeContext ctx) {
+        binary(ctx.operands, ctx.operators);
+        return null;
+    }
+
+    private void binary(List<? extends ParserRuleContext> operands, List<Token> operators) {
+        visit(operands.get(0));
+        for (int i = 1; i < operands.size(); i++) {
+            visit(operands.get(i));
+            line(operators.get(i - 1));
+            code.emit(-1, arithmetic(operators.get(i - 1).getText()));
+        }
+    }
+
+    private static int arithmetic(String symbol) {
+        return switch (symbol) {
+            case "+" -> ADD;
+            case "-" -> SUB;
+            case "*" -> MUL;
+            case "/" -> DIV;
+            case "//" -> FLOOR_DIV;
+            case "%" -> MOD;
+            default -> throw new IllegalArgumentException(symbol);
+        };
+    }
+
+    @Override
+    public Void visitNegation(ToyParser.NegationContext ctx) {
+        Token literal = Shapes.numberLiteral(ctx.operand);
+        if (literal != null && literal.getType() == ToyLexer.INT) {
+            Long value = Literals.integer(literal, true, errors);
+            pushInt(value == null ? 0 : value);
+        } else if (literal != null) {
+            code.emit(1, CONST, code.constant(-Literals.floating(literal)));
+        } else {
+            visit(ctx.operand);
+            line(ctx);
+            code.emit(0, NEG);
+        }
+        return null;
+    }
+
+    @Override
+    public Void visitPower(ToyParser.PowerContext ctx) {
+        visit(ctx.base);
+        if (ctx.exponent != null) {
+            visit(ctx.exponent);
+            line(ctx);
+            code.emit(-1, POW);
+        }
+        return null;
+    }
+
+    @Override
+    public Void visitPostfix(ToyParser.PostfixContext ctx) {
+        postfix(ctx.primary(), ctx.trailer());
+        return null;
+    }
+
+    /** A primary followed by trailers; an attribute directly followed by a call is a method call. */
+    private void postfix(ToyParser.PrimaryContext primary, List<ToyParser.TrailerContext> trailers) {
+        visit(primary);
+        for (int i = 0; i < trailers.size(); i++) {
+            ToyParser.TrailerContext trailer = trailers.get(i);
+            ToyParser.TrailerContext next = i + 1 < trailers.size() ? trailers.get(i + 1) : null;
+            if (trailer instanceof ToyParser.AttributeTrailerContext attribute
+                    && next instanceof ToyParser.CallTrailerContext call) {
+                int count = arguments(call.arguments());
+                line(attribute);
+                code.emit(-count, CALL_METHOD, code.name(attribute.NAME().getText()), count);
+                i++;
+            } else {
+                visit(trailer);
+            }
+        }
+    }
+
+    @Override
+    public Void visitCallTrailer(ToyParser.CallTrailerContext ctx) {
+        int count = arguments(ctx.arguments());
+        line(ctx);
+        code.emit(-count, CALL, count);
+        return null;
+    }
+
+    private int arguments(ToyParser.ArgumentsContext arguments) {
+        if (arguments == null) {
+            return 0;
+        }
+        for (ToyParser.ExpressionContext argument : arguments.expression()) {
+            visit(argument);
+        }
+        return arguments.expression().size();
+    }
+
+    @Override
+    public Void visitIndexTrailer(ToyParser.IndexTrailerContext ctx) {
+        visit(ctx.index);
+        line(ctx);
+        code.emit(-1, INDEX);
+        return null;
+    }
+
+    @Override
+    public Void visitSliceTrailer(ToyParser.SliceTrailerContext ctx) {
+        for (ToyParser.ExpressionContext bound : new ToyParser.ExpressionContext[] {ctx.lower, ctx.upper}) {
+            if (bound == null) {
+                code.emit(1, NIL);
+            } else {
+                visit(bound);
+            }
+        }
+        line(ctx);
+        code.emit(-2, SLICE);
+        return null;
+    }
+
+    @Override
+    public Void visitAttributeTrailer(ToyParser.AttributeTrailerContext ctx) {
+        line(ctx);
+        code.emit(0, GET_ATTR, code.name(ctx.NAME().getText()));
+        return null;
+    }
+
+    @Override
+    public Void visitIntLiteral(ToyParser.IntLiteralContext ctx) {
+        Long value = Literals.integer(ctx.INT().getSymbol(), false, errors);
+        pushInt(value == null ? 0 : value);
+        return null;
+    }
+
+    private void pushInt(long value) {
+        if (value == (int) value) {
+            code.emit(1, INT, (int) value);
+        } else {
+            code.emit(1, CONST, code.constant(value));
+        }
+    }
+
+    @Override
+    public Void visitFloatLiteral(ToyParser.FloatLiteralContext ctx) {
+        code.emit(1, CONST, code.constant(Literals.floating(ctx.FLOAT().getSymbol())));
+        return null;
+    }
+
+    @Override
+    public Void visitStringLiteral(ToyParser.StringLiteralContext ctx) {
+        code.emit(1, CONST, code.constant(Literals.string(ctx.STRING().getSymbol(), errors)));
+        return null;
+    }
+
+    @Override
+    public Void visitTrueLiteral(ToyParser.TrueLiteralContext ctx) {
+        code.emit(1, TRUE);
+        return null;
+    }
+
+    @Override
+    public Void visitFalseLiteral(ToyParser.FalseLiteralContext ctx) {
+        code.emit(1, FALSE);
+        return null;
+    }
+
+    @Override
+    public Void visitNilLiteral(ToyParser.NilLiteralContext ctx) {
+        code.emit(1, NIL);
+        return null;
+    }
+
+    @Override
+    public Void visitNameReference(ToyParser.NameReferenceContext ctx) {
+        line(ctx);
+        load(resolver.variable(ctx.NAME().getSymbol()));
+        return null;
+    }
+
+    @Override
+    public Void visitParenthesized(ToyParser.ParenthesizedContext ctx) {
+        visit(ctx.expression());
+        return null;
+    }
+
+    @Override
+    public Void visitListLiteral(ToyParser.ListLiteralContext ctx) {
+        for (ToyParser.ExpressionContext element : ctx.expression()) {
+            visit(element);
+        }
+        int count = ctx.expression().size();
+        code.emit(1 - count, BUILD_LIST, count);
+        return null;
+    }
+
+    @Override
+    public Void visitMapLiteral(ToyParser.MapLiteralContext ctx) {
+        for (ToyParser.MapEntryContext entry : ctx.mapEntry()) {
+            visit(entry.key);
+            visit(entry.value);
+        }
+        int count = ctx.mapEntry().size();
+        line(ctx);
+        code.emit(1 - 2 * count, BUILD_MAP, count);
+        return null;
+    }
+
+    @Override
+    public Void visitFunctionExpression(ToyParser.FunctionExpressionContext ctx) {
+        makeFunction(ctx, "<fn>", ctx.body);
+        return null;
+    }
+
+    @Override
+    public Void visitSpawnExpression(ToyParser.SpawnExpressionContext ctx) {
+        List<ToyParser.TrailerContext> trailers = ctx.call.trailer();
+        if (trailers.isEmpty() || !(trailers.get(trailers.size() - 1) instanceof ToyParser.CallTrailerContext call)) {
+            error(ctx.call.getStart(), "'spawn' needs a call, as in: spawn worker(1)");
+            return null;
+        }
+        postfix(ctx.call.primary(), trailers.subList(0, trailers.size() - 1));
+        int count = arguments(call.arguments());
+        line(ctx);
+        code.emit(-count, SPAWN, count);
+        return null;
+    }
+
+    private void makeFunction(ParserRuleContext node, String name, ToyParser.BlockContext body) {
+        FunctionInfo outerFunction = function;
+        CodeBuilder outerCode = code;
+        Deque<Construct> outerConstructs = constructs;
+        function = resolver.function(node);
+        code = new CodeBuilder();
+        constructs = new ArrayDeque<>();
+        line(body);
+        visit(body);
+        code.emit(1, NIL);
+        code.emit(-1, RETURN);
+        Code compiled = finish(name, node.getStart().getLine());
+        function = outerFunction;
+        code = outerCode;
+        constructs = outerConstructs;
+        code.emit(1, MAKE_FUNCTION, code.constant(compiled));
+    }
+
+    // ------------------------------------------------------------------ variables
+
+    private void load(Variable v) {
+        if (v.isGlobal()) {
+            code.emit(1, LOAD_GLOBAL, v.slot);
+        } else if (v.owner != function) {
+            code.emit(1, LOAD_FREE, function.freeIndex(v));
+        } else {
+            code.emit(1, v.captured ? LOAD_CELL : LOAD_LOCAL, v.slot);
+        }
+    }
+
+    private void store(Variable v) {
+        if (v.isGlobal()) {
+            code.emit(-1, STORE_GLOBAL, v.slot);
+        } else if (v.owner != function) {
+            code.emit(-1, STORE_FREE, function.freeIndex(v));
+        } else {
+            code.emit(-1, v.captured ? STORE_CELL : STORE_LOCAL, v.slot);
+        }
+    }
+
+    /** Binds a declared variable ({@code let}, parameter, loop or catch variable): a new binding each time. */
+    private void storeNew(Variable v) {
+        if (v.isGlobal()) {
+            code.emit(-1, DEFINE_GLOBAL, v.slot);
+        } else {
+            code.emit(-1, v.captured ? NEW_CELL : STORE_LOCAL, v.slot);
+        }
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private void line(ParserRuleContext ctx) {
+        code.setLine(ctx.getStart().getLine());
+    }
+
+    private void line(Token token) {
+        code.setLine(token.getLine());
+    }
+
+    private void error(Token at, String message) {
+        errors.add(new CompileError(at.getLine(), at.getCharPositionInLine() + 1, message));
+    }
+}

@@ -1,0 +1,34 @@
+package toy.interpreter.compiler;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import toy.grammar.ToyParser;
+import toy.interpreter.bytecode.Code;
+import toy.interpreter.bytecode.Globals;
+
+/**
+ * Source to bytecode: parse, resolve names, generate code. Reports every error it finds: all
+ * lexical and syntax errors, and, when the script parses, every error of the later passes.
+ */
+public final class Compiler {
+    private Compiler() {
+    }
+
+    /** Compiles a script's top-level code; its globals get slots in {@code globals}. */
+    public static Code compile(SourceFile source, Globals globals) throws CompileException {
+        List<CompileError> errors = new ArrayList<>();
+        ToyParser.ProgramContext tree = Parsing.parse(source, errors);
+        Code code = null;
+        if (tree != null) {
+            Resolver resolver = new Resolver(globals, errors);
+            resolver.visit(tree);
+            code = new CodeGenerator(source.name(), resolver, errors).compileProgram(tree);
+        }
+        if (!errors.isEmpty()) {
+            errors.sort(Comparator.comparingInt(CompileError::line).thenComparingInt(CompileError::column));
+            throw new CompileException(source, errors);
+        }
+        return code;
+    }
+}

@@ -1,0 +1,212 @@
+package toy.interpreter.compiler;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Set;
+import org.antlr.v4.runtime.CharStream;
+import org.antlr.v4.runtime.CommonToken;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.TokenFactory;
+import org.antlr.v4.runtime.TokenSource;
+import toy.grammar.ToyLexer;
+
+/**
+ * Sits between the lexer and the parser and decides which line breaks end a statement
+ * (LANGUAGE.md section 1). A NEWLINE token is dropped:
+ * <ul>
+ *   <li>inside {@code (…)}, {@code […]} or a map literal {@code {…}} (but not inside a block);</li>
+ *   <li>after a token that cannot end an expression: a binary operator, {@code ,}, {@code =},
+ *       an augmented assignment, {@code .};</li>
+ *   <li>before {@code else}, {@code elif} and {@code catch}, so {@code }} may end the line before them;</li>
+ *   <li>when it would be a blank line, or the first token of the file.</li>
+ * </ul>
+ * Whether a {@code {} opens a block or a map literal is decided by the token before it: a block
+ * follows something that ends an expression (a name, a literal, {@code )}, {@code ]}, {@code }})
+ * or {@code else}/{@code try}; a map literal follows anything else.
+ * Tokens the lexer could not make sense of are reported as compile errors ({@link #lexValid}).
+ */
+final class NewlineFilter implements TokenSource {
+    private enum Bracket { PAREN, SQUARE, MAP, BLOCK }
+
+    private static final Set<String> CONTINUES_LINE = Set.of(
+            "+", "-", "*", "/", "//", "%", "**", "==", "!=", "<", "<=", ">", ">=",
+            "and", "or", "not", "in", ",", "=", "+=", "-=", "*=", "/=", "//=", "%=", ".", ":");
+    private static final Set<String> BLOCK_AFTER = Set.of(")", "]", "}", "else", "try", "true", "false", "nil");
+    private static final Set<String> JOINS_PREVIOUS_LINE = Set.of("else", "elif", "catch");
+
+    private final ToyLexer lexer;
+    private final List<CompileError> errors;
+    private final Deque<Bracket> brackets = new ArrayDeque<>();
+    private final Deque<Token> lookahead = new ArrayDeque<>();
+    private Token previous;
+
+    NewlineFilter(ToyLexer lexer, List<CompileError> errors) {
+        this.lexer = lexer;
+        this.errors = errors;
+    }
+
+    @Override
+    public Token nextToken() {
+        for (;;) {
+            Token token = take();
+            if (token.getType() == ToyLexer.NEWLINE) {
+                if (keepNewline()) {
+                    return emit(token);
+                }
+                continue;
+            }
+            track(token);
+            return emit(token);
+        }
+    }
+
+    private boolean keepNewline() {
+        if (previous == null || previous.getType() == ToyLexer.NEWLINE || isLiteral(previous, ";")) {
+            return false;
+        }
+        Bracket open = brackets.peek();
+        if (open == Bracket.PAREN || open == Bracket.SQUARE || open == Bracket.MAP) {
+            return false;
+        }
+        String last = literalOf(previous);
+        if (last != null && CONTINUES_LINE.contains(last)) {
+            return false;
+        }
+        if (open == Bracket.BLOCK && isLiteral(previous, "{")) {
+            return false;
+        }
+        Token next = peekPastNewlines();
+        String literal = literalOf(next);
+        return literal == null || !JOINS_PREVIOUS_LINE.contains(literal);
+    }
+
+    private void track(Token token) {
+        String literal = literalOf(token);
+        if (literal == null) {
+            return;
+        }
+        switch (literal) {
+            case "(" -> brackets.push(Bracket.PAREN);
+            case "[" -> brackets.push(Bracket.SQUARE);
+            case "{" -> brackets.push(opensBlock() ? Bracket.BLOCK : Bracket.MAP);
+            case ")", "]", "}" -> {
+                if (!brackets.isEmpty()) {
+                    brackets.pop();
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    private boolean opensBlock() {
+        if (previous == null) {
+            return false;
+        }
+        int type = previous.getType();
+        if (type == ToyLexer.NAME || type == ToyLexer.INT || type == ToyLexer.FLOAT || type == ToyLexer.STRING) {
+            return true;
+        }
+        String literal = literalOf(previous);
+        return literal != null && BLOCK_AFTER.contains(literal);
+    }
+
+    private Token emit(Token token) {
+        previous = token;
+        return token;
+    }
+
+    private Token take() {
+        return lookahead.isEmpty() ? lexValid() : lookahead.poll();
+    }
+
+    private Token peekPastNewlines() {
+        for (Token t : lookahead) {
+            if (t.getType() != ToyLexer.NEWLINE) {
+                return t;
+            }
+        }
+        for (;;) {
+            Token t = lexValid();
+            lookahead.add(t);
+            if (t.getType() != ToyLexer.NEWLINE) {
+                return t;
+            }
+        }
+    }
+
+    /**
+     * The next token from the lexer, with lexical errors reported. An invalid character is
+     * dropped; an unterminated string is closed, so that parsing goes on and finds later errors.
+     */
+    private Token lexValid() {
+        for (;;) {
+            Token token = lexer.nextToken();
+            switch (token.getType()) {
+                case ToyLexer.UNTERMINATED_STRING -> {
+                    report(token, "unterminated string literal");
+                    CommonToken closed = new CommonToken(token);
+                    closed.setType(ToyLexer.STRING);
+                    closed.setText(token.getText() + token.getText().charAt(0));
+                    return closed;
+                }
+                case ToyLexer.INVALID_CHARACTER -> report(token, "invalid character " + describe(token.getText()));
+                default -> {
+                    return token;
+                }
+            }
+        }
+    }
+
+    private void report(Token token, String message) {
+        errors.add(new CompileError(token.getLine(), token.getCharPositionInLine() + 1, message));
+    }
+
+    private static String describe(String text) {
+        int cp = text.codePointAt(0);
+        return Character.isISOControl(cp) || Character.isWhitespace(cp)
+                ? String.format("U+%04X", cp)
+                : "'" + text + "'";
+    }
+
+    /** The fixed text of a keyword or punctuation token ({@code "("}, {@code "else"}), else null. */
+    static String literalOf(Token token) {
+        String literal = ToyLexer.VOCABULARY.getLiteralName(token.getType());
+        return literal == null ? null : literal.substring(1, literal.length() - 1);
+    }
+
+    private static boolean isLiteral(Token token, String text) {
+        return text.equals(literalOf(token));
+    }
+
+    @Override
+    public int getLine() {
+        return lexer.getLine();
+    }
+
+    @Override
+    public int getCharPositionInLine() {
+        return lexer.getCharPositionInLine();
+    }
+
+    @Override
+    public CharStream getInputStream() {
+        return lexer.getInputStream();
+    }
+
+    @Override
+    public String getSourceName() {
+        return lexer.getSourceName();
+    }
+
+    @Override
+    public void setTokenFactory(TokenFactory<?> factory) {
+        lexer.setTokenFactory(factory);
+    }
+
+    @Override
+    public TokenFactory<?> getTokenFactory() {
+        return lexer.getTokenFactory();
+    }
+}

@@ -1,0 +1,30 @@
+package toy.interpreter.compiler;
+
+import java.util.List;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.atn.PredictionMode;
+import toy.grammar.ToyLexer;
+import toy.grammar.ToyParser;
+
+/** Source text to parse tree, collecting every lexical and syntax error. */
+final class Parsing {
+    private Parsing() {
+    }
+
+    /**
+     * Parses a script, adding its errors to {@code errors}. Returns null when the parser itself
+     * found errors (the tree is then unfit for the later passes); lexical errors leave a sound tree.
+     */
+    static ToyParser.ProgramContext parse(SourceFile source, List<CompileError> errors) {
+        ToyLexer lexer = new ToyLexer(CharStreams.fromString(source.text(), source.name()));
+        lexer.removeErrorListeners();
+        ToyParser parser = new ToyParser(new CommonTokenStream(new NewlineFilter(lexer, errors)));
+        parser.removeErrorListeners();
+        parser.addErrorListener(new SyntaxErrors(errors));
+        parser.setErrorHandler(new SyntaxErrors.Strategy());
+        parser.getInterpreter().setPredictionMode(PredictionMode.LL);
+        ToyParser.ProgramContext tree = parser.program();
+        return parser.getNumberOfSyntaxErrors() == 0 ? tree : null;
+    }
+}

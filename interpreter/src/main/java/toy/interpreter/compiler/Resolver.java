@@ -1,0 +1,165 @@
+package toy.interpreter.compiler;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.tree.TerminalNode;
+import toy.grammar.ToyBaseVisitor;
+import toy.grammar.ToyParser;
+import toy.interpreter.bytecode.Globals;
+
+/**
+ * The first compiler pass: binds every name to a {@link Variable} following Toy's lexical,
+ * block-structured scoping, so the code generator knows before it emits a {@code let} whether
+ * some closure captures that variable.
+ *
+ * <p>A name is looked up from the innermost block outwards as far as the point where it is
+ * used; a name declared nowhere around it is a global, looked up at run time (so a function
+ * may use a global declared below it). {@code let} in the top-level block declares a global.
+ */
+final class Resolver extends ToyBaseVisitor<Void> {
+    private final Globals globals;
+    private final List<CompileError> errors;
+    private final Map<Token, Variable> variables = new IdentityHashMap<>();
+    private final Map<ParserRuleContext, FunctionInfo> functions = new IdentityHashMap<>();
+    private final Deque<Map<String, Variable>> blocks = new ArrayDeque<>();
+    private FunctionInfo function;
+
+    Resolver(Globals globals, List<CompileError> errors) {
+        this.globals = globals;
+        this.errors = errors;
+    }
+
+    /** The variable a NAME token (a declaration or a use) stands for. */
+    Variable variable(Token name) {
+        return variables.get(name);
+    }
+
+    FunctionInfo function(ParserRuleContext node) {
+        return functions.get(node);
+    }
+
+    @Override
+    public Void visitProgram(ToyParser.ProgramContext ctx) {
+        function = new FunctionInfo("<main>", null);
+        functions.put(ctx, function);
+        blocks.push(new HashMap<>());
+        visitChildren(ctx);
+        blocks.pop();
+        return null;
+    }
+
+    @Override
+    public Void visitBlock(ToyParser.BlockContext ctx) {
+        blocks.push(new HashMap<>());
+        visitChildren(ctx);
+        blocks.pop();
+        return null;
+    }
+
+    @Override
+    public Void visitLetStatement(ToyParser.LetStatementContext ctx) {
+        if (ctx.value != null) {
+            visit(ctx.value);
+        }
+        declare(ctx.name);
+        return null;
+    }
+
+    @Override
+    public Void visitFunctionDeclaration(ToyParser.FunctionDeclarationContext ctx) {
+        declare(ctx.name);
+        resolveFunction(ctx, ctx.name.getText(), ctx.parameters(), ctx.body);
+        return null;
+    }
+
+    @Override
+    public Void visitFunctionExpression(ToyParser.FunctionExpressionContext ctx) {
+        resolveFunction(ctx, "<fn>", ctx.parameters(), ctx.body);
+        return null;
+    }
+
+    private void resolveFunction(ParserRuleContext node, String name, ToyParser.ParametersContext parameters,
+                                 ToyParser.BlockContext body) {
+        FunctionInfo outer = function;
+        function = new FunctionInfo(name, outer);
+        functions.put(node, function);
+        // Parameters and the body's own declarations share one block: `let a` beside a parameter `a` is an error.
+        blocks.push(new HashMap<>());
+        if (parameters != null) {
+            for (TerminalNode parameter : parameters.NAME()) {
+                function.parameters.add(declare(parameter.getSymbol()));
+            }
+        }
+        for (ToyParser.StatementContext statement : body.statement()) {
+            visit(statement);
+        }
+        blocks.pop();
+        function = outer;
+    }
+
+    @Override
+    public Void visitForStatement(ToyParser.ForStatementContext ctx) {
+        visit(ctx.iterable);
+        blocks.push(new HashMap<>());
+        declare(ctx.variable);
+        visit(ctx.body);
+        blocks.pop();
+        return null;
+    }
+
+    @Override
+    public Void visitTryStatement(ToyParser.TryStatementContext ctx) {
+        visit(ctx.body);
+        blocks.push(new HashMap<>());
+        declare(ctx.variable);
+        visit(ctx.handler);
+        blocks.pop();
+        return null;
+    }
+
+    @Override
+    public Void visitNameReference(ToyParser.NameReferenceContext ctx) {
+        Token name = ctx.NAME().getSymbol();
+        variables.put(name, lookup(name.getText()));
+        return null;
+    }
+
+    private Variable declare(Token name) {
+        Map<String, Variable> block = blocks.peek();
+        String text = name.getText();
+        if (block.containsKey(text)) {
+            errors.add(new CompileError(name.getLine(), name.getCharPositionInLine() + 1,
+                    "'" + text + "' is already declared in this block"));
+        }
+        boolean topLevel = function.enclosing == null && blocks.size() == 1;
+        Variable v = topLevel
+                ? new Variable(text, null, globals.indexOf(text))
+                : function.newLocal(text);
+        block.put(text, v);
+        variables.put(name, v);
+        return v;
+    }
+
+    private Variable lookup(String name) {
+        for (Map<String, Variable> block : blocks) {
+            Variable v = block.get(name);
+            if (v != null) {
+                if (!v.isGlobal() && v.owner != function) {
+                    v.captured = true;
+                    // Every function between the use and the owner passes the cell along.
+                    for (FunctionInfo f = function; f != v.owner; f = f.enclosing) {
+                        f.freeIndex(v);
+                    }
+                }
+                return v;
+            }
+        }
+        return new Variable(name, null, globals.indexOf(name));
+    }
+}

@@ -1,0 +1,111 @@
+package toy.interpreter.compiler;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.antlr.v4.runtime.BaseErrorListener;
+import org.antlr.v4.runtime.DefaultErrorStrategy;
+import org.antlr.v4.runtime.InputMismatchException;
+import org.antlr.v4.runtime.NoViableAltException;
+import org.antlr.v4.runtime.Parser;
+import org.antlr.v4.runtime.RecognitionException;
+import org.antlr.v4.runtime.Recognizer;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.misc.IntervalSet;
+import toy.grammar.ToyLexer;
+
+/**
+ * Turns ANTLR's parse errors into short messages ("unexpected ')'", "expected '}' but found end
+ * of file") and records them, one per line: after the first error on a line, ANTLR's recovery
+ * tends to produce follow-on errors that would only confuse.
+ */
+final class SyntaxErrors extends BaseErrorListener {
+    private final List<CompileError> errors;
+    private final Set<Integer> linesWithErrors = new HashSet<>();
+
+    SyntaxErrors(List<CompileError> errors) {
+        this.errors = errors;
+    }
+
+    @Override
+    public void syntaxError(Recognizer<?, ?> recognizer, Object offendingSymbol, int line, int column,
+                            String message, RecognitionException e) {
+        if (linesWithErrors.add(line)) {
+            errors.add(new CompileError(line, column + 1, message));
+        }
+    }
+
+    /** The error strategy that writes the messages. */
+    static final class Strategy extends DefaultErrorStrategy {
+        @Override
+        protected void reportNoViableAlternative(Parser parser, NoViableAltException e) {
+            parser.notifyErrorListeners(e.getOffendingToken(), "unexpected " + describe(e.getOffendingToken()), e);
+        }
+
+        @Override
+        protected void reportInputMismatch(Parser parser, InputMismatchException e) {
+            parser.notifyErrorListeners(e.getOffendingToken(),
+                    "unexpected " + describe(e.getOffendingToken()) + expecting(parser, e.getExpectedTokens()), e);
+        }
+
+        @Override
+        protected void reportUnwantedToken(Parser parser) {
+            if (inErrorRecoveryMode(parser)) {
+                return;
+            }
+            beginErrorCondition(parser);
+            Token t = parser.getCurrentToken();
+            parser.notifyErrorListeners(t, "unexpected " + describe(t) + expecting(parser, getExpectedTokens(parser)), null);
+        }
+
+        @Override
+        protected void reportMissingToken(Parser parser) {
+            if (inErrorRecoveryMode(parser)) {
+                return;
+            }
+            beginErrorCondition(parser);
+            Token t = parser.getCurrentToken();
+            parser.notifyErrorListeners(t, "expected " + names(getExpectedTokens(parser)) + " but found " + describe(t), null);
+        }
+
+        private static String expecting(Parser parser, IntervalSet expected) {
+            // Long lists ("expecting one of 30 tokens") help nobody; name only short ones.
+            return expected.size() <= 3 ? ", expected " + names(expected) : "";
+        }
+
+        private static String names(IntervalSet set) {
+            StringBuilder sb = new StringBuilder();
+            List<Integer> types = set.toList();
+            for (int i = 0; i < types.size(); i++) {
+                if (i > 0) {
+                    sb.append(i == types.size() - 1 ? " or " : ", ");
+                }
+                sb.append(describeType(types.get(i)));
+            }
+            return sb.toString();
+        }
+    }
+
+    static String describe(Token token) {
+        return switch (token.getType()) {
+            case Token.EOF -> "end of file";
+            case ToyLexer.NEWLINE -> "end of line";
+            case ToyLexer.INT, ToyLexer.FLOAT -> "number " + token.getText();
+            case ToyLexer.STRING -> "string " + token.getText();
+            case ToyLexer.NAME -> "name '" + token.getText() + "'";
+            default -> "'" + token.getText() + "'";
+        };
+    }
+
+    private static String describeType(int type) {
+        return switch (type) {
+            case Token.EOF -> "end of file";
+            case ToyLexer.NEWLINE -> "end of line";
+            case ToyLexer.INT -> "an integer";
+            case ToyLexer.FLOAT -> "a float";
+            case ToyLexer.STRING -> "a string";
+            case ToyLexer.NAME -> "a name";
+            default -> ToyLexer.VOCABULARY.getDisplayName(type);
+        };
+    }
+}

@@ -1,0 +1,24 @@
+package toy.interpreter.compiler;
+
+/**
+ * A declared name: a global (slot in the program's Globals) or a local of one function (a
+ * frame slot). A local that an inner function uses is "captured": it lives in a cell so the
+ * closure and the function share it.
+ */
+final class Variable {
+    final String name;
+    /** The function whose frame holds the local, or null for a global. */
+    final FunctionInfo owner;
+    final int slot;
+    boolean captured;
+
+    Variable(String name, FunctionInfo owner, int slot) {
+        this.name = name;
+        this.owner = owner;
+        this.slot = slot;
+    }
+
+    boolean isGlobal() {
+        return owner == null;
+    }
+}

@@ -1,0 +1,435 @@
+package toy.interpreter.vm;
+
+import static toy.interpreter.bytecode.Opcode.*;
+
+import java.util.Arrays;
+import toy.interpreter.bytecode.Code;
+import toy.interpreter.bytecode.Comparison;
+import toy.runtime.Arith;
+import toy.runtime.RangeIterator;
+import toy.runtime.ToyError;
+import toy.runtime.ToyIterator;
+import toy.runtime.TracebackEntry;
+
+/**
+ * Executes bytecode for one Toy thread. It owns that thread's stack and frames; everything it
+ * shares with other threads lives in the {@link Vm}.
+ *
+ * <p><b>Value representation.</b> The stack is two parallel arrays: {@code s} holds references
+ * and {@code p} holds the bits of an int. A slot whose reference is Java null holds an int in
+ * {@code p}, so integer arithmetic allocates nothing; every other value (float, str, nil, ...)
+ * is a reference. Values leave the stack boxed ({@link #box}) and enter it through
+ * {@link #put}, which unboxes ints. Locals are the first slots of a frame, so they share the
+ * representation.
+ *
+ * <p><b>The hot loop.</b> {@link #execute} is one switch over the opcode, with the frame's
+ * state in Java locals. It stays far below HotSpot's 8000-byte limit for JIT compilation (a
+ * test checks this): each case does the common int work inline and sends everything else to
+ * a method beside it. The only per-instruction cost beyond dispatch is the budget decrement
+ * that hands control to {@link Vm#checkpoint} every switch interval.
+ */
+public final class Interpreter {
+    private final Vm vm;
+    private Object[] s = new Object[256];
+    private long[] p = new long[256];
+    private Frame[] frames = new Frame[16];
+    private int depth;
+    private int budget;
+
+    Interpreter(Vm vm) {
+        this.vm = vm;
+        this.budget = vm.switchInterval();
+    }
+
+    /** Calls a Toy function with boxed arguments and returns its boxed result. */
+    public Object call(Function function, Object[] args) {
+        int base = depth == 0 ? 0 : frames[depth - 1].base + frames[depth - 1].code.frameSize();
+        ensureCapacity(base + 1 + args.length);
+        s[base] = function;
+        for (int i = 0; i < args.length; i++) {
+            put(base + 1 + i, args[i]);
+        }
+        int entryDepth = depth;
+        pushFrame(function, args.length, base + 1);
+        return execute(entryDepth);
+    }
+
+    private Object execute(int entryDepth) {
+        Frame frame = frames[depth - 1];
+        Code code = frame.code;
+        int[] ins = code.instructions();
+        Object[] constants = code.constants();
+        int base = frame.base;
+        int pc = frame.pc;
+        int sp = base + code.localCount();
+        Object[] s = this.s;
+        long[] p = this.p;
+        int budget = this.budget;
+        for (;;) {
+            try {
+                for (;;) {
+                    if (--budget <= 0) {
+                        frame.pc = pc;
+                        budget = vm.checkpoint(this);
+                    }
+                    switch (ins[pc++]) {
+                        case CONST -> {
+                            put(sp++, constants[ins[pc++]]);
+                        }
+                        case INT -> {
+                            s[sp] = null;
+                            p[sp++] = ins[pc++];
+                        }
+                        case NIL -> s[sp++] = toy.runtime.Nil.NIL;
+                        case TRUE -> s[sp++] = Boolean.TRUE;
+                        case FALSE -> s[sp++] = Boolean.FALSE;
+                        case POP -> sp--;
+                        case DUP2 -> {
+                            s[sp] = s[sp - 2];
+                            p[sp] = p[sp - 2];
+                            s[sp + 1] = s[sp - 1];
+                            p[sp + 1] = p[sp - 1];
+                            sp += 2;
+                        }
+                        case LOAD_LOCAL -> {
+                            int slot = base + ins[pc++];
+                            s[sp] = s[slot];
+                            p[sp++] = p[slot];
+                        }
+                        case STORE_LOCAL -> {
+                            int slot = base + ins[pc++];
+                            s[slot] = s[--sp];
+                            p[slot] = p[sp];
+                        }
+                        case LOAD_CELL -> put(sp++, ((Cell) s[base + ins[pc++]]).value);
+                        case STORE_CELL -> ((Cell) s[base + ins[pc++]]).value = box(--sp);
+                        case NEW_CELL -> s[base + ins[pc++]] = new Cell(box(--sp));
+                        case LOAD_FREE -> put(sp++, frame.function.free[ins[pc++]].value);
+                        case STORE_FREE -> frame.function.free[ins[pc++]].value = box(--sp);
+                        case LOAD_GLOBAL -> {
+                            int slot = ins[pc++];
+                            Object v = vm.globals.values[slot];
+                            if (v == null) {
+                                throw vm.undefined(slot);
+                            }
+                            put(sp++, v);
+                        }
+                        case STORE_GLOBAL -> {
+                            int slot = ins[pc++];
+                            if (vm.globals.values[slot] == null) {
+                                throw vm.undefined(slot);
+                            }
+                            vm.globals.values[slot] = box(--sp);
+                        }
+                        case DEFINE_GLOBAL -> vm.globals.values[ins[pc++]] = box(--sp);
+                        case ADD -> {
+                            sp--;
+                            if (s[sp - 1] == null && s[sp] == null) {
+                                p[sp - 1] = Arith.addInt(p[sp - 1], p[sp]);
+                            } else {
+                                put(sp - 1, Arith.add(box(sp - 1), box(sp)));
+                            }
+                        }
+                        case SUB -> {
+                            sp--;
+                            if (s[sp - 1] == null && s[sp] == null) {
+                                p[sp - 1] = Arith.subInt(p[sp - 1], p[sp]);
+                            } else {
+                                put(sp - 1, Arith.sub(box(sp - 1), box(sp)));
+                            }
+                        }
+                        case MUL -> {
+                            sp--;
+                            if (s[sp - 1] == null && s[sp] == null) {
+                                p[sp - 1] = Arith.mulInt(p[sp - 1], p[sp]);
+                            } else {
+                                put(sp - 1, Arith.mul(box(sp - 1), box(sp)));
+                            }
+                        }
+                        case DIV, FLOOR_DIV, MOD, POW -> {
+                            sp--;
+                            put(sp - 1, Operations.arithmetic(ins[pc - 1], box(sp - 1), box(sp)));
+                        }
+                        case NEG -> put(sp - 1, Arith.neg(box(sp - 1)));
+                        case NOT -> s[sp - 1] = truthy(sp - 1) ? Boolean.FALSE : Boolean.TRUE;
+                        case COMPARE -> {
+                            int test = ins[pc++];
+                            sp--;
+                            s[sp - 1] = compare(test, sp - 1, sp) ? Boolean.TRUE : Boolean.FALSE;
+                        }
+                        case IN, NOT_IN -> {
+                            sp--;
+                            boolean in = Operations.contains(box(sp), box(sp - 1));
+                            s[sp - 1] = in == (ins[pc - 1] == IN) ? Boolean.TRUE : Boolean.FALSE;
+                        }
+                        case JUMP -> pc = ins[pc];
+                        case JUMP_IF_FALSE -> pc = truthy(--sp) ? pc + 1 : ins[pc];
+                        case JUMP_IF_TRUE -> pc = truthy(--sp) ? ins[pc] : pc + 1;
+                        case JUMP_IF_FALSE_OR_POP -> {
+                            if (truthy(sp - 1)) {
+                                sp--;
+                                pc++;
+                            } else {
+                                pc = ins[pc];
+                            }
+                        }
+                        case JUMP_IF_TRUE_OR_POP -> {
+                            if (truthy(sp - 1)) {
+                                pc = ins[pc];
+                            } else {
+                                sp--;
+                                pc++;
+                            }
+                        }
+                        case JUMP_IF -> {
+                            sp -= 2;
+                            pc = Comparison.branches(ins[pc], compare(ins[pc], sp, sp + 1)) ? ins[pc + 1] : pc + 2;
+                        }
+                        case JUMP_IF_LOCAL_INT -> {
+                            int slot = base + ins[pc];
+                            int test = ins[pc + 2];
+                            boolean result = s[slot] == null
+                                    ? Comparison.ints(test, p[slot], ins[pc + 1])
+                                    : Operations.compare(test, s[slot], (long) ins[pc + 1]);
+                            pc = Comparison.branches(test, result) ? ins[pc + 3] : pc + 4;
+                        }
+                        case JUMP_IF_LOCALS -> {
+                            int test = ins[pc + 2];
+                            pc = Comparison.branches(test, compare(test, base + ins[pc], base + ins[pc + 1]))
+                                    ? ins[pc + 3] : pc + 4;
+                        }
+                        case ADD_LOCAL_INT -> {
+                            int slot = base + ins[pc++];
+                            int value = ins[pc++];
+                            if (s[slot] == null) {
+                                p[slot] = Arith.addInt(p[slot], value);
+                            } else {
+                                put(slot, Arith.add(s[slot], (long) value));
+                            }
+                        }
+                        case BUILD_LIST -> {
+                            int count = ins[pc++];
+                            sp -= count;
+                            s[sp] = Operations.list(boxAll(sp, count));
+                            sp++;
+                        }
+                        case BUILD_MAP -> {
+                            int count = ins[pc++];
+                            sp -= 2 * count;
+                            s[sp] = Operations.map(boxAll(sp, 2 * count));
+                            sp++;
+                        }
+                        case INDEX -> {
+                            sp--;
+                            put(sp - 1, Operations.index(box(sp - 1), box(sp)));
+                        }
+                        case STORE_INDEX -> {
+                            sp -= 3;
+                            Operations.storeIndex(box(sp), box(sp + 1), box(sp + 2));
+                        }
+                        case SLICE -> {
+                            sp -= 2;
+                            put(sp - 1, Operations.slice(box(sp - 1), box(sp), box(sp + 1)));
+                        }
+                        case GET_ATTR -> put(sp - 1, Operations.attribute(box(sp - 1), code.names()[ins[pc++]]));
+                        case CALL -> {
+                            int count = ins[pc++];
+                            int callee = sp - count - 1;
+                            if (s[callee] instanceof Function function) {
+                                frame.pc = pc;
+                                pushFrame(function, count, callee + 1);
+                                frame = frames[depth - 1];
+                                code = frame.code;
+                                ins = code.instructions();
+                                constants = code.constants();
+                                base = frame.base;
+                                pc = 0;
+                                sp = base + code.localCount();
+                                s = this.s;
+                                p = this.p;
+                            } else {
+                                put(callee, vm.callValue(this, box(callee), boxAll(callee + 1, count)));
+                                sp = callee + 1;
+                            }
+                        }
+                        case CALL_METHOD -> {
+                            String name = code.names()[ins[pc++]];
+                            int count = ins[pc++];
+                            int receiver = sp - count - 1;
+                            put(receiver, Operations.callMethod(box(receiver), name, boxAll(receiver + 1, count)));
+                            sp = receiver + 1;
+                        }
+                        case RETURN -> {
+                            int result = base - 1;
+                            s[result] = s[sp - 1];
+                            p[result] = p[sp - 1];
+                            frames[--depth] = null;
+                            if (depth == entryDepth) {
+                                this.budget = budget;
+                                return box(result);
+                            }
+                            frame = frames[depth - 1];
+                            code = frame.code;
+                            ins = code.instructions();
+                            constants = code.constants();
+                            base = frame.base;
+                            pc = frame.pc;
+                            sp = result + 1;
+                        }
+                        case MAKE_FUNCTION -> s[sp++] = makeFunction(frame, (Code) constants[ins[pc++]]);
+                        case GET_ITER -> s[sp - 1] = Operations.iterator(box(sp - 1));
+                        case FOR_ITER -> {
+                            Object iterator = s[sp - 1];
+                            if (iterator instanceof RangeIterator range) {
+                                if (range.hasNext()) {
+                                    s[sp] = null;
+                                    p[sp++] = range.nextLong();
+                                    pc++;
+                                } else {
+                                    sp--;
+                                    pc = ins[pc];
+                                }
+                            } else if (((ToyIterator) iterator).hasNext()) {
+                                put(sp++, ((ToyIterator) iterator).next());
+                                pc++;
+                            } else {
+                                sp--;
+                                pc = ins[pc];
+                            }
+                        }
+                        case RAISE -> throw Operations.raise(box(--sp));
+                        case WITH_ENTER -> Operations.enter(box(sp - 1));
+                        case WITH_EXIT -> Operations.exit(box(--sp));
+                        case WITH_ABORT -> {
+                            sp -= 2;
+                            Operations.exit(box(sp));
+                            throw (ToyError) s[sp + 1];
+                        }
+                        case SPAWN -> {
+                            int count = ins[pc++];
+                            int callee = sp - count - 1;
+                            put(callee, vm.spawn(box(callee), boxAll(callee + 1, count), code.lineAt(pc - 1)));
+                            sp = callee + 1;
+                        }
+                        default -> throw new IllegalStateException("bad opcode " + ins[pc - 1] + " at " + (pc - 1));
+                    }
+                }
+            } catch (ToyError | StackOverflowError thrown) {
+                // A Java stack overflow can only come from the runtime recursing into a deeply nested value.
+                ToyError error = thrown instanceof ToyError e ? e : new ToyError("RecursionError", "maximum recursion depth exceeded");
+                frame.pc = pc;
+                Code.Handler handler = unwind(error, entryDepth);
+                frame = frames[depth - 1];
+                code = frame.code;
+                ins = code.instructions();
+                constants = code.constants();
+                base = frame.base;
+                sp = base + code.localCount() + handler.depth();
+                s[sp++] = error;
+                pc = handler.target();
+                s = this.s;
+                p = this.p;
+            }
+        }
+    }
+
+    /**
+     * Pops frames until one has a handler for the error, recording each popped frame in the
+     * traceback. Rethrows once the frames of this {@link #execute} call are used up.
+     */
+    private Code.Handler unwind(ToyError error, int entryDepth) {
+        for (;;) {
+            Frame f = frames[depth - 1];
+            Code.Handler handler = f.code.handlerFor(f.pc - 1);
+            if (handler != null) {
+                return handler;
+            }
+            error.addTraceback(new TracebackEntry(f.code.file(), f.code.lineAt(f.pc - 1), f.code.name()));
+            frames[--depth] = null;
+            if (depth == entryDepth) {
+                throw error;
+            }
+        }
+    }
+
+    private void pushFrame(Function function, int count, int base) {
+        Code code = function.code;
+        if (count != code.parameterCount()) {
+            throw Operations.arityError(code, count);
+        }
+        if (depth >= vm.recursionLimit()) {
+            throw new ToyError("RecursionError", "maximum recursion depth exceeded");
+        }
+        ensureCapacity(base + code.frameSize());
+        for (int slot : code.cellParameters()) {
+            s[base + slot] = new Cell(box(base + slot));
+        }
+        if (depth == frames.length) {
+            frames = Arrays.copyOf(frames, depth * 2);
+        }
+        frames[depth++] = new Frame(function, base);
+    }
+
+    private void ensureCapacity(int size) {
+        if (size > s.length) {
+            int length = Math.max(size, s.length * 2);
+            s = Arrays.copyOf(s, length);
+            p = Arrays.copyOf(p, length);
+        }
+    }
+
+    private Function makeFunction(Frame frame, Code code) {
+        int[] sources = code.freeSources();
+        Cell[] cells = new Cell[sources.length];
+        for (int i = 0; i < sources.length; i++) {
+            int source = sources[i];
+            cells[i] = source >= 0 ? (Cell) s[frame.base + source] : frame.function.free[-1 - source];
+        }
+        return new Function(code, cells);
+    }
+
+    private boolean compare(int test, int a, int b) {
+        if (s[a] == null && s[b] == null) {
+            return Comparison.ints(test, p[a], p[b]);
+        }
+        return Operations.compare(test, box(a), box(b));
+    }
+
+    private boolean truthy(int slot) {
+        Object v = s[slot];
+        if (v == null) {
+            return p[slot] != 0;
+        }
+        return v == Boolean.TRUE || v != Boolean.FALSE && Operations.truthy(v);
+    }
+
+    /** The value in a slot as a Toy value outside the stack: ints boxed as Long. */
+    private Object box(int slot) {
+        Object v = s[slot];
+        return v != null ? v : Long.valueOf(p[slot]);
+    }
+
+    private Object[] boxAll(int from, int count) {
+        Object[] values = new Object[count];
+        for (int i = 0; i < count; i++) {
+            values[i] = box(from + i);
+        }
+        return values;
+    }
+
+    /** Stores a Toy value in a slot, unboxing an int. */
+    private void put(int slot, Object value) {
+        if (value instanceof Long l) {
+            s[slot] = null;
+            p[slot] = l;
+        } else {
+            s[slot] = value;
+        }
+    }
+
+    /** The calls in progress, outermost first, as traceback lines (for thread reports). */
+    TracebackEntry currentLocation() {
+        Frame f = frames[depth - 1];
+        return new TracebackEntry(f.code.file(), f.code.lineAt(f.pc - 1), f.code.name());
+    }
+}

@@ -1,0 +1,138 @@
+package toy.interpreter.vm;
+
+import static toy.interpreter.bytecode.Opcode.DIV;
+import static toy.interpreter.bytecode.Opcode.FLOOR_DIV;
+import static toy.interpreter.bytecode.Opcode.MOD;
+
+import toy.interpreter.bytecode.Code;
+import toy.interpreter.bytecode.Comparison;
+import toy.runtime.Arith;
+import toy.runtime.Indexing;
+import toy.runtime.Iteration;
+import toy.runtime.Methods;
+import toy.runtime.Resource;
+import toy.runtime.ToyError;
+import toy.runtime.ToyList;
+import toy.runtime.ToyMap;
+import toy.runtime.Values;
+
+/** The VM's slow paths: instructions on boxed values, delegated to the runtime. Kept out of the hot loop. */
+final class Operations {
+    private Operations() {
+    }
+
+    static Object arithmetic(int op, Object a, Object b) {
+        return switch (op) {
+            case DIV -> Arith.truediv(a, b);
+            case FLOOR_DIV -> Arith.floordiv(a, b);
+            case MOD -> Arith.mod(a, b);
+            default -> Arith.pow(a, b);
+        };
+    }
+
+    static boolean compare(int test, Object a, Object b) {
+        return switch (test & 7) {
+            case Comparison.EQ -> Values.equal(a, b);
+            case Comparison.NE -> !Values.equal(a, b);
+            case Comparison.LT -> Values.lt(a, b);
+            case Comparison.LE -> Values.le(a, b);
+            case Comparison.GT -> Values.gt(a, b);
+            default -> Values.ge(a, b);
+        };
+    }
+
+    static boolean contains(Object container, Object item) {
+        return Values.contains(container, item);
+    }
+
+    static boolean truthy(Object v) {
+        return Values.truthy(v);
+    }
+
+    static ToyList list(Object[] elements) {
+        ToyList list = new ToyList();
+        for (Object e : elements) {
+            list.add(e);
+        }
+        return list;
+    }
+
+    /** A map from alternating keys and values. */
+    static ToyMap map(Object[] keysAndValues) {
+        ToyMap map = new ToyMap();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
+    }
+
+    static Object index(Object container, Object index) {
+        return Indexing.get(container, index);
+    }
+
+    static void storeIndex(Object container, Object index, Object value) {
+        Indexing.set(container, index, value);
+    }
+
+    static Object slice(Object container, Object lower, Object upper) {
+        return Indexing.slice(container, lower, upper);
+    }
+
+    static Object attribute(Object receiver, String name) {
+        return Methods.getAttribute(receiver, name);
+    }
+
+    static Object callMethod(Object receiver, String name, Object[] args) {
+        return Methods.callMethod(receiver, name, args);
+    }
+
+    static Object iterator(Object iterable) {
+        return Iteration.iterator(iterable);
+    }
+
+    /** {@code raise e}: an Error is raised again as it is, a str becomes an Error with that message. */
+    static ToyError raise(Object value) {
+        if (value instanceof ToyError error) {
+            return error;
+        }
+        if (value instanceof String message) {
+            return new ToyError("Error", message);
+        }
+        return ToyError.typeError("exceptions must be an Error or a str, not '" + Values.typeName(value) + "'");
+    }
+
+    static void enter(Object resource) {
+        resource(resource).enter();
+    }
+
+    static void exit(Object resource) {
+        resource(resource).exit();
+    }
+
+    private static Resource resource(Object value) {
+        if (value instanceof Resource r) {
+            return r;
+        }
+        throw ToyError.typeError("'" + Values.typeName(value) + "' object cannot be used in 'with' (it needs a Lock or a Semaphore)");
+    }
+
+    /** CPython's messages for a call with the wrong number of arguments. */
+    static ToyError arityError(Code code, int given) {
+        int expected = code.parameterCount();
+        String name = code.name();
+        if (given > expected) {
+            return ToyError.typeError(name + "() takes " + expected + " positional argument" + (expected == 1 ? "" : "s")
+                    + " but " + given + (given == 1 ? " was" : " were") + " given");
+        }
+        int missing = expected - given;
+        StringBuilder names = new StringBuilder();
+        for (int i = given; i < expected; i++) {
+            if (i > given) {
+                names.append(i == expected - 1 ? (missing == 2 ? " and " : ", and ") : ", ");
+            }
+            names.append('\'').append(code.localNames()[i]).append('\'');
+        }
+        return ToyError.typeError(name + "() missing " + missing + " required positional argument"
+                + (missing == 1 ? "" : "s") + ": " + names);
+    }
+}

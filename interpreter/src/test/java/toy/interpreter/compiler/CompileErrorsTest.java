@@ -1,0 +1,80 @@
+package toy.interpreter.compiler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import toy.interpreter.bytecode.Globals;
+
+/** Every kind of compile error, with its exact message and position. */
+class CompileErrorsTest {
+    private static List<String> errors(String text) {
+        CompileException e = assertThrows(CompileException.class,
+                () -> Compiler.compile(new SourceFile("t.toy", text), new Globals()));
+        return e.errors().stream().map(x -> x.line() + ":" + x.column() + ": " + x.message()).toList();
+    }
+
+    @Test
+    void comparisonsDoNotChain() {
+        assertEquals(List.of("1:15: comparisons cannot be chained; combine them with 'and'"),
+                errors("let x = 1 < 2 < 3"));
+    }
+
+    @Test
+    void letTwiceInOneBlock() {
+        assertEquals(List.of("2:5: 'x' is already declared in this block"), errors("let x = 1\nlet x = 2"));
+        assertEquals(List.of("1:22: 'a' is already declared in this block"), errors("fn f(a) { let b; let a }"));
+    }
+
+    @Test
+    void letInAnInnerBlockMayShadow() throws CompileException {
+        Compiler.compile(new SourceFile("t.toy", "let x = 1\nif x { let x = 2 }\nfn f(x) { let y = x }"), new Globals());
+    }
+
+    @Test
+    void lexicalErrors() {
+        assertEquals(List.of("1:9: unterminated string literal"), errors("let s = \"abc"));
+        assertEquals(List.of("1:10: invalid character '$'"), errors("let s = 1$"));
+        assertEquals(List.of("1:12: invalid escape sequence '\\q'"), errors("let s = \"ab\\q\""));
+        assertEquals(List.of("1:10: invalid unicode escape; write it as \\u{1F600}"), errors("let s = \"\\u{D800}\""));
+        assertEquals(List.of("1:9: integer literal is too large for a 64-bit int"), errors("let n = 9223372036854775808"));
+    }
+
+    @Test
+    void syntaxErrors() {
+        assertEquals(List.of("1:12: unexpected ')', expected end of file, ';' or end of line"), errors("print(1, 2))"));
+        assertEquals(List.of("1:8: unexpected end of file"), errors("let x ="));
+        assertEquals(List.of("2:1: unexpected '}'"), errors("let x = 1\n}"));
+    }
+
+    @Test
+    void misplacedStatements() {
+        assertEquals(List.of("1:1: 'break' outside loop"), errors("break"));
+        assertEquals(List.of("1:33: 'continue' outside loop"), errors("fn f() { for x in [] { fn g() { continue } } }"));
+        assertEquals(List.of("1:1: 'return' outside function"), errors("return 1"));
+    }
+
+    @Test
+    void invalidTargets() {
+        assertEquals(List.of("1:1: cannot assign to this expression"), errors("f() = 1"));
+        assertEquals(List.of("1:1: cannot assign to this expression"), errors("a + b = 1"));
+        assertEquals(List.of("1:15: 'spawn' needs a call, as in: spawn worker(1)"), errors("let t = spawn worker"));
+    }
+
+    @Test
+    void everyErrorIsReported() {
+        assertEquals(List.of("2:5: 'x' is already declared in this block",
+                        "3:15: comparisons cannot be chained; combine them with 'and'"),
+                errors("let x = 1\nlet x = 2\nlet y = 1 < 2 < 3"));
+        assertEquals(List.of("1:9: invalid character '$'", "2:1: unexpected 'let'", "2:9: unterminated string literal"),
+                errors("let a = $\nlet b = \"oops"));
+    }
+
+    @Test
+    void reportShowsTheLineAndACaret() {
+        CompileException e = assertThrows(CompileException.class,
+                () -> Compiler.compile(new SourceFile("t.toy", "let x = 1\n\tlet y = (1 +)\n"), new Globals()));
+        assertEquals("t.toy:2:14: error: unexpected ')'\n\tlet y = (1 +)\n\t            ^\n", e.report());
+    }
+}

@@ -1,0 +1,87 @@
+package toy.runtime;
+
+import java.util.List;
+
+/** The builtins that need nothing of the VM: len str int float type range abs min max sum round. */
+public final class CoreBuiltins {
+    private CoreBuiltins() {
+    }
+
+    public static List<Builtin> all() {
+        return List.of(
+                new Builtin("len", 1, 1, a -> length(a[0])),
+                new Builtin("str", 0, 1, a -> a.length == 0 ? "" : Values.str(a[0])),
+                new Builtin("int", 0, 1, a -> a.length == 0 ? 0L : Conversions.toInt(a[0])),
+                new Builtin("float", Arity.expects("float", 0, 1), a -> a.length == 0 ? 0.0 : Conversions.toFloat(a[0])),
+                new Builtin("type", 1, 1, a -> Values.typeName(a[0])),
+                new Builtin("range", Arity.expects("range", 1, 3), CoreBuiltins::range),
+                new Builtin("abs", 1, 1, a -> abs(a[0])),
+                new Builtin("min", Arity.expects("min", 1, -1), a -> extreme("min", a)),
+                new Builtin("max", Arity.expects("max", 1, -1), a -> extreme("max", a)),
+                new Builtin("sum", 1, 2, CoreBuiltins::sum),
+                new Builtin("round", 1, 2, a -> a.length == 1 ? (Object) Rounding.round(a[0]) : Rounding.round(a[0], a[1])));
+    }
+
+    static long length(Object v) {
+        if (v instanceof String s) {
+            return s.codePointCount(0, s.length());
+        }
+        if (v instanceof ToyList list) {
+            return list.size();
+        }
+        if (v instanceof ToyMap map) {
+            return map.size();
+        }
+        if (v instanceof ToyRange range) {
+            return range.length();
+        }
+        throw ToyError.typeError("object of type '" + Values.typeName(v) + "' has no len()");
+    }
+
+    private static Object range(Object[] a) {
+        long first = Conversions.index(a[0]);
+        return switch (a.length) {
+            case 1 -> new ToyRange(0, first, 1);
+            case 2 -> new ToyRange(first, Conversions.index(a[1]), 1);
+            default -> new ToyRange(first, Conversions.index(a[1]), Conversions.index(a[2]));
+        };
+    }
+
+    private static Object abs(Object v) {
+        if (v instanceof Long n) {
+            return n < 0 ? Arith.negInt(n) : n;
+        }
+        if (v instanceof Double d) {
+            return Math.abs(d);
+        }
+        throw ToyError.typeError("bad operand type for abs(): '" + Values.typeName(v) + "'");
+    }
+
+    /** min or max of several arguments, or of one iterable; ties keep the first, as in Python. */
+    private static Object extreme(String which, Object[] a) {
+        ToyIterator it = a.length == 1 ? Iteration.iterator(a[0]) : Iteration.over(a);
+        if (!it.hasNext()) {
+            throw ToyError.valueError(which + "() arg is an empty sequence");
+        }
+        Object best = it.next();
+        boolean min = which.equals("min");
+        while (it.hasNext()) {
+            Object x = it.next();
+            if (min ? Values.lt(x, best) : Values.gt(x, best)) {
+                best = x;
+            }
+        }
+        return best;
+    }
+
+    private static Object sum(Object[] a) {
+        Object total = a.length > 1 ? a[1] : (Object) 0L;
+        if (total instanceof String) {
+            throw ToyError.typeError("sum() can't sum strings [use ''.join(seq) instead]");
+        }
+        for (ToyIterator it = Iteration.iterator(a[0]); it.hasNext();) {
+            total = Arith.add(total, it.next());
+        }
+        return total;
+    }
+}

@@ -1,0 +1,110 @@
+package toy.runtime;
+
+/** Subscripts: {@code c[i]}, {@code c[i] = v} and {@code c[lo:hi]}, with Python's rules and messages. */
+public final class Indexing {
+    private Indexing() {
+    }
+
+    public static Object get(Object c, Object i) {
+        if (c instanceof ToyList list) {
+            if (i instanceof Long n) {
+                return list.get(Conversions.saturate(n));
+            }
+            throw ToyError.typeError("list indices must be integers or slices, not " + Values.typeName(i));
+        }
+        if (c instanceof String s) {
+            if (i instanceof Long n) {
+                return codePointAt(s, n);
+            }
+            throw ToyError.typeError("string indices must be integers, not '" + Values.typeName(i) + "'");
+        }
+        if (c instanceof ToyMap map) {
+            Object value = map.get(i);
+            if (value == null) {
+                throw new ToyError("KeyError", Values.repr(i));
+            }
+            return value;
+        }
+        if (c instanceof ToyRange range) {
+            if (i instanceof Long n) {
+                return range.get(n);
+            }
+            throw ToyError.typeError("range indices must be integers or slices, not " + Values.typeName(i));
+        }
+        throw ToyError.typeError("'" + Values.typeName(c) + "' object is not subscriptable");
+    }
+
+    public static void set(Object c, Object i, Object v) {
+        if (c instanceof ToyList list) {
+            if (i instanceof Long n) {
+                list.set(Conversions.saturate(n), v);
+                return;
+            }
+            throw ToyError.typeError("list indices must be integers or slices, not " + Values.typeName(i));
+        }
+        if (c instanceof ToyMap map) {
+            map.put(i, v);
+            return;
+        }
+        throw ToyError.typeError("'" + Values.typeName(c) + "' object does not support item assignment");
+    }
+
+    /** {@code c[lo:hi]} for a str, list or range; lo and hi are ints, or {@link Nil#NIL} where left out. */
+    public static Object slice(Object c, Object lo, Object hi) {
+        if (c instanceof ToyMap) {
+            throw ToyError.typeError("'map' object is not sliceable");
+        }
+        if (!(c instanceof String || c instanceof ToyList || c instanceof ToyRange)) {
+            throw ToyError.typeError("'" + Values.typeName(c) + "' object is not subscriptable");
+        }
+        long from = bound(lo, 0);
+        long to = bound(hi, Long.MAX_VALUE);
+        if (c instanceof ToyList list) {
+            return list.slice(from, to);
+        }
+        if (c instanceof ToyRange range) {
+            return range.slice(from, to);
+        }
+        return substring((String) c, from, to);
+    }
+
+    /** Python's slice-bound adjustment: negative counts from the end, then clamp into 0..length. */
+    static long clamp(long i, long length) {
+        if (i < 0) {
+            i += length;
+            return i < 0 ? 0 : i;
+        }
+        return Math.min(i, length);
+    }
+
+    private static long bound(Object v, long absent) {
+        if (v == Nil.NIL) {
+            return absent;
+        }
+        if (v instanceof Long n) {
+            return n;
+        }
+        throw ToyError.typeError("slice indices must be integers or nil");
+    }
+
+    private static String codePointAt(String s, long index) {
+        int count = s.codePointCount(0, s.length());
+        long i = index < 0 ? index + count : index;
+        if (i < 0 || i >= count) {
+            throw ToyError.indexError("string index out of range");
+        }
+        int offset = s.offsetByCodePoints(0, (int) i);
+        return s.substring(offset, offset + Character.charCount(s.codePointAt(offset)));
+    }
+
+    private static String substring(String s, long lo, long hi) {
+        int count = s.codePointCount(0, s.length());
+        int from = (int) clamp(lo, count);
+        int to = (int) clamp(hi, count);
+        if (to <= from) {
+            return "";
+        }
+        int start = s.offsetByCodePoints(0, from);
+        return s.substring(start, s.offsetByCodePoints(start, to - from));
+    }
+}

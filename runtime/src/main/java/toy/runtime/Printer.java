@@ -1,0 +1,124 @@
+package toy.runtime;
+
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/** Builds the text of a value; one instance per top-level call, to spot containers that contain themselves. */
+final class Printer {
+    /** Python's recursion limit, so that printing a very deep nest fails cleanly instead of overflowing the stack. */
+    private static final int MAX_DEPTH = 1000;
+
+    /** The containers being printed right now: meeting one again prints {@code [...]} or {@code {...}}. */
+    private final Set<Object> open = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final StringBuilder out = new StringBuilder();
+
+    private Printer() {
+    }
+
+    static String str(Object v) {
+        if (v instanceof String s) {
+            return s;
+        }
+        if (v instanceof ToyObject o && !(v instanceof ToyList) && !(v instanceof ToyMap)) {
+            return o.str();
+        }
+        return repr(v);
+    }
+
+    static String repr(Object v) {
+        Printer p = new Printer();
+        p.append(v);
+        return p.out.toString();
+    }
+
+    private void append(Object v) {
+        if (v instanceof String s) {
+            quote(s);
+        } else if (v instanceof Long || v instanceof Boolean || v == Nil.NIL) {
+            out.append(v);
+        } else if (v instanceof Double d) {
+            out.append(FloatFormat.repr(d));
+        } else if (v instanceof ToyList l) {
+            appendList(l);
+        } else if (v instanceof ToyMap m) {
+            appendMap(m);
+        } else if (v instanceof ToyObject o) {
+            out.append(o.repr());
+        } else {
+            throw new IllegalArgumentException("not a Toy value: " + v);
+        }
+    }
+
+    private void appendList(ToyList list) {
+        if (!enter(list)) {
+            out.append("[...]");
+            return;
+        }
+        out.append('[');
+        Object[] items = list.toArray();
+        for (int i = 0; i < items.length; i++) {
+            if (i > 0) {
+                out.append(", ");
+            }
+            append(items[i]);
+        }
+        out.append(']');
+        open.remove(list);
+    }
+
+    private void appendMap(ToyMap map) {
+        if (!enter(map)) {
+            out.append("{...}");
+            return;
+        }
+        out.append('{');
+        boolean first = true;
+        for (Map.Entry<Object, Object> e : map.entries()) {
+            if (!first) {
+                out.append(", ");
+            }
+            first = false;
+            append(e.getKey());
+            out.append(": ");
+            append(e.getValue());
+        }
+        out.append('}');
+        open.remove(map);
+    }
+
+    /** False if the container is already being printed further out. */
+    private boolean enter(Object container) {
+        if (!open.add(container)) {
+            return false;
+        }
+        if (open.size() > MAX_DEPTH) {
+            throw new ToyError("RecursionError", "maximum recursion depth exceeded while getting the repr of an object");
+        }
+        return true;
+    }
+
+    private void quote(String s) {
+        out.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case '"' -> out.append("\\\"");
+                case '\n' -> out.append("\\n");
+                case '\t' -> out.append("\\t");
+                case '\r' -> out.append("\\r");
+                case '\0' -> out.append("\\0");
+                default -> {
+                    if (c < 0x20 || c == 0x7f) {
+                        out.append("\\u{").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 15, 16)).append('}');
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append('"');
+    }
+}

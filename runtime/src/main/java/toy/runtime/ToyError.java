@@ -1,0 +1,113 @@
+package toy.runtime;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A Toy error: both the Java exception that unwinds the VM and the {@code Error} value a
+ * {@code catch} block receives. It carries no Java stack trace (the VM never shows one); the
+ * Toy traceback is collected frame by frame as the error unwinds.
+ */
+public final class ToyError extends RuntimeException implements ToyObject, Members {
+    private static final long serialVersionUID = 1L;
+
+    private final String kind;
+    private final String errorMessage;
+    /** Innermost frame first, the order in which the VM adds them while unwinding. */
+    private final List<TracebackEntry> traceback = new ArrayList<>();
+
+    public ToyError(String kind, String message) {
+        super(message, null, false, false);
+        this.kind = kind;
+        this.errorMessage = message;
+    }
+
+    public static ToyError typeError(String message) {
+        return new ToyError("TypeError", message);
+    }
+
+    public static ToyError valueError(String message) {
+        return new ToyError("ValueError", message);
+    }
+
+    public static ToyError indexError(String message) {
+        return new ToyError("IndexError", message);
+    }
+
+    public static ToyError overflowError(String message) {
+        return new ToyError("OverflowError", message);
+    }
+
+    public static ToyError zeroDivision(String message) {
+        return new ToyError("ZeroDivisionError", message);
+    }
+
+    public String kind() {
+        return kind;
+    }
+
+    public String errorMessage() {
+        return errorMessage;
+    }
+
+    public void addTraceback(TracebackEntry entry) {
+        traceback.add(entry);
+    }
+
+    public List<TracebackEntry> traceback() {
+        return traceback;
+    }
+
+    /**
+     * The whole report an uncaught error prints, Python's way: outermost call first, and a run
+     * of more than three identical lines (deep recursion) shortened to three and a count.
+     */
+    public String formatTraceback() {
+        StringBuilder sb = new StringBuilder("Traceback (most recent call last):\n");
+        int repeated = 0;
+        for (int i = traceback.size() - 1; i >= 0; i--) {
+            TracebackEntry entry = traceback.get(i);
+            repeated = i < traceback.size() - 1 && entry.equals(traceback.get(i + 1)) ? repeated + 1 : 0;
+            if (repeated < 3) {
+                sb.append(entry).append('\n');
+            }
+            boolean runEnds = i == 0 || !traceback.get(i - 1).equals(entry);
+            if (runEnds && repeated >= 3) {
+                int more = repeated - 2;
+                sb.append("  [Previous line repeated ").append(more).append(more == 1 ? " more time]\n" : " more times]\n");
+            }
+        }
+        return sb.append(str()).append('\n').toString();
+    }
+
+    @Override
+    public String typeName() {
+        return "Error";
+    }
+
+    /** {@code "Kind: message"}, or just the kind when the message is empty (as Python prints it). */
+    @Override
+    public String str() {
+        return errorMessage.isEmpty() ? kind : kind + ": " + errorMessage;
+    }
+
+    /** {@code e.kind} and {@code e.message}. */
+    @Override
+    public Object getAttribute(String name) {
+        return switch (name) {
+            case "kind" -> kind;
+            case "message" -> errorMessage;
+            default -> null;
+        };
+    }
+
+    @Override
+    public Object callMethod(String name, Object[] args) {
+        return null;
+    }
+
+    @Override
+    public String toString() {
+        return str();
+    }
+}

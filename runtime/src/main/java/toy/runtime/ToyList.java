@@ -1,0 +1,184 @@
+package toy.runtime;
+
+import java.util.Arrays;
+
+/**
+ * Toy's list: a growable array. Every public method that reads or changes it is synchronized,
+ * so threads running without a GIL never see it torn; work of several steps (printing,
+ * comparing, concatenating) runs on a {@link #toArray()} snapshot instead of holding the lock,
+ * so that two lists never lock each other.
+ */
+public final class ToyList implements ToyObject, Members {
+    private static final Arity APPEND = Arity.takes("list.append", 1, 1);
+    private static final Arity POP = Arity.expects("pop", 0, 1);
+    private static final Arity INSERT = Arity.expects("insert", 2, 2);
+    /** The JVM's limit on an array's length. */
+    private static final long MAX_LENGTH = Integer.MAX_VALUE - 8;
+
+    private Object[] items;
+    private int size;
+
+    public ToyList() {
+        items = new Object[8];
+    }
+
+    private ToyList(Object[] items, int size) {
+        this.items = items;
+        this.size = size;
+    }
+
+    /** A new list holding these values (copied). */
+    public static ToyList of(Object... values) {
+        return new ToyList(values.clone(), values.length);
+    }
+
+    public synchronized int size() {
+        return size;
+    }
+
+    /** The item at index, counting from the end when negative, as {@code xs[i]}. */
+    public synchronized Object get(int index) {
+        return items[position(index, "list index out of range")];
+    }
+
+    /** {@code xs[i] = value}, counting from the end when index is negative. */
+    public synchronized void set(int index, Object value) {
+        items[position(index, "list assignment index out of range")] = value;
+    }
+
+    public synchronized void add(Object value) {
+        if (size == items.length) {
+            items = Arrays.copyOf(items, Math.max(8, items.length + (items.length >> 1)));
+        }
+        items[size++] = value;
+    }
+
+    /** Python's {@code insert}: a negative index counts from the end; out-of-range indexes clamp. */
+    public synchronized void insert(int index, Object value) {
+        int at = (int) Indexing.clamp(index, size);
+        add(value);
+        System.arraycopy(items, at, items, at + 1, size - 1 - at);
+        items[at] = value;
+    }
+
+    public synchronized Object pop() {
+        return pop(-1);
+    }
+
+    /** Removes and returns the item at index (negative counts from the end). */
+    public synchronized Object pop(int index) {
+        if (size == 0) {
+            throw ToyError.indexError("pop from empty list");
+        }
+        int at = position(index, "pop index out of range");
+        Object value = items[at];
+        System.arraycopy(items, at + 1, items, at, size - 1 - at);
+        items[--size] = null;
+        return value;
+    }
+
+    /** A snapshot of the items. */
+    public synchronized Object[] toArray() {
+        return Arrays.copyOf(items, size);
+    }
+
+    /** {@code xs[lo:hi]} with Python's clamping; pass 0 and Long.MAX_VALUE for a bound left out. */
+    public synchronized ToyList slice(long lo, long hi) {
+        int from = (int) Indexing.clamp(lo, size);
+        int to = Math.max(from, (int) Indexing.clamp(hi, size));
+        return new ToyList(Arrays.copyOfRange(items, from, to), to - from);
+    }
+
+    /** {@code this + other}, a new list. */
+    public ToyList concat(ToyList other) {
+        Object[] a = toArray();
+        Object[] b = other.toArray();
+        if ((long) a.length + b.length > MAX_LENGTH) {
+            throw ToyError.overflowError("concatenated list is too long");
+        }
+        Object[] all = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return new ToyList(all, all.length);
+    }
+
+    /** {@code this * times}, a new list; empty when times is 0 or less. */
+    public ToyList repeat(long times) {
+        Object[] a = toArray();
+        if (times <= 0 || a.length == 0) {
+            return new ToyList();
+        }
+        if (times > MAX_LENGTH / a.length) {
+            throw ToyError.overflowError("repeated list is too long");
+        }
+        Object[] all = new Object[(int) (a.length * times)];
+        for (int at = 0; at < all.length; at += a.length) {
+            System.arraycopy(a, 0, all, at, a.length);
+        }
+        return new ToyList(all, all.length);
+    }
+
+    /** The item at a non-negative index, or Java null past the end: one atomic step for iterators. */
+    synchronized Object itemOrNull(int index) {
+        return index < size ? items[index] : null;
+    }
+
+    /** {@code item in this}, comparing without holding the lock (an item may be another list). */
+    boolean containsItem(Object item) {
+        Object x;
+        for (int i = 0; (x = itemOrNull(i)) != null; i++) {
+            if (x == item || Values.equal(x, item)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private int position(int index, String message) {
+        long at = index < 0 ? (long) index + size : index;
+        if (at < 0 || at >= size) {
+            throw ToyError.indexError(message);
+        }
+        return (int) at;
+    }
+
+    @Override
+    public Object getAttribute(String name) {
+        return switch (name) {
+            case "append", "pop", "insert" -> new BoundMethod(this, name);
+            default -> null;
+        };
+    }
+
+    @Override
+    public Object callMethod(String name, Object[] args) {
+        switch (name) {
+            case "append" -> {
+                APPEND.check(args.length);
+                add(args[0]);
+                return Nil.NIL;
+            }
+            case "pop" -> {
+                POP.check(args.length);
+                return args.length == 0 ? pop() : pop(Conversions.saturatedIndex(args[0]));
+            }
+            case "insert" -> {
+                INSERT.check(args.length);
+                insert(Conversions.saturatedIndex(args[0]), args[1]);
+                return Nil.NIL;
+            }
+            default -> {
+                return null;
+            }
+        }
+    }
+
+    @Override
+    public String typeName() {
+        return "list";
+    }
+
+    @Override
+    public String str() {
+        return Values.str(this);
+    }
+}

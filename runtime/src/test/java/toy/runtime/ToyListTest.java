@@ -1,0 +1,114 @@
+package toy.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static toy.runtime.Expect.args;
+import static toy.runtime.Expect.error;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ToyListTest {
+    @Test
+    void growsAndIndexesFromEitherEnd() {
+        ToyList list = new ToyList();
+        for (long i = 0; i < 100; i++) {
+            list.add(i);
+        }
+        assertEquals(100, list.size());
+        assertEquals(0L, list.get(0));
+        assertEquals(99L, list.get(-1));
+        assertEquals(0L, list.get(-100));
+        error("IndexError: list index out of range", () -> list.get(100));
+        error("IndexError: list index out of range", () -> list.get(-101));
+        list.set(-1, "last");
+        assertEquals("last", list.get(99));
+        error("IndexError: list assignment index out of range", () -> list.set(100, 1L));
+    }
+
+    @Test
+    void insertClampsLikePython() {
+        ToyList list = ToyList.of(1L, 2L, 3L);
+        list.insert(1, "a");
+        list.insert(-1, "b");
+        list.insert(100, "end");
+        list.insert(-100, "start");
+        assertEquals("[\"start\", 1, \"a\", 2, \"b\", 3, \"end\"]", list.str());
+    }
+
+    @Test
+    void pop() {
+        ToyList list = ToyList.of(1L, 2L, 3L, 4L);
+        assertEquals(4L, list.pop());
+        assertEquals(1L, list.pop(0));
+        assertEquals(2L, list.pop(-2));
+        assertEquals("[3]", list.str());
+        error("IndexError: pop index out of range", () -> list.pop(1));
+        list.pop();
+        error("IndexError: pop from empty list", list::pop);
+        error("IndexError: pop from empty list", () -> list.pop(0));
+    }
+
+    @Test
+    void toyMethods() {
+        ToyList list = new ToyList();
+        assertEquals(Nil.NIL, list.callMethod("append", args(1L)));
+        assertEquals(Nil.NIL, list.callMethod("insert", args(0L, "a")));
+        assertEquals(Nil.NIL, list.callMethod("insert", args(Long.MAX_VALUE, "z")));
+        assertEquals("[\"a\", 1, \"z\"]", list.str());
+        assertEquals("z", list.callMethod("pop", args()));
+        assertEquals("a", list.callMethod("pop", args(0L)));
+        error("IndexError: pop index out of range", () -> list.callMethod("pop", args(Long.MIN_VALUE)));
+        assertNull(list.callMethod("sort", args()));
+        error("TypeError: list.append() takes exactly one argument (0 given)", () -> list.callMethod("append", args()));
+        error("TypeError: list.append() takes exactly one argument (2 given)", () -> list.callMethod("append", args(1L, 2L)));
+        error("TypeError: pop expected at most 1 argument, got 2", () -> list.callMethod("pop", args(1L, 2L)));
+        error("TypeError: insert expected 2 arguments, got 1", () -> list.callMethod("insert", args(1L)));
+        error("TypeError: 'float' object cannot be interpreted as an integer", () -> list.callMethod("pop", args(1.5)));
+        error("TypeError: 'str' object cannot be interpreted as an integer", () -> list.callMethod("insert", args("a", 1L)));
+        assertEquals("<method append of list>", Values.str(list.getAttribute("append")));
+        assertNull(list.getAttribute("length"));
+    }
+
+    @Test
+    void sliceConcatRepeat() {
+        ToyList list = ToyList.of(1L, 2L, 3L, 4L);
+        assertEquals("[2, 3]", list.slice(1, 3).str());
+        assertEquals("[3, 4]", list.slice(-2, Long.MAX_VALUE).str());
+        assertEquals("[1, 2]", list.slice(-10, 2).str());
+        assertEquals("[]", list.slice(3, 1).str());
+        assertEquals("[1, 2, 3, 4, 5]", list.concat(ToyList.of(5L)).str());
+        assertEquals("[1, 2, 3, 4, 1, 2, 3, 4]", list.repeat(2).str());
+        assertEquals("[]", list.repeat(-1).str());
+        assertArrayEquals(new Object[] {1L, 2L, 3L, 4L}, list.toArray());
+    }
+
+    @Test
+    void ofCopiesItsArgument() {
+        Object[] values = {1L, 2L};
+        ToyList list = ToyList.of(values);
+        values[0] = "changed";
+        assertEquals(1L, list.get(0));
+    }
+
+    @Test
+    void concurrentAppendsAreNeverLost() throws InterruptedException {
+        ToyList list = new ToyList();
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            Thread thread = new Thread(() -> {
+                for (long i = 0; i < 10_000; i++) {
+                    list.add(i);
+                }
+            });
+            threads.add(thread);
+            thread.start();
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        assertEquals(40_000, list.size());
+    }
+}
