@@ -18,12 +18,18 @@ public final class Compiler {
     /** Compiles a script's top-level code; its globals get slots in {@code globals}. */
     public static Code compile(SourceFile source, Globals globals) throws CompileException {
         List<CompileError> errors = new ArrayList<>();
-        ToyParser.ProgramContext tree = Parsing.parse(source, errors);
         Code code = null;
-        if (tree != null) {
-            Resolver resolver = new Resolver(globals, errors);
-            resolver.visit(tree);
-            code = new CodeGenerator(source.name(), resolver, errors).compileProgram(tree);
+        try {
+            ToyParser.ProgramContext tree = Parsing.parse(source, errors);
+            if (tree != null) {
+                Resolver resolver = new Resolver(globals, errors);
+                resolver.visit(tree);
+                code = new CodeGenerator(source.name(), resolver, errors).compileProgram(tree);
+            }
+        } catch (StackOverflowError e) {
+            // The parser and both passes recurse once per level of nesting.
+            errors.clear();
+            errors.add(new CompileError(1, 1, "the program is nested too deeply to compile"));
         }
         if (!errors.isEmpty()) {
             errors.sort(Comparator.comparingInt(CompileError::line).thenComparingInt(CompileError::column));

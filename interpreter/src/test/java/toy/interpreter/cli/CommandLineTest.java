@@ -118,6 +118,14 @@ class CommandLineTest {
     }
 
     @Test
+    void tooDeeplyNestedSourceIsACompileError() throws IOException {
+        Path file = script("deep.toy", "print(" + "(".repeat(5_000) + "1" + ")".repeat(5_000) + ")");
+        ToyRunner.Result result = ToyRunner.run(file.toString());
+        assertEquals(65, result.status());
+        assertTrue(result.err().startsWith(file + ":1:1: error: the program is nested too deeply to compile"), result.err());
+    }
+
+    @Test
     void noJavaStackTraceForBrokenInput() throws IOException {
         String[] inputs = {"", "\0\0\0", "fn", "fn f(", "{{{{", "}}}", "let x = [1, 2", "\"\\", "'", "if {", "x.y.z = 1",
             "spawn", "for in {}", "try {} catch {}", "1 +* 2", "while true { break } }", "let 1 = 2", "f(,)", "a[1:2:3]"};
