@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import sun.misc.Signal;
 
 /**
  * The {@code toy} command. Anything that is not a command or a top-level option is short for
@@ -21,6 +22,9 @@ import picocli.CommandLine.Command;
 public final class Main implements Callable<Integer> {
     private static final Set<String> COMMANDS = Set.of("run", "dis", "check", "help");
     private static final Set<String> TOP_LEVEL_OPTIONS = Set.of("-h", "--help", "-V", "--version");
+
+    /** The status after Ctrl-C, 128 + SIGINT as shells report it. */
+    private static final int INTERRUPTED = 130;
 
     private Console console;
 
@@ -39,9 +43,23 @@ public final class Main implements Callable<Integer> {
         PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16),
                 false, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        stopOnInterrupt(out);
         int status = execute(args, new Console(out, err, System.console() != null));
         out.flush();
         System.exit(status);
+    }
+
+    /**
+     * Ctrl-C: keep what was printed, stop every thread (and so every Toy thread), exit 130.
+     * Installed by hand because the JVM leaves SIGINT alone when it started with SIGINT
+     * ignored, as in a background job of a non-interactive shell.
+     */
+    @SuppressWarnings("sunapi")
+    private static void stopOnInterrupt(PrintStream out) {
+        Signal.handle(new Signal("INT"), signal -> {
+            out.flush();
+            Runtime.getRuntime().halt(INTERRUPTED);
+        });
     }
 
     /** Runs the command line and returns the exit status; never throws. */

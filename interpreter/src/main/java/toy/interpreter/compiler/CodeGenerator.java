@@ -545,9 +545,14 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
         return null;
     }
 
-    /** A primary followed by trailers; an attribute directly followed by a call is a method call. */
+    /** A primary followed by trailers. */
     private void postfix(ToyParser.PrimaryContext primary, List<ToyParser.TrailerContext> trailers) {
         visit(primary);
+        trailers(trailers);
+    }
+
+    /** Trailers applied to the value on the stack; an attribute directly followed by a call is a method call. */
+    private void trailers(List<ToyParser.TrailerContext> trailers) {
         for (int i = 0; i < trailers.size(); i++) {
             ToyParser.TrailerContext trailer = trailers.get(i);
             ToyParser.TrailerContext next = i + 1 < trailers.size() ? trailers.get(i + 1) : null;
@@ -696,17 +701,26 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
         return null;
     }
 
+    /**
+     * {@code spawn} applies to its operand up to the first call: {@code spawn work(1).join()}
+     * starts {@code work(1)} in a thread and joins that thread.
+     */
     @Override
     public Void visitSpawnExpression(ToyParser.SpawnExpressionContext ctx) {
         List<ToyParser.TrailerContext> trailers = ctx.call.trailer();
-        if (trailers.isEmpty() || !(trailers.get(trailers.size() - 1) instanceof ToyParser.CallTrailerContext call)) {
+        int call = 0;
+        while (call < trailers.size() && !(trailers.get(call) instanceof ToyParser.CallTrailerContext)) {
+            call++;
+        }
+        if (call == trailers.size()) {
             error(ctx.call.getStart(), "'spawn' needs a call, as in: spawn worker(1)");
             return null;
         }
-        postfix(ctx.call.primary(), trailers.subList(0, trailers.size() - 1));
-        int count = arguments(call.arguments());
+        postfix(ctx.call.primary(), trailers.subList(0, call));
+        int count = arguments(((ToyParser.CallTrailerContext) trailers.get(call)).arguments());
         line(ctx);
         code.emit(-count, SPAWN, count);
+        trailers(trailers.subList(call + 1, trailers.size()));
         return null;
     }
 

@@ -10,6 +10,8 @@ import toy.runtime.RangeIterator;
 import toy.runtime.ToyError;
 import toy.runtime.ToyIterator;
 import toy.runtime.TracebackEntry;
+import toy.runtime.threads.Gil;
+import toy.runtime.threads.ThreadState;
 
 /**
  * Executes bytecode for one Toy thread. It owns that thread's stack and frames; everything it
@@ -30,15 +32,25 @@ import toy.runtime.TracebackEntry;
  */
 public final class Interpreter {
     private final Vm vm;
+    private final Gil gil;
+    private ThreadState thread;
     private Object[] s = new Object[256];
     private long[] p = new long[256];
     private Frame[] frames = new Frame[16];
     private int depth;
     private int budget;
+    /** Returned by {@link #run} when another frame is to run next. */
+    private static final Object SWITCH_FRAME = new Object();
 
     Interpreter(Vm vm) {
         this.vm = vm;
-        this.budget = vm.switchInterval();
+        this.gil = vm.gil();
+        this.budget = gil.budget();
+    }
+
+    /** The Toy thread this interpreter runs, for the GIL's bookkeeping. */
+    void bindThread(ThreadState thread) {
+        this.thread = thread;
     }
 
     /** Calls a Toy function with boxed arguments and returns its boxed result. */
@@ -54,282 +66,300 @@ public final class Interpreter {
         return execute(entryDepth);
     }
 
+    /** Runs frames until the one at {@code entryDepth + 1} returns; unwinds errors to a try handler. */
     private Object execute(int entryDepth) {
-        Frame frame = frames[depth - 1];
-        Code code = frame.code;
-        int[] ins = code.instructions();
-        Object[] constants = code.constants();
-        int base = frame.base;
-        int pc = frame.pc;
-        int sp = base + code.localCount();
-        Object[] s = this.s;
-        long[] p = this.p;
-        int budget = this.budget;
         for (;;) {
             try {
-                for (;;) {
-                    if (--budget <= 0) {
-                        frame.pc = pc;
-                        budget = vm.checkpoint(this);
-                    }
-                    switch (ins[pc++]) {
-                        case CONST -> {
-                            put(sp++, constants[ins[pc++]]);
-                        }
-                        case INT -> {
-                            s[sp] = null;
-                            p[sp++] = ins[pc++];
-                        }
-                        case NIL -> s[sp++] = toy.runtime.Nil.NIL;
-                        case TRUE -> s[sp++] = Boolean.TRUE;
-                        case FALSE -> s[sp++] = Boolean.FALSE;
-                        case POP -> sp--;
-                        case DUP2 -> {
-                            s[sp] = s[sp - 2];
-                            p[sp] = p[sp - 2];
-                            s[sp + 1] = s[sp - 1];
-                            p[sp + 1] = p[sp - 1];
-                            sp += 2;
-                        }
-                        case LOAD_LOCAL -> {
-                            int slot = base + ins[pc++];
-                            s[sp] = s[slot];
-                            p[sp++] = p[slot];
-                        }
-                        case STORE_LOCAL -> {
-                            int slot = base + ins[pc++];
-                            s[slot] = s[--sp];
-                            p[slot] = p[sp];
-                        }
-                        case LOAD_CELL -> put(sp++, ((Cell) s[base + ins[pc++]]).value);
-                        case STORE_CELL -> ((Cell) s[base + ins[pc++]]).value = box(--sp);
-                        case NEW_CELL -> s[base + ins[pc++]] = new Cell(box(--sp));
-                        case LOAD_FREE -> put(sp++, frame.function.free[ins[pc++]].value);
-                        case STORE_FREE -> frame.function.free[ins[pc++]].value = box(--sp);
-                        case LOAD_GLOBAL -> {
-                            int slot = ins[pc++];
-                            Object v = vm.globals.values[slot];
-                            if (v == null) {
-                                throw vm.undefined(slot);
-                            }
-                            put(sp++, v);
-                        }
-                        case STORE_GLOBAL -> {
-                            int slot = ins[pc++];
-                            if (vm.globals.values[slot] == null) {
-                                throw vm.undefined(slot);
-                            }
-                            vm.globals.values[slot] = box(--sp);
-                        }
-                        case DEFINE_GLOBAL -> vm.globals.values[ins[pc++]] = box(--sp);
-                        case ADD -> {
-                            sp--;
-                            if (s[sp - 1] == null && s[sp] == null) {
-                                p[sp - 1] = Arith.addInt(p[sp - 1], p[sp]);
-                            } else {
-                                put(sp - 1, Arith.add(box(sp - 1), box(sp)));
-                            }
-                        }
-                        case SUB -> {
-                            sp--;
-                            if (s[sp - 1] == null && s[sp] == null) {
-                                p[sp - 1] = Arith.subInt(p[sp - 1], p[sp]);
-                            } else {
-                                put(sp - 1, Arith.sub(box(sp - 1), box(sp)));
-                            }
-                        }
-                        case MUL -> {
-                            sp--;
-                            if (s[sp - 1] == null && s[sp] == null) {
-                                p[sp - 1] = Arith.mulInt(p[sp - 1], p[sp]);
-                            } else {
-                                put(sp - 1, Arith.mul(box(sp - 1), box(sp)));
-                            }
-                        }
-                        case DIV, FLOOR_DIV, MOD, POW -> {
-                            sp--;
-                            put(sp - 1, Operations.arithmetic(ins[pc - 1], box(sp - 1), box(sp)));
-                        }
-                        case NEG -> put(sp - 1, Arith.neg(box(sp - 1)));
-                        case NOT -> s[sp - 1] = truthy(sp - 1) ? Boolean.FALSE : Boolean.TRUE;
-                        case COMPARE -> {
-                            int test = ins[pc++];
-                            sp--;
-                            s[sp - 1] = compare(test, sp - 1, sp) ? Boolean.TRUE : Boolean.FALSE;
-                        }
-                        case IN, NOT_IN -> {
-                            sp--;
-                            boolean in = Operations.contains(box(sp), box(sp - 1));
-                            s[sp - 1] = in == (ins[pc - 1] == IN) ? Boolean.TRUE : Boolean.FALSE;
-                        }
-                        case JUMP -> pc = ins[pc];
-                        case JUMP_IF_FALSE -> pc = truthy(--sp) ? pc + 1 : ins[pc];
-                        case JUMP_IF_TRUE -> pc = truthy(--sp) ? ins[pc] : pc + 1;
-                        case JUMP_IF_FALSE_OR_POP -> {
-                            if (truthy(sp - 1)) {
-                                sp--;
-                                pc++;
-                            } else {
-                                pc = ins[pc];
-                            }
-                        }
-                        case JUMP_IF_TRUE_OR_POP -> {
-                            if (truthy(sp - 1)) {
-                                pc = ins[pc];
-                            } else {
-                                sp--;
-                                pc++;
-                            }
-                        }
-                        case JUMP_IF -> {
-                            sp -= 2;
-                            pc = Comparison.branches(ins[pc], compare(ins[pc], sp, sp + 1)) ? ins[pc + 1] : pc + 2;
-                        }
-                        case JUMP_IF_LOCAL_INT -> {
-                            int slot = base + ins[pc];
-                            int test = ins[pc + 2];
-                            boolean result = s[slot] == null
-                                    ? Comparison.ints(test, p[slot], ins[pc + 1])
-                                    : Operations.compare(test, s[slot], (long) ins[pc + 1]);
-                            pc = Comparison.branches(test, result) ? ins[pc + 3] : pc + 4;
-                        }
-                        case JUMP_IF_LOCALS -> {
-                            int test = ins[pc + 2];
-                            pc = Comparison.branches(test, compare(test, base + ins[pc], base + ins[pc + 1]))
-                                    ? ins[pc + 3] : pc + 4;
-                        }
-                        case ADD_LOCAL_INT -> {
-                            int slot = base + ins[pc++];
-                            int value = ins[pc++];
-                            if (s[slot] == null) {
-                                p[slot] = Arith.addInt(p[slot], value);
-                            } else {
-                                put(slot, Arith.add(s[slot], (long) value));
-                            }
-                        }
-                        case BUILD_LIST -> {
-                            int count = ins[pc++];
-                            sp -= count;
-                            s[sp] = Operations.list(boxAll(sp, count));
-                            sp++;
-                        }
-                        case BUILD_MAP -> {
-                            int count = ins[pc++];
-                            sp -= 2 * count;
-                            s[sp] = Operations.map(boxAll(sp, 2 * count));
-                            sp++;
-                        }
-                        case INDEX -> {
-                            sp--;
-                            put(sp - 1, Operations.index(box(sp - 1), box(sp)));
-                        }
-                        case STORE_INDEX -> {
-                            sp -= 3;
-                            Operations.storeIndex(box(sp), box(sp + 1), box(sp + 2));
-                        }
-                        case SLICE -> {
-                            sp -= 2;
-                            put(sp - 1, Operations.slice(box(sp - 1), box(sp), box(sp + 1)));
-                        }
-                        case GET_ATTR -> put(sp - 1, Operations.attribute(box(sp - 1), code.names()[ins[pc++]]));
-                        case CALL -> {
-                            int count = ins[pc++];
-                            int callee = sp - count - 1;
-                            if (s[callee] instanceof Function function) {
-                                frame.pc = pc;
-                                pushFrame(function, count, callee + 1);
-                                frame = frames[depth - 1];
-                                code = frame.code;
-                                ins = code.instructions();
-                                constants = code.constants();
-                                base = frame.base;
-                                pc = 0;
-                                sp = base + code.localCount();
-                                s = this.s;
-                                p = this.p;
-                            } else {
-                                put(callee, vm.callValue(this, box(callee), boxAll(callee + 1, count)));
-                                sp = callee + 1;
-                            }
-                        }
-                        case CALL_METHOD -> {
-                            String name = code.names()[ins[pc++]];
-                            int count = ins[pc++];
-                            int receiver = sp - count - 1;
-                            put(receiver, Operations.callMethod(box(receiver), name, boxAll(receiver + 1, count)));
-                            sp = receiver + 1;
-                        }
-                        case RETURN -> {
-                            int result = base - 1;
-                            s[result] = s[sp - 1];
-                            p[result] = p[sp - 1];
-                            frames[--depth] = null;
-                            if (depth == entryDepth) {
-                                this.budget = budget;
-                                return box(result);
-                            }
-                            frame = frames[depth - 1];
-                            code = frame.code;
-                            ins = code.instructions();
-                            constants = code.constants();
-                            base = frame.base;
-                            pc = frame.pc;
-                            sp = result + 1;
-                        }
-                        case MAKE_FUNCTION -> s[sp++] = makeFunction(frame, (Code) constants[ins[pc++]]);
-                        case GET_ITER -> s[sp - 1] = Operations.iterator(box(sp - 1));
-                        case FOR_ITER -> {
-                            Object iterator = s[sp - 1];
-                            if (iterator instanceof RangeIterator range) {
-                                if (range.hasNext()) {
-                                    s[sp] = null;
-                                    p[sp++] = range.nextLong();
-                                    pc++;
-                                } else {
-                                    sp--;
-                                    pc = ins[pc];
-                                }
-                            } else if (((ToyIterator) iterator).hasNext()) {
-                                put(sp++, ((ToyIterator) iterator).next());
-                                pc++;
-                            } else {
-                                sp--;
-                                pc = ins[pc];
-                            }
-                        }
-                        case RAISE -> throw Operations.raise(box(--sp));
-                        case WITH_ENTER -> Operations.enter(box(sp - 1));
-                        case WITH_EXIT -> Operations.exit(box(--sp));
-                        case WITH_ABORT -> {
-                            sp -= 2;
-                            Operations.exit(box(sp));
-                            throw (ToyError) s[sp + 1];
-                        }
-                        case SPAWN -> {
-                            int count = ins[pc++];
-                            int callee = sp - count - 1;
-                            put(callee, vm.spawn(box(callee), boxAll(callee + 1, count), code.lineAt(pc - 1)));
-                            sp = callee + 1;
-                        }
-                        default -> throw new IllegalStateException("bad opcode " + ins[pc - 1] + " at " + (pc - 1));
-                    }
+                Object result = run(frames[depth - 1], entryDepth);
+                if (result != SWITCH_FRAME) {
+                    return result;
                 }
             } catch (ToyError | StackOverflowError thrown) {
                 // A Java stack overflow can only come from the runtime recursing into a deeply nested value.
                 ToyError error = thrown instanceof ToyError e ? e : new ToyError("RecursionError", "maximum recursion depth exceeded");
-                frame.pc = pc;
                 Code.Handler handler = unwind(error, entryDepth);
-                frame = frames[depth - 1];
-                code = frame.code;
-                ins = code.instructions();
-                constants = code.constants();
-                base = frame.base;
-                sp = base + code.localCount() + handler.depth();
-                s[sp++] = error;
-                pc = handler.target();
-                s = this.s;
-                p = this.p;
+                Frame catching = frames[depth - 1];
+                catching.sp = catching.base + catching.code.localCount() + handler.depth();
+                s[catching.sp++] = error;
+                catching.pc = handler.target();
             }
+        }
+    }
+
+    /**
+     * The dispatch loop, for one frame. Returns {@link #SWITCH_FRAME} when a call or a return
+     * makes another frame current, or the entry frame's result. Running one frame per
+     * invocation keeps the instructions, the frame base and the stack arrays constant inside
+     * the loop, so the JIT can keep them in registers.
+     */
+    private Object run(Frame frame, int entryDepth) {
+        final int[] ins = frame.code.instructions();
+        final int base = frame.base;
+        final Object[] s = this.s;
+        final long[] p = this.p;
+        int pc = frame.pc;
+        int sp = frame.sp;
+        int budget = this.budget;
+        try {
+            for (;;) {
+                if (--budget <= 0) {
+                    frame.pc = pc;
+                    budget = gil.checkpoint(thread);
+                }
+                switch (ins[pc++]) {
+                    case CONST -> {
+                        put(sp++, frame.code.constants()[ins[pc++]]);
+                    }
+                    case INT -> {
+                        s[sp] = null;
+                        p[sp++] = ins[pc++];
+                    }
+                    case NIL -> s[sp++] = toy.runtime.Nil.NIL;
+                    case TRUE -> s[sp++] = Boolean.TRUE;
+                    case FALSE -> s[sp++] = Boolean.FALSE;
+                    case POP -> sp--;
+                    case DUP2 -> {
+                        s[sp] = s[sp - 2];
+                        p[sp] = p[sp - 2];
+                        s[sp + 1] = s[sp - 1];
+                        p[sp + 1] = p[sp - 1];
+                        sp += 2;
+                    }
+                    case LOAD_LOCAL -> {
+                        int slot = base + ins[pc++];
+                        s[sp] = s[slot];
+                        p[sp++] = p[slot];
+                    }
+                    case STORE_LOCAL -> {
+                        int slot = base + ins[pc++];
+                        s[slot] = s[--sp];
+                        p[slot] = p[sp];
+                    }
+                    case LOAD_CELL -> put(sp++, ((Cell) s[base + ins[pc++]]).value);
+                    case STORE_CELL -> ((Cell) s[base + ins[pc++]]).value = box(--sp);
+                    case NEW_CELL -> s[base + ins[pc++]] = new Cell(box(--sp));
+                    case LOAD_FREE -> put(sp++, frame.function.free[ins[pc++]].value);
+                    case STORE_FREE -> frame.function.free[ins[pc++]].value = box(--sp);
+                    case LOAD_GLOBAL -> {
+                        int slot = ins[pc++];
+                        Object v = vm.globals.values[slot];
+                        if (v == null) {
+                            throw vm.undefined(slot);
+                        }
+                        put(sp++, v);
+                    }
+                    case STORE_GLOBAL -> {
+                        int slot = ins[pc++];
+                        if (vm.globals.values[slot] == null) {
+                            throw vm.undefined(slot);
+                        }
+                        vm.globals.values[slot] = box(--sp);
+                    }
+                    case DEFINE_GLOBAL -> vm.globals.values[ins[pc++]] = box(--sp);
+                    case ADD -> {
+                        sp--;
+                        if (s[sp - 1] == null && s[sp] == null) {
+                            p[sp - 1] = Arith.addInt(p[sp - 1], p[sp]);
+                        } else {
+                            put(sp - 1, Arith.add(box(sp - 1), box(sp)));
+                        }
+                    }
+                    case SUB -> {
+                        sp--;
+                        if (s[sp - 1] == null && s[sp] == null) {
+                            p[sp - 1] = Arith.subInt(p[sp - 1], p[sp]);
+                        } else {
+                            put(sp - 1, Arith.sub(box(sp - 1), box(sp)));
+                        }
+                    }
+                    case MUL -> {
+                        sp--;
+                        if (s[sp - 1] == null && s[sp] == null) {
+                            p[sp - 1] = Arith.mulInt(p[sp - 1], p[sp]);
+                        } else {
+                            put(sp - 1, Arith.mul(box(sp - 1), box(sp)));
+                        }
+                    }
+                    case DIV, FLOOR_DIV, MOD, POW -> {
+                        sp--;
+                        put(sp - 1, Operations.arithmetic(ins[pc - 1], box(sp - 1), box(sp)));
+                    }
+                    case NEG -> put(sp - 1, Arith.neg(box(sp - 1)));
+                    case NOT -> s[sp - 1] = truthy(sp - 1) ? Boolean.FALSE : Boolean.TRUE;
+                    case COMPARE -> {
+                        int test = ins[pc++];
+                        sp--;
+                        s[sp - 1] = compare(test, sp - 1, sp) ? Boolean.TRUE : Boolean.FALSE;
+                    }
+                    case IN, NOT_IN -> {
+                        sp--;
+                        boolean in = Operations.contains(box(sp), box(sp - 1));
+                        s[sp - 1] = in == (ins[pc - 1] == IN) ? Boolean.TRUE : Boolean.FALSE;
+                    }
+                    case JUMP -> pc = ins[pc];
+                    case JUMP_IF_FALSE -> pc = truthy(--sp) ? pc + 1 : ins[pc];
+                    case JUMP_IF_TRUE -> pc = truthy(--sp) ? ins[pc] : pc + 1;
+                    case JUMP_IF_FALSE_OR_POP -> {
+                        if (truthy(sp - 1)) {
+                            sp--;
+                            pc++;
+                        } else {
+                            pc = ins[pc];
+                        }
+                    }
+                    case JUMP_IF_TRUE_OR_POP -> {
+                        if (truthy(sp - 1)) {
+                            pc = ins[pc];
+                        } else {
+                            sp--;
+                            pc++;
+                        }
+                    }
+                    case JUMP_IF -> {
+                        sp -= 2;
+                        pc = Comparison.branches(ins[pc], compare(ins[pc], sp, sp + 1)) ? ins[pc + 1] : pc + 2;
+                    }
+                    case JUMP_IF_LOCAL_INT -> {
+                        int slot = base + ins[pc];
+                        int test = ins[pc + 2];
+                        // Inline rather than calls: this and ADD_LOCAL_INT are the countdown loop.
+                        boolean result = s[slot] == null
+                                ? (Comparison.OUTCOMES >>> (3 * (test & 7) + Long.compare(p[slot], ins[pc + 1]) + 1) & 1) != 0
+                                : Operations.compare(test, s[slot], (long) ins[pc + 1]);
+                        pc = result != ((test & Comparison.WHEN_FALSE) != 0) ? ins[pc + 3] : pc + 4;
+                    }
+                    case JUMP_IF_LOCALS -> {
+                        int test = ins[pc + 2];
+                        pc = Comparison.branches(test, compare(test, base + ins[pc], base + ins[pc + 1]))
+                                ? ins[pc + 3] : pc + 4;
+                    }
+                    case ADD_LOCAL_INT -> {
+                        int slot = base + ins[pc++];
+                        int value = ins[pc++];
+                        long before = p[slot];
+                        long after = before + value;
+                        if (s[slot] == null && ((before ^ after) & (value ^ after)) >= 0) {
+                            p[slot] = after;
+                        } else if (s[slot] == null) {
+                            throw Arith.overflow();
+                        } else {
+                            put(slot, Arith.add(s[slot], (long) value));
+                        }
+                    }
+                    case BUILD_LIST -> {
+                        int count = ins[pc++];
+                        sp -= count;
+                        s[sp] = Operations.list(boxAll(sp, count));
+                        sp++;
+                    }
+                    case BUILD_MAP -> {
+                        int count = ins[pc++];
+                        sp -= 2 * count;
+                        s[sp] = Operations.map(boxAll(sp, 2 * count));
+                        sp++;
+                    }
+                    case INDEX -> {
+                        sp--;
+                        put(sp - 1, Operations.index(box(sp - 1), box(sp)));
+                    }
+                    case STORE_INDEX -> {
+                        sp -= 3;
+                        Operations.storeIndex(box(sp), box(sp + 1), box(sp + 2));
+                    }
+                    case SLICE -> {
+                        sp -= 2;
+                        put(sp - 1, Operations.slice(box(sp - 1), box(sp), box(sp + 1)));
+                    }
+                    case GET_ATTR -> put(sp - 1, Operations.attribute(box(sp - 1), frame.code.names()[ins[pc++]]));
+                    case CALL -> {
+                        int count = ins[pc++];
+                        int callee = sp - count - 1;
+                        if (s[callee] instanceof Function function) {
+                            frame.pc = pc;
+                            frame.sp = callee + 1;
+                            pushFrame(function, count, callee + 1);
+                            this.budget = budget;
+                            return SWITCH_FRAME;
+                        }
+                        frame.pc = pc;
+                        put(callee, vm.callValue(this, box(callee), boxAll(callee + 1, count)));
+                        sp = callee + 1;
+                        if (this.s != s) {
+                            // A call back into Toy code grew the stack: go on with the new arrays.
+                            frame.sp = sp;
+                            this.budget = budget;
+                            return SWITCH_FRAME;
+                        }
+                    }
+                    case CALL_METHOD -> {
+                        String name = frame.code.names()[ins[pc++]];
+                        int count = ins[pc++];
+                        int receiver = sp - count - 1;
+                        frame.pc = pc;
+                        put(receiver, Operations.callMethod(box(receiver), name, boxAll(receiver + 1, count)));
+                        sp = receiver + 1;
+                    }
+                    case RETURN -> {
+                        int result = base - 1;
+                        s[result] = s[sp - 1];
+                        p[result] = p[sp - 1];
+                        frames[--depth] = null;
+                        this.budget = budget;
+                        if (depth == entryDepth) {
+                            return box(result);
+                        }
+                        frames[depth - 1].sp = result + 1;
+                        return SWITCH_FRAME;
+                    }
+                    case MAKE_FUNCTION -> s[sp++] = makeFunction(frame, (Code) frame.code.constants()[ins[pc++]]);
+                    case GET_ITER -> s[sp - 1] = Operations.iterator(box(sp - 1));
+                    case FOR_ITER -> {
+                        Object iterator = s[sp - 1];
+                        if (iterator instanceof RangeIterator range) {
+                            if (range.hasNext()) {
+                                s[sp] = null;
+                                p[sp++] = range.nextLong();
+                                pc++;
+                            } else {
+                                sp--;
+                                pc = ins[pc];
+                            }
+                        } else if (((ToyIterator) iterator).hasNext()) {
+                            put(sp++, ((ToyIterator) iterator).next());
+                            pc++;
+                        } else {
+                            sp--;
+                            pc = ins[pc];
+                        }
+                    }
+                    case RAISE -> throw Operations.raise(box(--sp));
+                    case WITH_ENTER -> {
+                        frame.pc = pc;
+                        Operations.enter(box(sp - 1));
+                    }
+                    case WITH_EXIT -> {
+                        frame.pc = pc;
+                        Operations.exit(box(--sp));
+                    }
+                    case WITH_ABORT -> {
+                        frame.pc = pc;
+                        sp -= 2;
+                        Operations.exit(box(sp));
+                        throw (ToyError) s[sp + 1];
+                    }
+                    case SPAWN -> {
+                        int count = ins[pc++];
+                        int callee = sp - count - 1;
+                        s[callee] = vm.spawn(box(callee), boxAll(callee + 1, count));
+                        sp = callee + 1;
+                    }
+                    default -> throw new IllegalStateException("bad opcode " + ins[pc - 1] + " at " + (pc - 1));
+                }
+            }
+        } catch (RuntimeException | StackOverflowError e) {
+            // Where this frame failed, for the traceback and the search for a handler.
+            frame.pc = pc;
+            throw e;
         }
     }
 
@@ -344,7 +374,7 @@ public final class Interpreter {
             if (handler != null) {
                 return handler;
             }
-            error.addTraceback(new TracebackEntry(f.code.file(), f.code.lineAt(f.pc - 1), f.code.name()));
+            error.addTraceback(f.location());
             frames[--depth] = null;
             if (depth == entryDepth) {
                 throw error;
@@ -427,9 +457,11 @@ public final class Interpreter {
         }
     }
 
-    /** The calls in progress, outermost first, as traceback lines (for thread reports). */
+    /** Where this thread is: its innermost frame at the last call or checkpoint, for reports. */
     TracebackEntry currentLocation() {
-        Frame f = frames[depth - 1];
-        return new TracebackEntry(f.code.file(), f.code.lineAt(f.pc - 1), f.code.name());
+        if (depth == 0) {
+            return new TracebackEntry("?", 0, "<starting>");
+        }
+        return frames[depth - 1].location();
     }
 }

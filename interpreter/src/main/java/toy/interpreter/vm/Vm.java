@@ -8,30 +8,44 @@ import toy.runtime.BoundMethod;
 import toy.runtime.Builtin;
 import toy.runtime.ToyError;
 import toy.runtime.Values;
+import toy.runtime.threads.Aborted;
+import toy.runtime.threads.Gil;
+import toy.runtime.threads.Scheduler;
+import toy.runtime.threads.ThreadState;
+import toy.runtime.threads.ToyThread;
 
 /**
- * One running program: what its threads share (globals, standard output, options) and the
- * services the interpreters call out of line (calls to non-Toy functions, the interval
- * checkpoint).
+ * One running program: what its threads share (globals, output, the GIL, the scheduler) and
+ * the services interpreters call out of line (calls to non-Toy functions, the interval
+ * checkpoint, spawning threads).
  */
 public final class Vm {
     /** CPython's default recursion limit. */
     public static final int DEFAULT_RECURSION_LIMIT = 1000;
-    /** Instructions between two checkpoints while a thread runs alone. */
-    public static final int DEFAULT_SWITCH_INTERVAL = 10_000;
 
     final Globals globals;
     private final PrintStream out;
+    private final PrintStream err;
     private final boolean flushEachLine;
     private final int recursionLimit;
     private final List<String> args;
+    private final Scheduler scheduler = new Scheduler();
+    private final Gil gil;
 
-    public Vm(Globals globals, PrintStream out, boolean flushEachLine, int recursionLimit, List<String> args) {
+    /** Settings of a run, from the command line. */
+    public record Options(int recursionLimit, Gil.Policy policy, SwitchInterval interval, List<String> args) {
+    }
+
+    public Vm(Globals globals, PrintStream out, PrintStream err, boolean flushEachLine, Options options) {
         this.globals = globals;
         this.out = out;
+        this.err = err;
         this.flushEachLine = flushEachLine;
-        this.recursionLimit = recursionLimit;
-        this.args = List.copyOf(args);
+        this.recursionLimit = options.recursionLimit();
+        this.args = List.copyOf(options.args());
+        this.gil = new Gil(options.policy(), scheduler);
+        scheduler.setGil(gil);
+        options.interval().applyTo(gil);
         VmBuiltins.install(this);
     }
 
@@ -39,22 +53,52 @@ public final class Vm {
         return globals;
     }
 
-    /** Runs a script's top-level code on the calling thread. */
-    public void run(Code main) {
-        new Interpreter(this).call(new Function(main, new Cell[0]), new Object[0]);
+    /**
+     * Runs a script's top-level code on the calling thread as MainThread, then waits for every
+     * other thread. Reports an uncaught error or a deadlock on stderr; returns the exit status.
+     */
+    public int run(Code main) {
+        Interpreter interpreter = new Interpreter(this);
+        ThreadState state = scheduler.register("MainThread", interpreter::currentLocation);
+        interpreter.bindThread(state);
+        ToyThread.running(state);
+        state.bindToCurrentThread();
+        int status = 0;
+        try {
+            gil.acquire(state);
+            try {
+                interpreter.call(new Function(main, new Cell[0]), new Object[0]);
+            } catch (ToyError e) {
+                out.flush();
+                err.print(e.formatTraceback());
+                status = 70;
+            }
+            scheduler.await(state, "wait for the other threads to finish", scheduler::onlyOneLeft);
+        } catch (ExitRequest e) {
+            scheduler.abort(new Aborted(e.status(), ""));
+            status = e.status();
+        } catch (Aborted e) {
+            out.flush();
+            err.print(e.report());
+            status = e.status();
+        } finally {
+            gil.releaseAtEnd(state);
+            scheduler.finished(state);
+            out.flush();
+        }
+        return status;
     }
 
     int recursionLimit() {
         return recursionLimit;
     }
 
-    int switchInterval() {
-        return DEFAULT_SWITCH_INTERVAL;
+    Gil gil() {
+        return gil;
     }
 
-    /** Called by an interpreter when its budget of instructions runs out; returns the next budget. */
-    int checkpoint(Interpreter interpreter) {
-        return DEFAULT_SWITCH_INTERVAL;
+    Scheduler scheduler() {
+        return scheduler;
     }
 
     List<String> args() {
@@ -69,6 +113,14 @@ public final class Vm {
             if (flushEachLine) {
                 out.flush();
             }
+        }
+    }
+
+    private void printError(String text) {
+        synchronized (out) {
+            out.flush();
+            err.print(text);
+            err.flush();
         }
     }
 
@@ -90,7 +142,20 @@ public final class Vm {
         throw ToyError.typeError("'" + Values.typeName(callee) + "' object is not callable");
     }
 
-    Object spawn(Object callee, Object[] args, int line) {
-        throw ToyError.typeError("threads are not available in this build");
+    /** {@code spawn f(args)}: a new thread with an interpreter of its own. */
+    ToyThread spawn(Object callee, Object[] args) {
+        if (!(callee instanceof Function || callee instanceof Builtin || callee instanceof BoundMethod)) {
+            throw ToyError.typeError("'" + Values.typeName(callee) + "' object is not callable");
+        }
+        Interpreter interpreter = new Interpreter(this);
+        ThreadState state = scheduler.register(scheduler.nextThreadName(), interpreter::currentLocation);
+        interpreter.bindThread(state);
+        return ToyThread.start(state, () -> {
+            try {
+                return callValue(interpreter, callee, args);
+            } catch (ExitRequest e) {
+                throw scheduler.abort(new Aborted(e.status(), ""));
+            }
+        }, this::printError);
     }
 }

@@ -1,15 +1,21 @@
 package toy.interpreter.vm;
 
 import java.util.StringJoiner;
-import java.util.concurrent.TimeUnit;
 import toy.runtime.Builtin;
 import toy.runtime.CoreBuiltins;
 import toy.runtime.Nil;
 import toy.runtime.ToyError;
 import toy.runtime.ToyList;
+import toy.runtime.TracebackEntry;
 import toy.runtime.Values;
+import toy.runtime.threads.Gil;
+import toy.runtime.threads.Scheduler;
+import toy.runtime.threads.ThreadState;
+import toy.runtime.threads.ToyLock;
+import toy.runtime.threads.ToyQueue;
+import toy.runtime.threads.ToySemaphore;
 
-/** The builtins that need the running program (its output, arguments, clock), installed as globals with the core ones. */
+/** The builtins that need the running program (its output, arguments, threads, GIL), installed as globals with the core ones. */
 final class VmBuiltins {
     private VmBuiltins() {
     }
@@ -28,7 +34,7 @@ final class VmBuiltins {
         }));
         define(vm, new Builtin("clock", 0, 0, args -> System.nanoTime() / 1e9));
         define(vm, new Builtin("sleep", 1, 1, args -> {
-            sleep(seconds(args[0]));
+            vm.scheduler().sleep(ThreadState.current(), (long) (seconds(args[0]) * 1e9));
             return Nil.NIL;
         }));
         define(vm, new Builtin("args", 0, 0, args -> {
@@ -47,6 +53,50 @@ final class VmBuiltins {
         }));
         define(vm, new Builtin("cpu_count", 0, 0, args -> (long) Runtime.getRuntime().availableProcessors()));
         define(vm, new Builtin("is_main", 0, 0, args -> Boolean.TRUE));
+        installThreads(vm);
+    }
+
+    /** LANGUAGE.md section 7: threads, their primitives, and the GIL's switch interval. */
+    private static void installThreads(Vm vm) {
+        Scheduler scheduler = vm.scheduler();
+        define(vm, new Builtin("current_thread", 0, 0, args -> ThreadState.current().thread()));
+        define(vm, new Builtin("Lock", 0, 0, args -> new ToyLock(scheduler, origin())));
+        define(vm, new Builtin("Semaphore", 0, 1,
+                args -> new ToySemaphore(scheduler, origin(), args.length == 0 ? 1 : integer(args[0], "Semaphore"))));
+        define(vm, new Builtin("Queue", 0, 1,
+                args -> new ToyQueue(scheduler, origin(), args.length == 0 ? 0 : integer(args[0], "Queue"))));
+        define(vm, new Builtin("set_switch_interval", 1, 1, args -> {
+            setSwitchInterval(vm.gil(), args[0]);
+            return Nil.NIL;
+        }));
+        define(vm, new Builtin("switch_interval", 0, 0, args -> {
+            Gil gil = vm.gil();
+            return gil.intervalInstructions() > 0 ? (Object) (long) gil.intervalInstructions() : gil.intervalNanos() / 1e9;
+        }));
+    }
+
+    /** An int sets a count of instructions; a float, like Python's sys.setswitchinterval, seconds. */
+    private static void setSwitchInterval(Gil gil, Object value) {
+        if (value instanceof Long n) {
+            if (n < 1 || n > Integer.MAX_VALUE) {
+                throw ToyError.valueError("switch interval must be between 1 and " + Integer.MAX_VALUE + " instructions");
+            }
+            gil.setIntervalInstructions(n.intValue());
+        } else if (value instanceof Double seconds) {
+            if (!(seconds > 0) || seconds * 1e9 < 1) {
+                throw ToyError.valueError("switch interval must be strictly positive");
+            }
+            gil.setIntervalNanos((long) (seconds * 1e9));
+        } else {
+            throw ToyError.typeError("switch interval must be an int (instructions) or a float (seconds), not '"
+                    + Values.typeName(value) + "'");
+        }
+    }
+
+    /** Where the running script creates a primitive, for reports: "race.toy:3". */
+    private static String origin() {
+        TracebackEntry at = ThreadState.current().location();
+        return at.file() + ":" + at.line();
     }
 
     private static void define(Vm vm, Builtin builtin) {
@@ -75,11 +125,4 @@ final class VmBuiltins {
         return seconds;
     }
 
-    private static void sleep(double seconds) {
-        try {
-            TimeUnit.NANOSECONDS.sleep((long) (seconds * 1e9));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

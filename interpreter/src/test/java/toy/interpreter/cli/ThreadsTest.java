@@ -1,0 +1,304 @@
+package toy.interpreter.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** LANGUAGE.md section 7 and the GIL options: threads, primitives, policies, intervals, deadlocks. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class ThreadsTest {
+    @TempDir
+    Path dir;
+
+    private ToyRunner.Result run(String text, String... options) throws IOException {
+        Path file = Files.writeString(dir.resolve("t.toy"), text);
+        List<String> args = new ArrayList<>(List.of("run"));
+        args.addAll(List.of(options));
+        args.add(file.toString());
+        return ToyRunner.run(args.toArray(new String[0]));
+    }
+
+    private static final String COUNTDOWN = """
+            fn countdown(n) {
+                while n > 0 { n -= 1 }
+                return current_thread().name
+            }
+            let a = spawn countdown(300000)
+            let b = spawn countdown(300000)
+            print(a.join(), b.join(), current_thread().name)
+            """;
+
+    @Test
+    void everyPolicyAndIntervalRunsThreadsToTheEnd() throws IOException {
+        String[][] settings = {{}, {"--gil", "handoff"}, {"--gil", "unfair"}, {"--gil", "off"},
+            {"--switch-interval", "100"}, {"--switch-interval", "1"}, {"--switch-interval", "200us"},
+            {"--gil", "unfair", "--switch-interval", "1ms"}};
+        for (String[] options : settings) {
+            ToyRunner.Result result = run(COUNTDOWN, options);
+            assertEquals("Thread-1 Thread-2 MainThread\n", result.out(), String.join(" ", options));
+            assertEquals(0, result.status());
+        }
+    }
+
+    @Test
+    void badGilOptionsAreUsageErrors() throws IOException {
+        assertEquals(2, run("print(1)", "--gil", "sometimes").status());
+        assertEquals(2, run("print(1)", "--switch-interval", "0").status());
+        assertEquals(2, run("print(1)", "--switch-interval", "5s").status());
+    }
+
+    @Test
+    void updatesAreLostAtIntervalOne() {
+        String out = ToyRunner.run("run", ToyRunner.root().resolve("samples/threads/race.toy").toString()).out();
+        assertTrue(out.endsWith("lost updates: true\n"), out);
+    }
+
+    @Test
+    void aLockMakesTheCountExact() throws IOException {
+        String fixed = """
+                set_switch_interval(1)
+                let counter = 0
+                let lock = Lock()
+                fn work() {
+                    for i in range(1000) {
+                        with lock { counter += 1 }
+                    }
+                }
+                let threads = [spawn work(), spawn work(), spawn work()]
+                for t in threads { t.join() }
+                print(counter, lock.locked())
+                """;
+        assertEquals("3000 false\n", run(fixed).out());
+    }
+
+    @Test
+    void switchIntervalCanBeReadAndChanged() throws IOException {
+        String script = """
+                print(switch_interval())
+                set_switch_interval(50)
+                print(switch_interval())
+                set_switch_interval(0.002)
+                print(switch_interval())
+                try { set_switch_interval(0) } catch e { print(e) }
+                """;
+        assertEquals("0.005\n50\n0.002\nValueError: switch interval must be between 1 and 2147483647 instructions\n",
+                run(script).out());
+        assertEquals("1000\n", run("print(switch_interval())", "--switch-interval", "1000").out());
+    }
+
+    @Test
+    void lockSemaphoreAndQueueBehave() throws IOException {
+        String script = """
+                let lock = Lock()
+                try { lock.release() } catch e { print(e) }
+                lock.acquire()
+                print(lock.locked())
+                let other = spawn fn() { try { lock.release() } catch e { return str(e) } }()
+                print(other.join())
+                lock.release()
+                let sem = Semaphore(2)
+                sem.acquire()
+                sem.acquire()
+                let waiter = spawn fn() { sem.acquire(); return "got it" }()
+                sleep(0.05)
+                sem.release()
+                print(waiter.join())
+                let q = Queue()
+                q.put(1)
+                q.put("two")
+                print(q.size(), q.get(), q.get(), q.size())
+                """;
+        assertEquals("ValueError: release unlocked lock\ntrue\nValueError: cannot release a Lock held by another thread\n"
+                + "got it\n2 1 two 0\n", run(script).out());
+    }
+
+    @Test
+    void aThreadErrorIsReportedAndRaisedByJoin() throws IOException {
+        ToyRunner.Result result = run("""
+                fn bad() { return [][0] }
+                let t = spawn bad()
+                try { t.join() } catch e { print("join:", e) }
+                """);
+        assertEquals("join: IndexError: list index out of range\n", result.out());
+        assertTrue(result.err().startsWith("Exception in thread Thread-1:\nTraceback (most recent call last):\n"), result.err());
+        assertEquals(0, result.status());
+    }
+
+    @Test
+    void deadlockOnTwoLocks() throws IOException {
+        ToyRunner.Result result = run("""
+                let a = Lock()
+                let b = Lock()
+                fn one() { with a { sleep(0.05); with b { } } }
+                fn two() { with b { sleep(0.05); with a { } } }
+                let t1 = spawn one()
+                let t2 = spawn two()
+                t1.join()
+                """);
+        assertEquals(70, result.status());
+        assertTrue(result.err().startsWith("DeadlockError: every thread is blocked"), result.err());
+        assertTrue(result.err().contains("MainThread waits to join Thread-1"), result.err());
+        assertTrue(result.err().contains("Thread-1 waits to acquire Lock"), result.err());
+        assertTrue(result.err().contains("Thread-2 waits to acquire Lock"), result.err());
+    }
+
+    @Test
+    void deadlockOnAJoinCycleAndAnUnfedQueue() throws IOException {
+        ToyRunner.Result cycle = run("""
+                let threads = []
+                fn wait_for(i) { sleep(0.05); threads[i].join() }
+                threads.append(spawn wait_for(1))
+                threads.append(spawn wait_for(0))
+                threads[0].join()
+                """);
+        assertEquals(70, cycle.status());
+        assertTrue(cycle.err().contains("Thread-1 waits to join Thread-2"), cycle.err());
+        ToyRunner.Result queue = run("let q = Queue()\nprint(\"before\")\nq.get()\n");
+        assertEquals(70, queue.status());
+        assertEquals("before\n", queue.out());
+        assertTrue(queue.err().contains("MainThread waits to get from an empty Queue"), queue.err());
+        ToyRunner.Result self = run("let l = Lock()\nl.acquire()\nl.acquire()\n");
+        assertEquals(70, self.status());
+    }
+
+    @Test
+    void noFalseAlarmWhileAThreadSleepsOrRuns() throws IOException {
+        ToyRunner.Result result = run("""
+                let q = Queue()
+                let lock = Lock()
+                fn late() { sleep(0.2); q.put("fed") }
+                fn busy() { with lock { let n = 2000000; while n > 0 { n -= 1 } } }
+                spawn late()
+                let b = spawn busy()
+                sleep(0.01)
+                with lock { print(q.get()) }
+                b.join()
+                """);
+        assertEquals("fed\n", result.out());
+        assertEquals(0, result.status(), result.err());
+    }
+
+    @Test
+    void fiveHundredThreads() throws IOException {
+        ToyRunner.Result result = run("""
+                let total = 0
+                let lock = Lock()
+                fn add(i) { with lock { total += i } }
+                let threads = []
+                for i in range(500) { threads.append(spawn add(i)) }
+                for t in threads { t.join() }
+                print(total, threads[499].name)
+                """);
+        assertEquals("124750 Thread-500\n", result.out());
+    }
+
+    @Test
+    void withoutAGilContainersStaySafe() throws IOException {
+        ToyRunner.Result result = run("""
+                let xs = []
+                let m = {}
+                let q = Queue()
+                fn fill(k) {
+                    for i in range(20000) {
+                        xs.append(i)
+                        m[k * 100000 + i] = i
+                        q.put(i)
+                    }
+                }
+                let threads = []
+                for k in range(4) { threads.append(spawn fill(k)) }
+                for t in threads { t.join() }
+                print(len(xs), len(m), q.size())
+                """, "--gil", "off");
+        assertEquals("80000 80000 80000\n", result.out());
+    }
+
+    @Test
+    void printLinesNeverInterleave() throws IOException {
+        ToyRunner.Result result = run("""
+                fn say(word) { for i in range(500) { print(word, word, word) } }
+                let a = spawn say("aaaa")
+                let b = spawn say("bbbb")
+                a.join()
+                b.join()
+                """, "--switch-interval", "3");
+        for (String line : result.out().split("\n")) {
+            assertTrue(line.equals("aaaa aaaa aaaa") || line.equals("bbbb bbbb bbbb"), line);
+        }
+        assertEquals(1000, result.out().split("\n").length);
+    }
+
+    @Test
+    void exitInAThreadEndsTheRun() throws IOException {
+        ToyRunner.Result result = run("""
+                fn quit() { exit(4) }
+                spawn quit()
+                while true { sleep(0.01) }
+                """);
+        assertEquals(4, result.status());
+    }
+
+    @Test
+    void theRunWaitsForEveryThread() throws IOException {
+        assertEquals("main done\nworker done\n", run("""
+                fn worker() { sleep(0.1); print("worker done") }
+                spawn worker()
+                print("main done")
+                """).out());
+    }
+
+    @Test
+    void handoffTakesTurnsAndUnfairStarves() throws IOException {
+        Path sample = ToyRunner.root().resolve("samples/threads/unfair.toy");
+        int handoff = turns(ToyRunner.run("run", sample.toString()).out());
+        int unfair = turns(ToyRunner.run("run", "--gil", "unfair", sample.toString()).out());
+        assertTrue(handoff >= 30, "handoff took only " + handoff + " turns");
+        // How much unfair starves depends on how fast the woken thread gets a core; it always takes fewer turns.
+        assertTrue(unfair < handoff, "unfair took " + unfair + " turns, handoff " + handoff);
+    }
+
+    private static int turns(String out) {
+        return Integer.parseInt(out.substring(out.indexOf("turns: ") + "turns: ".length()).trim());
+    }
+
+    @Test
+    void countdownSamplePrintsBothTimings() {
+        String out = ToyRunner.run("run", ToyRunner.root().resolve("samples/threads/countdown.toy").toString(), "200000").out();
+        assertTrue(out.matches("sequential: [0-9.]+ s\n2 threads:  [0-9.]+ s\nthreads / sequential: [0-9.]+\n"), out);
+    }
+
+    /** The samples above print what varies from run to run; the golden harness leaves them to this class. */
+    static final List<String> PROPERTY_SAMPLES = List.of("threads/race.toy", "threads/unfair.toy", "threads/countdown.toy");
+
+    @Test
+    void ctrlCStopsEveryThreadWithStatus130() throws Exception {
+        Path file = Files.writeString(dir.resolve("spin.toy"), """
+                fn spin() { while true { } }
+                spawn spin()
+                spawn spin()
+                print("started")
+                spin()
+                """);
+        Process process = new ProcessBuilder("java", "-cp", System.getProperty("java.class.path"),
+                "toy.interpreter.cli.Main", file.toString()).redirectErrorStream(true).start();
+        try {
+            // Output is buffered (not a terminal), so wait for the threads to be running rather than for the line.
+            assertTrue(!process.waitFor(3, TimeUnit.SECONDS), "toy ended before Ctrl-C");
+            new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
+            assertTrue(process.waitFor(20, TimeUnit.SECONDS), "toy did not stop on SIGINT");
+            assertEquals(130, process.exitValue());
+            assertEquals("started\n", new String(process.getInputStream().readAllBytes()));
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+}

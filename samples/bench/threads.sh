@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# The book's experiment under Toy's GIL: count down COUNT (default 50,000,000) in one thread,
+# then split over 2 threads, under each GIL policy. Every figure is the best of 5 runs, each
+# in a fresh process (so each starts with the same cold JIT).
+# Usage: samples/bench/threads.sh [COUNT]
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+toy="$here/../../toy"
+count="${1:-50000000}"
+
+best() {
+    local best=""
+    for _ in 1 2 3 4 5; do
+        local t
+        t="$("$toy" "$@" | awk '/^seconds:/ {print $2}')"
+        if [ -z "$best" ] || awk -v a="$t" -v b="$best" 'BEGIN {exit !(a < b)}'; then
+            best="$t"
+        fi
+    done
+    echo "$best"
+}
+
+"$toy" "$here/threads.toy" sequential 1000 >/dev/null   # builds Toy if needed, outside the timing
+sequential="$(best "$here/threads.toy" sequential "$count")"
+printf 'countdown(%s)                       seconds   vs sequential\n' "$count"
+printf '  sequential, 1 thread             %8.3f\n' "$sequential"
+for policy in handoff unfair off; do
+    t="$(best --gil "$policy" "$here/threads.toy" threads "$count")"
+    printf '  2 threads, --gil %-8s        %8.3f   %5.2fx\n' "$policy" "$t" "$(awk -v a="$t" -v b="$sequential" 'BEGIN {print a / b}')"
+done
