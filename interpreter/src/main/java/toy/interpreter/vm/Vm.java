@@ -69,8 +69,7 @@ public final class Vm {
             try {
                 interpreter.call(new Function(main, new Cell[0]), new Object[0]);
             } catch (ToyError e) {
-                out.flush();
-                err.print(e.formatTraceback());
+                printError(e.formatTraceback());
                 status = 70;
             }
             scheduler.await(state, "wait for the other threads to finish", scheduler::onlyOneLeft);
@@ -78,8 +77,7 @@ public final class Vm {
             scheduler.abort(new Aborted(e.status(), ""));
             status = e.status();
         } catch (Aborted e) {
-            out.flush();
-            err.print(e.report());
+            printError(e.report());
             status = e.status();
         } finally {
             gil.releaseAtEnd(state);
