@@ -65,6 +65,7 @@ public final class Scheduler {
      * names the wait for a deadlock report ("acquire Lock (race.toy:3)").
      */
     public void await(ThreadState me, String what, BooleanSupplier ready) {
+        checkAborted();
         synchronized (monitor) {
             if (ready.getAsBoolean()) {
                 return;
@@ -85,12 +86,13 @@ public final class Scheduler {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            checkAborted();
         } finally {
             if (aborted == null) {
                 gil.acquire(me);
             }
         }
+        // An abort may also be what made `ready` true (a joined thread that was stopped).
+        checkAborted();
     }
 
     /** True when the calling thread is the only live one; for MainThread's final wait. */
