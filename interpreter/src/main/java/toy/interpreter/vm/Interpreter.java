@@ -357,8 +357,10 @@ public final class Interpreter {
                 }
             }
         } catch (RuntimeException | StackOverflowError e) {
-            // Where this frame failed, for the traceback and the search for a handler.
+            // Where this frame failed, for the traceback and the search for a handler; and the
+            // budget, so that a loop that keeps raising and catching still reaches checkpoints.
             frame.pc = pc;
+            this.budget = budget;
             throw e;
         }
     }

@@ -248,6 +248,60 @@ class ThreadsTest {
     }
 
     @Test
+    void aLoopThatRaisesAndCatchesStillOffersTheGil() throws IOException {
+        assertEquals("ok\n", run("""
+                let done = false
+                fn worker() { done = true }
+                let t = spawn worker()
+                while not done { try { raise "x" } catch e { } }
+                t.join()
+                print("ok")
+                """, "--switch-interval", "100").out());
+    }
+
+    @Test
+    void unfairStillLetsASpinningWaiterThrough() {
+        ToyRunner.Result result = ToyRunner.run("run", "--gil", "unfair",
+                ToyRunner.root().resolve("samples/threads/race.toy").toString());
+        assertEquals(0, result.status());
+        assertTrue(result.out().startsWith("expected 4000, got "), result.out());
+    }
+
+    @Test
+    void switchingFromACountToADurationWakesWaiters() throws IOException {
+        assertEquals("done\n", run("""
+                let flag = false
+                fn w() {
+                    let i = 0
+                    while i < 3000000 { i += 1 }
+                    set_switch_interval(0.001)
+                    while not flag { }
+                    return "done"
+                }
+                let t = spawn w()
+                sleep(0.01)
+                flag = true
+                print(t.join())
+                """, "--switch-interval", "100000000").out());
+    }
+
+    @Test
+    void exitInAThreadStopsASleepingMainThread() throws IOException {
+        ToyRunner.Result result = run("""
+                fn f() {
+                    sleep(0.02)
+                    exit(3)
+                }
+                spawn f()
+                sleep(0.04)
+                print("not reached")
+                exit(0)
+                """);
+        assertEquals(3, result.status());
+        assertEquals("", result.out());
+    }
+
+    @Test
     void theRunWaitsForEveryThread() throws IOException {
         assertEquals("main done\nworker done\n", run("""
                 fn worker() { sleep(0.1); print("worker done") }

@@ -75,6 +75,7 @@ public final class Gil {
         }
         intervalInstructions = instructions;
         intervalNanos = 0;
+        wakeAll();
     }
 
     /** CPython 3's switch interval: a thread that waited this long asks the holder to drop. */
@@ -84,6 +85,8 @@ public final class Gil {
         }
         intervalNanos = nanos;
         intervalInstructions = 0;
+        // Waiters in count mode wait without a timeout: let them see the new mode.
+        wakeAll();
     }
 
     /** The interval in instructions, or 0 when it is a duration. */
@@ -125,6 +128,7 @@ public final class Gil {
         try {
             if (holder == null) {
                 take(me, false, 0);
+                scheduler.checkAborted();
                 return;
             }
             waiting++;
@@ -213,19 +217,35 @@ public final class Gil {
             long start = System.nanoTime();
             giveUp(me);
             me.dropsAtInterval++;
+            if (policy == Policy.UNFAIR) {
+                // Compete again at once, outside the internal lock, so a woken waiter can
+                // win now and then: the operating system decides, as in CPython 2.
+                lock.unlock();
+                try {
+                    acquire(me);
+                } finally {
+                    lock.lock();
+                }
+                return;
+            }
             // Counted as waiting from the moment it drops, so the next holder offers the GIL
             // back at its own next checkpoint, not only once this thread has woken up again.
             waiting++;
-            if (policy == Policy.HANDOFF) {
+            boolean counted = true;
+            try {
                 long before = handovers;
                 while (handovers == before && waiting > 1) {
                     scheduler.checkAborted();
                     taken.await(10, TimeUnit.MILLISECONDS);
                 }
+                counted = false;
+                waitAndTake(me, start);
+            } finally {
+                if (counted) {
+                    waiting--;
+                }
             }
-            waitAndTake(me, start);
         } catch (InterruptedException e) {
-            waiting--;
             Thread.currentThread().interrupt();
             scheduler.checkAborted();
         } finally {

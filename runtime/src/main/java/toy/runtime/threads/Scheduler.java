@@ -118,6 +118,7 @@ public final class Scheduler {
         } finally {
             gil.acquire(me);
         }
+        checkAborted();
     }
 
     /** Call, under the monitor or not, after anything that may let a waiter go on. */
