@@ -215,7 +215,7 @@ public final class Arith {
         return s.repeat((int) (long) n);
     }
 
-    public static ToyError overflow() {
+    static ToyError overflow() {
         return ToyError.overflowError("integer overflow");
     }
 

@@ -124,5 +124,4 @@ final class VmBuiltins {
         }
         return seconds;
     }
-
 }

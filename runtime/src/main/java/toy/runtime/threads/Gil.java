@@ -64,10 +64,6 @@ public final class Gil {
         this.scheduler = scheduler;
     }
 
-    public Policy policy() {
-        return policy;
-    }
-
     /** CPython 2's check interval: drop after this many instructions if a thread waits. */
     public void setIntervalInstructions(int instructions) {
         if (instructions < 1) {
@@ -253,7 +249,7 @@ public final class Gil {
         }
     }
 
-    /** Wakes every thread waiting in here, so that each can see an abort. */
+    /** Wakes every thread waiting in here, so that each looks again: at an abort, or at a new interval. */
     void wakeAll() {
         lock.lock();
         try {

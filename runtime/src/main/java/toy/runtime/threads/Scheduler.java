@@ -30,10 +30,6 @@ public final class Scheduler {
         this.gil = gil;
     }
 
-    public Gil gil() {
-        return gil;
-    }
-
     /** A new thread's state, counted as live (and runnable) from now on. */
     public ThreadState register(String name, Supplier<TracebackEntry> location) {
         synchronized (monitor) {
@@ -158,10 +154,6 @@ public final class Scheduler {
         if (a != null) {
             throw a;
         }
-    }
-
-    public Aborted aborted() {
-        return aborted;
     }
 
     private boolean everyThreadBlocked() {
