@@ -1,8 +1,11 @@
 package toy.interpreter.vm;
 
+import static toy.interpreter.bytecode.Opcode.ADD;
 import static toy.interpreter.bytecode.Opcode.DIV;
 import static toy.interpreter.bytecode.Opcode.FLOOR_DIV;
 import static toy.interpreter.bytecode.Opcode.MOD;
+import static toy.interpreter.bytecode.Opcode.MUL;
+import static toy.interpreter.bytecode.Opcode.SUB;
 
 import toy.interpreter.bytecode.Code;
 import toy.interpreter.bytecode.Comparison;
@@ -23,6 +26,9 @@ final class Operations {
 
     static Object arithmetic(int op, Object a, Object b) {
         return switch (op) {
+            case ADD -> Arith.add(a, b);
+            case SUB -> Arith.sub(a, b);
+            case MUL -> Arith.mul(a, b);
             case DIV -> Arith.truediv(a, b);
             case FLOOR_DIV -> Arith.floordiv(a, b);
             case MOD -> Arith.mod(a, b);

@@ -5,21 +5,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * HotSpot never JIT-compiles a method of more than 8000 bytes of JVM bytecode
  * (-XX:+DontCompileHugeMethods, on by default); the dispatch loop would then run interpreted,
- * about 13 times slower. This reads the compiled class file and fails if the loop grew too big.
+ * about 13 times slower. This reads the compiled class file and fails if the loop ({@code run})
+ * or the method beside it for the other instructions ({@code step}) grew too big.
  */
 class DispatchLoopSizeTest {
     private static final int HUGE_METHOD_LIMIT = 8000;
 
-    @Test
-    void dispatchLoopStaysCompilable() throws IOException {
-        int size = codeLength(Interpreter.class, "execute");
+    @ParameterizedTest
+    @ValueSource(strings = {"run", "step"})
+    void dispatchLoopStaysCompilable(String method) throws IOException {
+        int size = codeLength(Interpreter.class, method);
         assertTrue(size > 0 && size <= HUGE_METHOD_LIMIT,
-                "Interpreter.execute is " + size + " bytes of bytecode; HotSpot will not compile more than " + HUGE_METHOD_LIMIT);
+                "Interpreter." + method + " is " + size + " bytes of bytecode; HotSpot will not compile more than " + HUGE_METHOD_LIMIT);
     }
 
     /** The code_length of a method's Code attribute (JVMS 4.7.3), read from the class file. */
