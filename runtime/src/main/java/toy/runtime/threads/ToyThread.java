@@ -14,6 +14,8 @@ import toy.runtime.ToyObject;
  */
 public final class ToyThread implements ToyObject, Members {
     private static final Arity JOIN = Arity.takes("Thread.join", 0, 0);
+    /** The exit status of a run ended by an internal error (EX_SOFTWARE, as for a Toy error). */
+    private static final int INTERNAL_ERROR = 70;
 
     private final ThreadState state;
     private volatile boolean done;
@@ -38,7 +40,13 @@ public final class ToyThread implements ToyObject, Members {
         ToyThread thread = new ToyThread(state);
         Thread jvmThread = new Thread(() -> thread.run(body, reportError), state.name);
         jvmThread.setDaemon(true);
-        jvmThread.start();
+        try {
+            jvmThread.start();
+        } catch (OutOfMemoryError e) {
+            // The system refused another thread (Python raises the same).
+            state.scheduler.finished(state);
+            throw new ToyError("RuntimeError", "can't start new thread");
+        }
         return thread;
     }
 
@@ -53,6 +61,12 @@ public final class ToyThread implements ToyObject, Members {
             reportError.accept("Exception in thread " + state.name + ":\n" + e.formatTraceback());
         } catch (Aborted e) {
             // The run is ending; nothing to report from here.
+        } catch (RuntimeException | Error e) {
+            // A bug in Toy, not in the script: say so, not with a Java stack trace, and end the
+            // run with the status an internal error on the main thread gets.
+            reportError.accept("toy: internal error in " + state.name + ": " + e
+                    + " (this is a bug in Toy; please report it with the script that caused it)\n");
+            scheduler.abort(new Aborted(INTERNAL_ERROR, ""));
         } finally {
             done = true;
             state.gil.releaseAtEnd(state);
