@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import sun.misc.Signal;
+import toy.runtime.threads.Aborted;
 
 /**
  * The {@code toy} command. Anything that is not a command or a top-level option is short for
@@ -72,8 +73,7 @@ public final class Main implements Callable<Integer> {
                 .setErr(new PrintWriter(console.err(), true))
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
                     console.out().flush();
-                    console.err().println("toy: internal error: " + e
-                            + " (this is a bug in Toy; please report it with the script that caused it)");
+                    console.err().println(Aborted.internalError("", e));
                     return ExitStatus.RUNTIME_ERROR;
                 });
         if (args.length > 0 && !COMMANDS.contains(args[0]) && !TOP_LEVEL_OPTIONS.contains(args[0])) {

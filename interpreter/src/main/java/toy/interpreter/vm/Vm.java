@@ -70,7 +70,7 @@ public final class Vm {
                 interpreter.call(new Function(main, new Cell[0]), new Object[0]);
             } catch (ToyError e) {
                 printError(e.formatTraceback());
-                status = 70;
+                status = Aborted.ERROR_STATUS;
             }
             scheduler.await(state, "wait for the other threads to finish", scheduler::onlyOneLeft);
         } catch (ExitRequest e) {

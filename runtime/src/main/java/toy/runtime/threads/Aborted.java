@@ -7,6 +7,8 @@ package toy.runtime.threads;
  */
 public final class Aborted extends RuntimeException {
     private static final long serialVersionUID = 1L;
+    /** The exit status of a run that ends in an error: uncaught, a deadlock, or a bug in Toy (EX_SOFTWARE). */
+    public static final int ERROR_STATUS = 70;
 
     private final int status;
     private final String report;
@@ -24,5 +26,10 @@ public final class Aborted extends RuntimeException {
 
     public String report() {
         return report;
+    }
+
+    /** The one line that reports a bug in Toy itself instead of a Java stack trace; {@code where} is "" or " in Thread-N". */
+    public static String internalError(String where, Throwable e) {
+        return "toy: internal error" + where + ": " + e + " (this is a bug in Toy; please report it with the script that caused it)";
     }
 }

@@ -74,7 +74,7 @@ public final class Scheduler {
                     checkAborted();
                     me.blockOn(what);
                     if (everyThreadBlocked()) {
-                        throw abort(new Aborted(70, deadlockReport()));
+                        throw abort(new Aborted(Aborted.ERROR_STATUS, deadlockReport()));
                     }
                     monitor.wait();
                 }

@@ -14,8 +14,6 @@ import toy.runtime.ToyObject;
  */
 public final class ToyThread implements ToyObject, Members {
     private static final Arity JOIN = Arity.takes("Thread.join", 0, 0);
-    /** The exit status of a run ended by an internal error (EX_SOFTWARE, as for a Toy error). */
-    private static final int INTERNAL_ERROR = 70;
 
     private final ThreadState state;
     private volatile boolean done;
@@ -64,9 +62,8 @@ public final class ToyThread implements ToyObject, Members {
         } catch (RuntimeException | Error e) {
             // A bug in Toy, not in the script: say so, not with a Java stack trace, and end the
             // run with the status an internal error on the main thread gets.
-            reportError.accept("toy: internal error in " + state.name + ": " + e
-                    + " (this is a bug in Toy; please report it with the script that caused it)\n");
-            scheduler.abort(new Aborted(INTERNAL_ERROR, ""));
+            reportError.accept(Aborted.internalError(" in " + state.name, e) + "\n");
+            scheduler.abort(new Aborted(Aborted.ERROR_STATUS, ""));
         } finally {
             done = true;
             state.gil.releaseAtEnd(state);
