@@ -6,6 +6,9 @@ import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -14,18 +17,20 @@ import sun.misc.Signal;
 import toy.runtime.threads.Aborted;
 
 /**
- * The {@code toy} command. Anything that is not a command or a top-level option is short for
- * {@code run}: {@code toy FILE ARG…} and {@code toy --recursion-limit 50 FILE} both run FILE.
+ * The {@code toy} command. A first word that is not a command or a top-level option is short
+ * for {@code run} when it names a script (an existing file, a path with {@code /}, or a name
+ * ending in {@code .toy}) or is a run option: {@code toy FILE ARG…} and
+ * {@code toy --recursion-limit 50 FILE} both run FILE. Any other first word is a usage error.
  */
 @Command(name = "toy", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Toy: a bytecode interpreter whose threads hold a real global interpreter lock.",
-        subcommands = {RunCommand.class, DisCommand.class, CheckCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, DisCommand.class, CheckCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "toy FILE [ARG...] is short for toy run FILE [ARG...].", "",
+            "Exit status: 0 success, 2 usage error, 65 compile error, 66 script missing or unreadable,",
+            "70 uncaught runtime error or deadlock, 130 interrupted (Ctrl-C),",
+            "141 standard output closed by its reader (toy p.toy | head -1)."})
 public final class Main implements Callable<Integer> {
-    private static final Set<String> COMMANDS = Set.of("run", "dis", "check", "help");
     private static final Set<String> TOP_LEVEL_OPTIONS = Set.of("-h", "--help", "-V", "--version");
-
-    /** The status after Ctrl-C, 128 + SIGINT as shells report it. */
-    private static final int INTERRUPTED = 130;
 
     private Console console;
 
@@ -44,22 +49,42 @@ public final class Main implements Callable<Integer> {
         PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16),
                 false, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
-        stopOnInterrupt(out);
-        int status = execute(args, new Console(out, err, System.console() != null));
+        stopOnInterrupt(out, err);
+        int status = execute(args, new Console(out, err, !stdoutIsRegularFile()));
         out.flush();
         System.exit(status);
     }
 
     /**
-     * Ctrl-C: keep what was printed, stop every thread (and so every Toy thread), exit 130.
-     * Installed by hand because the JVM leaves SIGINT alone when it started with SIGINT
-     * ignored, as in a background job of a non-interactive shell.
+     * Output to a file is written in large blocks; to a pipe or a terminal each line goes out as
+     * soon as it is complete (CLI.md), so that a reader sees it at once and a reader that has
+     * gone away ({@code | head -1}) is noticed at the next line.
+     */
+    private static boolean stdoutIsRegularFile() {
+        return Files.isRegularFile(Path.of("/dev/stdout"));
+    }
+
+    /**
+     * Ctrl-C: keep what was printed, say {@code KeyboardInterrupt} as Python does, and end the
+     * process (and so every Toy thread) with status 130. Installed by hand because the JVM
+     * leaves SIGINT alone when it started with SIGINT ignored, as in a background job of a
+     * non-interactive shell.
      */
     @SuppressWarnings("sunapi")
-    private static void stopOnInterrupt(PrintStream out) {
+    private static void stopOnInterrupt(PrintStream out, PrintStream err) {
         Signal.handle(new Signal("INT"), signal -> {
-            out.flush();
-            Runtime.getRuntime().halt(INTERRUPTED);
+            // A thread may be stuck writing to a pipe nobody reads: flush on the side, and
+            // never wait for it for long.
+            Thread flush = new Thread(out::flush);
+            flush.setDaemon(true);
+            flush.start();
+            try {
+                flush.join(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            err.println("KeyboardInterrupt");
+            Runtime.getRuntime().halt(Aborted.INTERRUPTED_STATUS);
         });
     }
 
@@ -76,13 +101,33 @@ public final class Main implements Callable<Integer> {
                     console.err().println(Aborted.internalError("", e));
                     return ExitStatus.RUNTIME_ERROR;
                 });
-        if (args.length > 0 && !COMMANDS.contains(args[0]) && !TOP_LEVEL_OPTIONS.contains(args[0])) {
+        // `toy run --version` answers as `toy --version` does.
+        commandLine.getSubcommands().values().forEach(sub -> sub.getCommandSpec().versionProvider(new Version()));
+        if (args.length > 0 && !commandLine.getSubcommands().containsKey(args[0]) && !TOP_LEVEL_OPTIONS.contains(args[0])) {
+            if (!args[0].startsWith("-") && !namesAScript(args[0])) {
+                console.err().println("toy: '" + args[0] + "' is not a command, and no script of that name exists");
+                console.err().println("Commands: " + String.join(", ", commandLine.getSubcommands().keySet())
+                        + ". To run a script: toy FILE [ARG...]. More: toy --help");
+                return ExitStatus.USAGE;
+            }
             String[] withRun = new String[args.length + 1];
             withRun[0] = "run";
             System.arraycopy(args, 0, withRun, 1, args.length);
             args = withRun;
         }
         return commandLine.execute(args);
+    }
+
+    /** CLI.md: a first word names a script if it exists, has a {@code /} or ends in {@code .toy}. */
+    private static boolean namesAScript(String word) {
+        if (word.contains("/") || word.endsWith(".toy")) {
+            return true;
+        }
+        try {
+            return Files.exists(Path.of(word));
+        } catch (InvalidPathException e) {
+            return false;
+        }
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -58,7 +58,7 @@ final class RunCommand implements Callable<Integer> {
             return e.status;
         }
         Globals globals = new Globals();
-        Vm vm = new Vm(globals, console.out(), console.err(), console.interactive(),
+        Vm vm = new Vm(globals, console.out(), console.err(), console.flushEachLine(),
                 new Vm.Options(recursionLimit, gilPolicy, switchInterval, args));
         try {
             return vm.run(Compiler.compile(source, globals));

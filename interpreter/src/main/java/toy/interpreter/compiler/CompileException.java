@@ -19,22 +19,37 @@ public final class CompileException extends Exception {
         return errors;
     }
 
+    /** The widest source line echoed whole; a longer one is cut to a window around the caret. */
+    static final int MAX_ECHO = 120;
+
     /**
      * Every error as {@code FILE:LINE:COL: error: MESSAGE}, then the source line and a caret
-     * under the column (tabs are kept so the caret lines up).
+     * under the column (tabs are kept so the caret lines up). A line longer than
+     * {@link #MAX_ECHO} characters is echoed as a window of that width around the column,
+     * with {@code ...} where it was cut.
      */
     public String report() {
         StringBuilder sb = new StringBuilder();
         for (CompileError e : errors) {
-            String text = source.line(e.line());
             sb.append(source.name()).append(':').append(e.line()).append(':').append(e.column())
                     .append(": error: ").append(e.message()).append('\n');
-            sb.append(text).append('\n');
-            for (int i = 0; i < e.column() - 1 && i < text.length(); i++) {
-                sb.append(text.charAt(i) == '\t' ? '\t' : ' ');
-            }
-            sb.append("^\n");
+            appendEcho(sb, source.line(e.line()), e.column() - 1);
         }
         return sb.toString();
+    }
+
+    private static void appendEcho(StringBuilder sb, String text, int caret) {
+        if (text.length() > MAX_ECHO) {
+            int from = Math.max(0, Math.min(caret - MAX_ECHO / 2, text.length() - MAX_ECHO));
+            int to = Math.min(text.length(), from + MAX_ECHO);
+            String head = from > 0 ? "..." : "";
+            text = head + text.substring(from, to) + (to < text.length() ? "..." : "");
+            caret += head.length() - from;
+        }
+        sb.append(text).append('\n');
+        for (int i = 0; i < caret && i < text.length(); i++) {
+            sb.append(text.charAt(i) == '\t' ? '\t' : ' ');
+        }
+        sb.append("^\n");
     }
 }

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import toy.interpreter.bytecode.Code;
 import toy.interpreter.bytecode.Comparison;
 import toy.runtime.Arith;
+import toy.runtime.MemoryReserve;
 import toy.runtime.Nil;
 import toy.runtime.RangeIterator;
 import toy.runtime.ToyError;
@@ -75,9 +76,8 @@ public final class Interpreter {
                 if (result != SWITCH_FRAME) {
                     return result;
                 }
-            } catch (ToyError | StackOverflowError thrown) {
-                // A Java stack overflow can only come from the runtime recursing into a deeply nested value.
-                ToyError error = thrown instanceof ToyError e ? e : new ToyError("RecursionError", "maximum recursion depth exceeded");
+            } catch (ToyError | StackOverflowError | OutOfMemoryError thrown) {
+                ToyError error = asToyError(thrown);
                 Code.Handler handler = unwind(error, entryDepth);
                 Frame catching = frames[depth - 1];
                 catching.sp = catching.base + catching.code.localCount() + handler.depth();
@@ -486,6 +486,21 @@ public final class Interpreter {
         frame.pc = pc;
         frame.sp = sp;
         return null;
+    }
+
+    /**
+     * The Toy error for what an instruction threw. A Java stack overflow can only come from the
+     * runtime recursing into a deeply nested value; running out of heap is Python's
+     * MemoryError, reported with the headroom {@link MemoryReserve} frees.
+     */
+    private static ToyError asToyError(Throwable thrown) {
+        if (thrown instanceof ToyError e) {
+            return e;
+        }
+        if (thrown instanceof OutOfMemoryError) {
+            return MemoryReserve.memoryError();
+        }
+        return new ToyError("RecursionError", "maximum recursion depth exceeded");
     }
 
     /**

@@ -6,6 +6,7 @@ import toy.interpreter.bytecode.Code;
 import toy.interpreter.bytecode.Globals;
 import toy.runtime.BoundMethod;
 import toy.runtime.Builtin;
+import toy.runtime.MemoryReserve;
 import toy.runtime.ToyError;
 import toy.runtime.Values;
 import toy.runtime.threads.Aborted;
@@ -47,6 +48,7 @@ public final class Vm {
         scheduler.setGil(gil);
         options.interval().applyTo(gil);
         VmBuiltins.install(this);
+        MemoryReserve.take();
     }
 
     public Globals globals() {
@@ -87,6 +89,15 @@ public final class Vm {
         return status;
     }
 
+    /**
+     * Stops the run from outside its threads, as {@code exit(status)} would from inside: every
+     * Toy thread stops at its next check (within one switch interval, or at once if it waits),
+     * and {@link #run} returns {@code status}.
+     */
+    public void abort(int status) {
+        scheduler.abort(new Aborted(status, ""));
+    }
+
     int recursionLimit() {
         return recursionLimit;
     }
@@ -103,13 +114,18 @@ public final class Vm {
         return args;
     }
 
-    /** Writes one line of program output; a line is never split by another thread's. */
+    /**
+     * Writes one line of program output; a line is never split by another thread's. When
+     * output goes out line by line and its reader has gone away, the whole run stops, quietly,
+     * with {@link Aborted#PIPE_CLOSED_STATUS}, as a Unix tool that SIGPIPE ends.
+     */
     void print(String line) {
         synchronized (out) {
             out.print(line);
             out.print('\n');
-            if (flushEachLine) {
-                out.flush();
+            // checkError() flushes first: one write per line, and a failed write is seen at once.
+            if (flushEachLine && out.checkError()) {
+                throw scheduler.abort(new Aborted(Aborted.PIPE_CLOSED_STATUS, ""));
             }
         }
     }

@@ -34,7 +34,7 @@ final class VmBuiltins {
         }));
         define(vm, new Builtin("clock", 0, 0, args -> System.nanoTime() / 1e9));
         define(vm, new Builtin("sleep", 1, 1, args -> {
-            vm.scheduler().sleep(ThreadState.current(), (long) (seconds(args[0]) * 1e9));
+            vm.scheduler().sleep(ThreadState.current(), sleepNanos(args[0]));
             return Nil.NIL;
         }));
         define(vm, new Builtin("args", 0, 0, args -> {
@@ -110,7 +110,8 @@ final class VmBuiltins {
         throw ToyError.typeError(function + "() argument must be an int, not '" + Values.typeName(value) + "'");
     }
 
-    private static double seconds(Object value) {
+    /** sleep()'s argument in nanoseconds, with CPython's errors for a negative, NaN or too long one. */
+    private static long sleepNanos(Object value) {
         double seconds;
         if (value instanceof Long l) {
             seconds = l;
@@ -119,9 +120,16 @@ final class VmBuiltins {
         } else {
             throw ToyError.typeError("'" + Values.typeName(value) + "' object cannot be interpreted as a number of seconds");
         }
-        if (!(seconds >= 0)) {
+        if (Double.isNaN(seconds)) {
+            throw ToyError.valueError("Invalid value NaN (not a number)");
+        }
+        if (seconds < 0) {
             throw ToyError.valueError("sleep length must be non-negative");
         }
-        return seconds;
+        // A long holds about 292 years of nanoseconds; anything longer cannot be waited for.
+        if (seconds * 1e9 >= Long.MAX_VALUE) {
+            throw ToyError.overflowError("sleep length is too large");
+        }
+        return (long) (seconds * 1e9);
     }
 }

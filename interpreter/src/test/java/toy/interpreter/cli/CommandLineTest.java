@@ -115,6 +115,46 @@ class CommandLineTest {
         ToyRunner.Result version = ToyRunner.run("--version");
         assertEquals(0, version.status());
         assertTrue(version.out().startsWith("toy "), version.out());
+        assertEquals(version.out(), ToyRunner.run("run", "--version").out());
+        assertEquals(version.out(), ToyRunner.run("dis", "-V").out());
+        assertTrue(help.out().contains("toy FILE [ARG...]"), help.out());
+        assertTrue(help.out().contains("65 compile error") && help.out().contains("141"), help.out());
+    }
+
+    @Test
+    void aMistypedCommandIsAUsageErrorThatListsTheCommands() {
+        ToyRunner.Result result = ToyRunner.run("chek", "x.toy");
+        assertEquals(2, result.status());
+        assertTrue(result.err().startsWith("toy: 'chek' is not a command, and no script of that name exists\n"), result.err());
+        assertTrue(result.err().contains("Commands: run, dis, check, help."), result.err());
+        // What names a script runs it, and is reported as missing if it is.
+        assertEquals(66, ToyRunner.run("missing.toy").status());
+        assertEquals(66, ToyRunner.run("no/such/script").status());
+    }
+
+    @Test
+    void aVeryLongLineIsEchoedAsAWindowAroundTheCaret() throws IOException {
+        String line = "let x = " + "1 + ".repeat(2_500) + "$" + " + 1".repeat(2_500);
+        ToyRunner.Result result = ToyRunner.run(script("long.toy", line).toString());
+        assertEquals(65, result.status());
+        String[] report = result.err().split("\n");
+        int column = line.indexOf('$') + 1;
+        assertTrue(report[0].endsWith(":1:" + column + ": error: invalid character '$'"), report[0]);
+        assertTrue(report[1].length() <= 126 && report[1].startsWith("...") && report[1].endsWith("..."), report[1]);
+        assertEquals('$', report[1].charAt(report[2].indexOf('^')), report[1] + "\n" + report[2]);
+    }
+
+    @Test
+    void sleepingLongerThanALongCanCountIsAnOverflowError() throws IOException {
+        ToyRunner.Result result = ToyRunner.run(script("sleep.toy", """
+                for s in [1e300, float("inf")] {
+                    try { sleep(s) } catch e { print(e) }
+                }
+                try { sleep(float("nan")) } catch e { print(e) }
+                try { sleep(-1) } catch e { print(e) }
+                """).toString());
+        assertEquals("OverflowError: sleep length is too large\nOverflowError: sleep length is too large\n"
+                + "ValueError: Invalid value NaN (not a number)\nValueError: sleep length must be non-negative\n", result.out());
     }
 
     @Test

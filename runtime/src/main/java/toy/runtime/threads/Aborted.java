@@ -9,6 +9,13 @@ public final class Aborted extends RuntimeException {
     private static final long serialVersionUID = 1L;
     /** The exit status of a run that ends in an error: uncaught, a deadlock, or a bug in Toy (EX_SOFTWARE). */
     public static final int ERROR_STATUS = 70;
+    /** The exit status after Ctrl-C: 128 + SIGINT, as shells report a process that SIGINT ended. */
+    public static final int INTERRUPTED_STATUS = 130;
+    /**
+     * The exit status when standard output was closed by its reader ({@code toy p.toy | head -1}):
+     * 128 + SIGPIPE, as shells report a Unix tool that SIGPIPE ended.
+     */
+    public static final int PIPE_CLOSED_STATUS = 141;
 
     private final int status;
     private final String report;

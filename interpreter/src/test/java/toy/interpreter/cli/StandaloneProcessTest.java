@@ -1,0 +1,118 @@
+package toy.interpreter.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What only a real {@code toy} process shows: its output pipe closed by the reader, Ctrl-C,
+ * and a heap that runs out. Each test starts {@code java ... toy.interpreter.cli.Main} itself
+ * and waits for what the process says, never for a length of time.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class StandaloneProcessTest {
+    @TempDir
+    Path dir;
+
+    /** A toy process on a script; {@code jvmOptions} go before the class name. */
+    private Process start(String script, String... jvmOptions) throws IOException {
+        Path file = Files.writeString(dir.resolve("t.toy"), script);
+        List<String> command = new ArrayList<>(List.of(
+                // env --default-signal: a test runner started in the background of a
+                // non-interactive shell passes SIGINT on ignored, and then no program, Python or
+                // Toy, sees Ctrl-C.
+                "env", "--default-signal=INT", Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(List.of(jvmOptions));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "toy.interpreter.cli.Main", file.toString()));
+        return new ProcessBuilder(command).start();
+    }
+
+    private static BufferedReader lines(Process process) {
+        return new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    }
+
+    private static String stderr(Process process) throws IOException {
+        return new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aClosedOutputPipeStopsTheRunQuietlyWithStatus141() throws Exception {
+        // Endless output from two threads: only the closed pipe can end this run.
+        Process process = start("""
+                fn talk(who) { let i = 0; while true { print(who, i); i += 1 } }
+                spawn talk("thread")
+                talk("main")
+                """);
+        try {
+            BufferedReader out = lines(process);
+            assertTrue(out.readLine().matches("(main|thread) 0"));
+            process.getInputStream().close();
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS), "toy went on writing to a closed pipe");
+            assertEquals(141, process.exitValue());
+            assertEquals("", stderr(process));
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    @Test
+    void ctrlCStopsEveryThreadAndSaysKeyboardInterrupt() throws Exception {
+        Process process = start("""
+                fn spin() { while true { } }
+                spawn spin()
+                spawn spin()
+                print("started")
+                spin()
+                """);
+        try (BufferedReader out = lines(process)) {
+            // A pipe gets each line as soon as it is complete: "started" means every thread runs.
+            assertEquals("started", out.readLine());
+            new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS), "toy did not stop on SIGINT");
+            assertEquals(130, process.exitValue());
+            assertEquals(null, out.readLine());
+            assertEquals("KeyboardInterrupt\n", stderr(process));
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    @Test
+    void runningOutOfMemoryIsAMemoryErrorInEveryThread() throws Exception {
+        // A small heap, so that the growing string fills it in a moment.
+        Process process = start("""
+                try { let big = [0] * 2_000_000_000 } catch e { print("list:", e.kind) }
+                fn grow() {
+                    let s = "ab"
+                    while true { s = s + s }
+                }
+                try { grow() } catch e { print("string:", e.kind) }
+                let t = spawn grow()
+                t.join()
+                """, "-Xmx64m");
+        try {
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS), "toy did not end");
+            assertEquals("list: MemoryError\nstring: MemoryError\n",
+                    new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+            String err = stderr(process);
+            assertTrue(err.startsWith("Exception in thread Thread-1:\nTraceback (most recent call last):\n"), err);
+            assertTrue(err.endsWith(", line 4, in grow\nMemoryError\n"), err);
+            assertTrue(!err.contains("\tat ") && !err.contains("java."), err);
+            assertEquals(70, process.exitValue());
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+}

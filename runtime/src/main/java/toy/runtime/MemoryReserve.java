@@ -1,0 +1,31 @@
+package toy.runtime;
+
+/**
+ * Heap kept back so that a program that ran out of memory can still report it. When the JVM
+ * throws {@link OutOfMemoryError} the heap may be full to the last byte (a list grown one item
+ * at a time), and making the MemoryError, unwinding, and printing the traceback all allocate;
+ * freeing this reserve first makes room for them. A run takes it when it starts and frees it
+ * at its first MemoryError: a script that catches MemoryError and fills the heap once more
+ * gets its next MemoryError without that headroom.
+ */
+public final class MemoryReserve {
+    /** 8 MiB: far more than the traceback of the deepest allowed recursion needs. */
+    private static final int SIZE = 8 << 20;
+    private static volatile byte[] reserve;
+
+    private MemoryReserve() {
+    }
+
+    /** Sets the reserve aside, if it is not already; called when a run starts. */
+    public static void take() {
+        if (reserve == null) {
+            reserve = new byte[SIZE];
+        }
+    }
+
+    /** Frees the reserve and returns the error to raise for an exhausted heap (no message, as Python's). */
+    public static ToyError memoryError() {
+        reserve = null;
+        return new ToyError("MemoryError", "");
+    }
+}
