@@ -1,4 +1,4 @@
-package toy.interpreter.vm;
+package toy.interpreter.cli;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,6 +24,8 @@ import toy.interpreter.bytecode.Globals;
 import toy.interpreter.compiler.CompileException;
 import toy.interpreter.compiler.Compiler;
 import toy.interpreter.compiler.SourceFile;
+import toy.interpreter.vm.SwitchInterval;
+import toy.interpreter.vm.Vm;
 import toy.runtime.threads.Gil;
 
 /**
@@ -48,7 +50,7 @@ class MutantSamplesTest {
 
     @Test
     void noMutantCrashesTheVm() throws Exception {
-        Path samples = Path.of(System.getProperty("toy.root", "..")).resolve("samples");
+        Path samples = ToyRunner.root().resolve("samples");
         List<Path> scripts;
         try (Stream<Path> files = Files.walk(samples)) {
             scripts = files.filter(f -> f.toString().endsWith(".toy") && !samples.relativize(f).startsWith("bench"))
@@ -61,7 +63,7 @@ class MutantSamplesTest {
         for (Path script : scripts) {
             String text = Files.readString(script);
             List<Token> tokens = tokens(text);
-            Set<Integer> allowed = new HashSet<>(List.of(0, 65, 70, expectedStatus(script)));
+            Set<Integer> allowed = new HashSet<>(List.of(0, 65, 70, GoldenSamplesTest.expectedStatus(script)));
             for (int i = 0; i < MUTANTS_PER_SAMPLE; i++) {
                 String mutant = mutate(text, tokens, random);
                 Outcome outcome = run(script.toString(), mutant);
@@ -82,11 +84,6 @@ class MutantSamplesTest {
         assertTrue(failures.isEmpty(), failures.size() + " of " + ran + " mutants failed (" + stopped
                 + " ran past the time limit):\n" + String.join("\n\n", failures));
         assertTrue(ran - stopped > ran / 2, "most mutants should finish: " + stopped + " of " + ran + " did not");
-    }
-
-    private static int expectedStatus(Path script) throws IOException {
-        Path exit = script.resolveSibling(script.getFileName().toString().replace(".toy", ".exit"));
-        return Files.exists(exit) ? Integer.parseInt(Files.readString(exit).trim()) : 0;
     }
 
     private static List<Token> tokens(String text) {
