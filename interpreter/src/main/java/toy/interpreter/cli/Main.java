@@ -66,9 +66,9 @@ public final class Main implements Callable<Integer> {
 
     /**
      * Ctrl-C: keep what was printed, say {@code KeyboardInterrupt} as Python does, and end the
-     * process (and so every Toy thread) with status 130. Installed by hand because the JVM
-     * leaves SIGINT alone when it started with SIGINT ignored, as in a background job of a
-     * non-interactive shell.
+     * process (and so every Toy thread) with status 130. A SIGINT that was ignored when the
+     * process started (a background job of a non-interactive shell) stays ignored: the JVM
+     * installs no handler for it, as Unix programs and Python do.
      */
     @SuppressWarnings("sunapi")
     private static void stopOnInterrupt(PrintStream out, PrintStream err) {
