@@ -12,6 +12,7 @@ import toy.runtime.ToyError;
 import toy.runtime.ToyIterator;
 import toy.runtime.TracebackEntry;
 import toy.runtime.threads.Gil;
+import toy.runtime.observe.ThreadTrack;
 import toy.runtime.threads.ThreadState;
 
 /**
@@ -29,7 +30,9 @@ import toy.runtime.threads.ThreadState;
  * in Java locals. It does only the instructions that need no call, for ints and bools, and
  * sends everything else to {@link #step}; both stay far below HotSpot's 8000-byte limit for
  * JIT compilation (a test checks this). The only per-instruction cost beyond dispatch is the
- * budget decrement that hands control to {@link Gil#checkpoint} every switch interval.
+ * budget decrement that hands control to {@link #trap} when it runs out, as Lua's {@code trap}:
+ * every switch interval for the GIL's checkpoint, and before every instruction when the thread
+ * is traced (its budget is then 1). There is no second copy of the loop.
  */
 public final class Interpreter {
     private final Vm vm;
@@ -40,6 +43,16 @@ public final class Interpreter {
     private Frame[] frames = new Frame[16];
     private int depth;
     private int budget;
+    /**
+     * The budget given at the last trap plus one: {@code granted - budget} instructions ran
+     * since then, the trap's own included. How the instruction counts of the stats come for
+     * free: they are added up at traps, never per instruction.
+     */
+    private int granted;
+    /** Writes this thread's trace records, when it is traced; null otherwise. */
+    private InstructionTracer tracer;
+    /** While tracing: instructions left before the GIL's checkpoint (the real budget). */
+    private int gilBudget;
     /** Returned by {@link #run} when another frame is to run next. */
     private static final Object SWITCH_FRAME = new Object();
 
@@ -47,11 +60,19 @@ public final class Interpreter {
         this.vm = vm;
         this.gil = vm.gil();
         this.budget = gil.budget();
+        this.granted = budget;
     }
 
-    /** The Toy thread this interpreter runs, for the GIL's bookkeeping. */
+    /** The Toy thread this interpreter runs, for the GIL's bookkeeping; starts tracing if the thread is traced. */
     void bindThread(ThreadState thread) {
         this.thread = thread;
+        ThreadTrack track = thread.track();
+        if (track != null && track.trace() != null) {
+            tracer = new InstructionTracer(track.trace(), thread.name(), vm.globals);
+            gilBudget = budget;
+            budget = 1;
+            granted = 1;
+        }
     }
 
     /** Calls a Toy function with boxed arguments and returns its boxed result. */
@@ -64,7 +85,15 @@ public final class Interpreter {
         }
         int entryDepth = depth;
         pushFrame(function, args.length, base + 1);
-        return execute(entryDepth);
+        try {
+            return execute(entryDepth);
+        } finally {
+            if (entryDepth == 0) {
+                // The thread's code is done: count what ran since the last trap.
+                thread.countInstructions(granted - budget);
+                granted = budget;
+            }
+        }
     }
 
     /** Runs frames until the one at {@code entryDepth + 1} returns; unwinds errors to a try handler. */
@@ -113,7 +142,8 @@ public final class Interpreter {
             for (;;) {
                 if (--budget <= 0) {
                     frame.pc = pc;
-                    budget = gil.checkpoint(thread);
+                    frame.sp = sp;
+                    budget = trap(frame);
                 }
                 int op = ins[pc++];
                 switch (op) {
@@ -293,6 +323,37 @@ public final class Interpreter {
             this.budget = budget;
             throw e;
         }
+    }
+
+    /**
+     * The one slow path of the loop, taken when the budget runs out, before the instruction at
+     * {@code frame.pc} (Lua's {@code trap}). Counts the instructions run since the last trap;
+     * passes the GIL's checkpoint when the switch interval is used up; writes the instruction's
+     * trace record when the thread is traced. Returns the next budget: 1 while tracing, so that
+     * every instruction comes here.
+     */
+    private int trap(Frame frame) {
+        thread.countInstructions(granted - 1);
+        // Until the checkpoint returns, the instruction about to run is not counted: an abort there stops it.
+        granted = 0;
+        int next;
+        if (tracer == null) {
+            next = gil.checkpoint(thread);
+        } else {
+            if (--gilBudget <= 0) {
+                gilBudget = gil.checkpoint(thread);
+            }
+            int stackBase = frame.base + frame.code.localCount();
+            tracer.instruction(frame.code, frame.pc, frame.sp > stackBase ? box(frame.sp - 1) : null);
+            if (tracer.active()) {
+                next = 1;
+            } else {
+                tracer = null;
+                next = gilBudget;
+            }
+        }
+        granted = next + 1;
+        return next;
     }
 
     /**

@@ -1,0 +1,51 @@
+package toy.interpreter.vm;
+
+import java.util.IdentityHashMap;
+import java.util.Map;
+import toy.interpreter.bytecode.Code;
+import toy.interpreter.bytecode.Disassembler;
+import toy.interpreter.bytecode.Globals;
+import toy.interpreter.bytecode.Opcode;
+import toy.runtime.Values;
+import toy.runtime.observe.TraceWriter;
+
+/**
+ * Turns an instruction about to execute into a trace record, for one traced thread: the
+ * operand text comes from the {@link Disassembler} ({@code toy dis} and the trace agree by
+ * construction) and is cached per instruction, so a record costs a lookup, the stack top's
+ * bounded repr and the write.
+ */
+final class InstructionTracer {
+    private final TraceWriter trace;
+    private final String thread;
+    private final Disassembler disassembler;
+    /** Per code object, the operand text of each instruction offset, filled as they run. */
+    private final Map<Code, String[]> arguments = new IdentityHashMap<>();
+
+    InstructionTracer(TraceWriter trace, String thread, Globals globals) {
+        this.trace = trace;
+        this.thread = thread;
+        this.disassembler = new Disassembler(globals);
+    }
+
+    /** False once the trace stopped (its limit, a failed write): the interpreter then leaves the slow path. */
+    boolean active() {
+        return trace.active();
+    }
+
+    /**
+     * Writes the record of the instruction at {@code pc}.
+     *
+     * @param stackTop the value on top of the operand stack (ints boxed), or null when the stack is empty
+     */
+    void instruction(Code code, int pc, Object stackTop) {
+        String[] args = arguments.computeIfAbsent(code, c -> new String[c.instructions().length]);
+        String arg = args[pc];
+        if (arg == null) {
+            arg = disassembler.argument(code, pc);
+            args[pc] = arg;
+        }
+        String stack = stackTop == null ? null : Values.repr(stackTop, TraceWriter.STACK_REPR_CHARS);
+        trace.instruction(thread, code.name(), pc, code.lineAt(pc), Opcode.name(code.instructions()[pc]), arg, stack);
+    }
+}
