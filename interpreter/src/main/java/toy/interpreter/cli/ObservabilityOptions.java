@@ -90,10 +90,18 @@ final class ObservabilityOptions {
         }
         vm.observe(observer);
         observer.start();
-        int status = vm.run(main);
-        List<String> failures = observer.finish(vm.handovers(), console.err());
-        failures.forEach(console.err()::println);
-        return failures.isEmpty() || status != 0 ? status : CANT_CREATE;
+        int status = ExitStatus.RUNTIME_ERROR;
+        try {
+            status = vm.run(main);
+        } finally {
+            // Also after an internal error: what was traced up to it is what shows where it happened.
+            List<String> failures = observer.finish(vm.handovers(), console.err());
+            failures.forEach(console.err()::println);
+            if (!failures.isEmpty() && status == 0) {
+                status = CANT_CREATE;
+            }
+        }
+        return status;
     }
 
     private static OutputStream open(List<OutputStream> opened, String what, String path) throws OutputFile.Failure {

@@ -6,6 +6,7 @@ import toy.interpreter.bytecode.Code;
 import toy.interpreter.bytecode.Disassembler;
 import toy.interpreter.bytecode.Globals;
 import toy.interpreter.bytecode.Opcode;
+import toy.runtime.ToyIterator;
 import toy.runtime.Values;
 import toy.runtime.observe.TraceWriter;
 
@@ -45,7 +46,12 @@ final class InstructionTracer {
             arg = disassembler.argument(code, pc);
             args[pc] = arg;
         }
-        String stack = stackTop == null ? null : Values.repr(stackTop, TraceWriter.STACK_REPR_CHARS);
+        String stack = stackTop == null ? null : repr(stackTop);
         trace.instruction(thread, code.name(), pc, code.lineAt(pc), Opcode.name(code.instructions()[pc]), arg, stack);
+    }
+
+    /** A stack slot's repr; a for loop's iterator (GET_ITER's result) is on the stack too but is no Toy value. */
+    private static String repr(Object value) {
+        return value instanceof ToyIterator ? "<iterator>" : Values.repr(value, TraceWriter.STACK_REPR_CHARS);
     }
 }

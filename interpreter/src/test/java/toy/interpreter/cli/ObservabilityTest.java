@@ -321,6 +321,23 @@ class ObservabilityTest {
         assertTrue(r.err().contains(".json") && r.err().contains(".html"), r.err());
     }
 
+    /** Every golden sample runs traced (jsonl, all of its values on the stack) with a clean trace and no internal error. */
+    @Test
+    void everySampleCanBeTraced() throws IOException {
+        Path trace = dir.resolve("t.jsonl");
+        List<Path> samples;
+        try (var files = Files.walk(ToyRunner.root().resolve("samples"))) {
+            samples = files.filter(f -> f.toString().endsWith(".toy") && !f.getParent().endsWith("bench")).sorted().toList();
+        }
+        assertTrue(samples.size() > 10);
+        for (Path sample : samples) {
+            ToyRunner.Result r = ToyRunner.run("run", "--trace", trace.toString(), "--trace-format", "jsonl", "--trace-limit", "20000",
+                    sample.toString(), "1000");
+            assertFalse(r.err().contains("internal error"), sample + ": " + r.err());
+            assertFalse(JsonRecords.lines(trace).isEmpty(), sample.toString());
+        }
+    }
+
     private String script(String source) {
         try {
             Path file = dir.resolve("s.toy");

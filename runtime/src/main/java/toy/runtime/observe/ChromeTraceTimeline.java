@@ -17,6 +17,8 @@ final class ChromeTraceTimeline implements Timeline {
     private static final int PID = 1;
 
     private final JsonGenerator json;
+    /** Calls after {@link #close} (from threads that outlive the run) write nothing. */
+    private boolean closed;
 
     ChromeTraceTimeline(OutputStream out) throws IOException {
         json = new JsonFactory().createGenerator(out, JsonEncoding.UTF8);
@@ -35,6 +37,9 @@ final class ChromeTraceTimeline implements Timeline {
 
     @Override
     public synchronized void lane(int lane, String name) throws IOException {
+        if (closed) {
+            return;
+        }
         metadata(lane, "thread_name", "name", name);
         json.writeStartObject();
         json.writeStringField("name", "thread_sort_index");
@@ -50,6 +55,9 @@ final class ChromeTraceTimeline implements Timeline {
     @Override
     public synchronized void span(int lane, ThreadActivity state, long startNs, long endNs, String on, String line)
             throws IOException {
+        if (closed) {
+            return;
+        }
         complete(lane, state.label(), "thread", startNs, endNs);
         json.writeObjectFieldStart("args");
         if (on != null) {
@@ -64,12 +72,19 @@ final class ChromeTraceTimeline implements Timeline {
 
     @Override
     public synchronized void task(int lane, long startNs, long endNs, String label) throws IOException {
+        if (closed) {
+            return;
+        }
         complete(lane, label, "task", startNs, endNs);
         json.writeEndObject();
     }
 
     @Override
     public synchronized void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
         json.writeEndArray();
         json.writeEndObject();
         json.writeRaw('\n');

@@ -25,6 +25,8 @@ final class HtmlTimeline implements Timeline {
     private static final String[] PAGE = page();
 
     private final JsonGenerator json;
+    /** Calls after {@link #close} (from threads that outlive the run) write nothing. */
+    private boolean closed;
 
     HtmlTimeline(OutputStream out) throws IOException {
         json = new JsonFactory().createGenerator(out, JsonEncoding.UTF8);
@@ -41,6 +43,9 @@ final class HtmlTimeline implements Timeline {
 
     @Override
     public synchronized void lane(int lane, String name) throws IOException {
+        if (closed) {
+            return;
+        }
         json.writeStartArray();
         json.writeString("L");
         json.writeNumber(lane);
@@ -51,6 +56,9 @@ final class HtmlTimeline implements Timeline {
     @Override
     public synchronized void span(int lane, ThreadActivity state, long startNs, long endNs, String on, String line)
             throws IOException {
+        if (closed) {
+            return;
+        }
         json.writeStartArray();
         json.writeString("S");
         json.writeNumber(lane);
@@ -64,6 +72,9 @@ final class HtmlTimeline implements Timeline {
 
     @Override
     public synchronized void task(int lane, long startNs, long endNs, String label) throws IOException {
+        if (closed) {
+            return;
+        }
         json.writeStartArray();
         json.writeString("T");
         json.writeNumber(lane);
@@ -75,6 +86,10 @@ final class HtmlTimeline implements Timeline {
 
     @Override
     public synchronized void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
         json.writeRaw(PAGE[1]);
         json.close();
     }

@@ -27,6 +27,8 @@ public final class Observer {
     private Timeline timeline;
     private String timelinePath;
     private volatile IOException timelineFailure;
+    /** Set by {@link #finish}: threads still running after it (an exit(), a deadlock) add nothing to the files. */
+    private volatile boolean finished;
     private boolean statsText;
     private OutputStream statsJson;
     private String statsJsonPath;
@@ -110,8 +112,9 @@ public final class Observer {
         }
     }
 
+    /** The timeline while it takes spans: not after a failed write, nor once the run is finished. */
     Timeline timeline() {
-        return timelineFailure == null ? timeline : null;
+        return timelineFailure == null && !finished ? timeline : null;
     }
 
     void span(int lane, ThreadActivity state, long startNs, long endNs, String on, String line) {
@@ -161,6 +164,7 @@ public final class Observer {
         List<String> failures = new ArrayList<>();
         if (timeline != null) {
             all.forEach(t -> t.enter(null, null, null));
+            finished = true;
             try {
                 timeline.close();
             } catch (IOException e) {

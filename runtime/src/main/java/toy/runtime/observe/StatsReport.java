@@ -37,18 +37,20 @@ public record StatsReport(long wallNs, long handovers, List<ThreadStats> threads
         double seconds = wallNs / 1e9;
         out.append(String.format(Locale.ROOT, "GIL: %d handovers in %.3f s (%.0f per second); threads spent %.1f%% of their time waiting for it%n",
                 handovers, seconds, seconds > 0 ? handovers / seconds : 0.0, 100 * gilWaitShare()));
-        out.append(String.format(Locale.ROOT, "%n%-14s %13s %9s %9s %12s %11s %12s %10s %10s%n", "thread", "instructions",
+        int nameWidth = width(14, threads.stream().map(ThreadStats::name).toList());
+        out.append(String.format(Locale.ROOT, "%n%-" + nameWidth + "s %13s %9s %9s %12s %11s %12s %10s %10s%n", "thread", "instructions",
                 "acquired", "waited", "wait ms", "max wait ms", "hold ms", "drops:int", "drops:blk"));
         for (ThreadStats t : threads) {
-            out.append(String.format(Locale.ROOT, "%-14s %13d %9d %9d %12.3f %11.3f %12.3f %10d %10d%n", t.name(),
+            out.append(String.format(Locale.ROOT, "%-" + nameWidth + "s %13d %9d %9d %12.3f %11.3f %12.3f %10d %10d%n", t.name(),
                     t.instructions(), t.acquisitions(), t.waits(), ms(t.waitNs()), ms(t.waitMaxNs()), ms(t.holdNs()),
                     t.dropsInterval(), t.dropsBlocking()));
         }
         if (!locks.isEmpty()) {
-            out.append(String.format(Locale.ROOT, "%n%-10s %-12s %-20s %12s %10s %12s %11s%n", "primitive", "name", "created at",
-                    "acquired", "contended", "wait ms", "max wait ms"));
+            int siteWidth = width(20, locks.stream().map(ContentionStats::site).toList());
+            out.append(String.format(Locale.ROOT, "%n%-10s %-12s %-" + siteWidth + "s %12s %10s %12s %11s%n", "primitive", "name",
+                    "created at", "acquired", "contended", "wait ms", "max wait ms"));
             for (ContentionStats l : locks) {
-                out.append(String.format(Locale.ROOT, "%-10s %-12s %-20s %12d %10d %12.3f %11.3f%n", l.kind(),
+                out.append(String.format(Locale.ROOT, "%-10s %-12s %-" + siteWidth + "s %12d %10d %12.3f %11.3f%n", l.kind(),
                         l.name() == null ? "-" : l.name(), l.site(), l.acquisitions(), l.contended(), ms(l.waitNs()),
                         ms(l.waitMaxNs())));
             }
@@ -116,6 +118,11 @@ public record StatsReport(long wallNs, long handovers, List<ThreadStats> threads
             json.writeEndObject();
             json.writeRaw('\n');
         }
+    }
+
+    /** A column's width: the longest value, at least {@code least} characters. */
+    private static int width(int least, java.util.List<String> values) {
+        return Math.max(least, values.stream().mapToInt(String::length).max().orElse(0));
     }
 
     private static double ms(long ns) {

@@ -44,6 +44,11 @@ public final class ThreadTrack {
         return trace;
     }
 
+    /** True when the run draws a timeline, which wants every state change ({@link #enter}). */
+    public boolean onTimeline() {
+        return observer.timeline() != null;
+    }
+
     /** It starts waiting for the GIL. */
     public void gilWait() {
         event("gil_wait");

@@ -74,7 +74,7 @@ public final class ThreadState {
     void setState(State state) {
         this.state = state;
         this.stateSince = System.nanoTime();
-        if (track != null) {
+        if (track != null && track.onTimeline()) {
             track.enter(activity(state), state == State.BLOCKED ? blockedOn : null,
                     state == State.BLOCKED ? blockedLine() : lineHere());
         }
