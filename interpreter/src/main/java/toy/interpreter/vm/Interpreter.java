@@ -30,9 +30,9 @@ import toy.runtime.threads.ThreadState;
  * in Java locals. It does only the instructions that need no call, for ints and bools, and
  * sends everything else to {@link #step}; both stay far below HotSpot's 8000-byte limit for
  * JIT compilation (a test checks this). The only per-instruction cost beyond dispatch is the
- * budget decrement that hands control to {@link #trap} when it runs out, as Lua's {@code trap}:
- * every switch interval for the GIL's checkpoint, and before every instruction when the thread
- * is traced (its budget is then 1). There is no second copy of the loop.
+ * budget decrement that leaves the loop when it runs out, as Lua's {@code trap}: every switch
+ * interval for the GIL's checkpoint, and before every instruction when the thread is traced
+ * ({@link #trap}; its budget is then 1). There is no second copy of the loop.
  */
 public final class Interpreter {
     private final Vm vm;
@@ -43,12 +43,6 @@ public final class Interpreter {
     private Frame[] frames = new Frame[16];
     private int depth;
     private int budget;
-    /**
-     * The budget given at the last trap plus one: {@code granted - budget} instructions ran
-     * since then, the trap's own included. How the instruction counts of the stats come for
-     * free: they are added up at traps, never per instruction.
-     */
-    private int granted;
     /** Writes this thread's trace records, when it is traced; null otherwise. */
     private InstructionTracer tracer;
     /** While tracing: instructions left before the GIL's checkpoint (the real budget). */
@@ -60,18 +54,21 @@ public final class Interpreter {
         this.vm = vm;
         this.gil = vm.gil();
         this.budget = gil.budget();
-        this.granted = budget;
     }
 
-    /** The Toy thread this interpreter runs, for the GIL's bookkeeping; starts tracing if the thread is traced. */
+    /**
+     * The Toy thread this interpreter runs, for the GIL's bookkeeping; starts tracing if the
+     * thread is traced. Its instruction count starts with the first budget (see
+     * {@link Gil#checkpoint} for how it is kept).
+     */
     void bindThread(ThreadState thread) {
         this.thread = thread;
+        thread.countInstructions(budget);
         ThreadTrack track = thread.track();
         if (track != null && track.trace() != null) {
             tracer = new InstructionTracer(track.trace(), thread.name(), vm.globals);
             gilBudget = budget;
             budget = 1;
-            granted = 1;
         }
     }
 
@@ -89,9 +86,14 @@ public final class Interpreter {
             return execute(entryDepth);
         } finally {
             if (entryDepth == 0) {
-                // The thread's code is done: count what ran since the last trap.
-                thread.countInstructions(granted - budget);
-                granted = budget;
+                // The thread's code is done: the rest of its budget did not run.
+                int unused = tracer != null ? gilBudget : budget;
+                thread.countInstructions(-unused);
+                if (tracer != null) {
+                    gilBudget = 0;
+                } else {
+                    budget = 0;
+                }
             }
         }
     }
@@ -143,7 +145,7 @@ public final class Interpreter {
                 if (--budget <= 0) {
                     frame.pc = pc;
                     frame.sp = sp;
-                    budget = trap(frame);
+                    budget = tracer == null ? gil.checkpoint(thread) : trap(frame);
                 }
                 int op = ins[pc++];
                 switch (op) {
@@ -326,34 +328,23 @@ public final class Interpreter {
     }
 
     /**
-     * The one slow path of the loop, taken when the budget runs out, before the instruction at
-     * {@code frame.pc} (Lua's {@code trap}). Counts the instructions run since the last trap;
-     * passes the GIL's checkpoint when the switch interval is used up; writes the instruction's
-     * trace record when the thread is traced. Returns the next budget: 1 while tracing, so that
-     * every instruction comes here.
+     * The slow path of a traced thread, taken before every instruction (its budget is 1, as
+     * with Lua's {@code trap}; there is no second copy of the loop): the GIL's checkpoint when
+     * the real switch interval is used up, then the record of the instruction at
+     * {@code frame.pc}. Returns 1, or the rest of the switch interval once the trace stopped
+     * (its limit), which puts the thread back on the untraced path.
      */
     private int trap(Frame frame) {
-        thread.countInstructions(granted - 1);
-        // Until the checkpoint returns, the instruction about to run is not counted: an abort there stops it.
-        granted = 0;
-        int next;
-        if (tracer == null) {
-            next = gil.checkpoint(thread);
-        } else {
-            if (--gilBudget <= 0) {
-                gilBudget = gil.checkpoint(thread);
-            }
-            int stackBase = frame.base + frame.code.localCount();
-            tracer.instruction(frame.code, frame.pc, frame.sp > stackBase ? box(frame.sp - 1) : null);
-            if (tracer.active()) {
-                next = 1;
-            } else {
-                tracer = null;
-                next = gilBudget;
-            }
+        if (--gilBudget <= 0) {
+            gilBudget = gil.checkpoint(thread);
         }
-        granted = next + 1;
-        return next;
+        int stackBase = frame.base + frame.code.localCount();
+        tracer.instruction(frame.code, frame.pc, frame.sp > stackBase ? box(frame.sp - 1) : null);
+        if (tracer.active()) {
+            return 1;
+        }
+        tracer = null;
+        return gilBudget;
     }
 
     /**
