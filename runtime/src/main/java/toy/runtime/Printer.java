@@ -38,6 +38,10 @@ final class Printer {
 
     /** The repr cut to at most {@code maxChars} characters, ending in "..." when cut; printing stops once that many are written. */
     static String repr(Object v, int maxChars) {
+        if (v instanceof Long || v instanceof Boolean || v == Nil.NIL) {
+            // The common case of a trace's stack top, without a printer's set of open containers.
+            return v.toString();
+        }
         Printer p = new Printer(maxChars);
         p.append(v);
         if (p.out.length() <= maxChars) {

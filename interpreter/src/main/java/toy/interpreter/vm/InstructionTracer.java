@@ -22,6 +22,9 @@ final class InstructionTracer {
     private final Disassembler disassembler;
     /** Per code object, the operand text of each instruction offset, filled as they run. */
     private final Map<Code, String[]> arguments = new IdentityHashMap<>();
+    /** The last code traced and its entry in {@link #arguments}: most instructions follow one of the same function. */
+    private Code lastCode;
+    private String[] lastArguments;
 
     InstructionTracer(TraceWriter trace, String thread, Globals globals) {
         this.trace = trace;
@@ -40,7 +43,11 @@ final class InstructionTracer {
      * @param stackTop the value on top of the operand stack (ints boxed), or null when the stack is empty
      */
     void instruction(Code code, int pc, Object stackTop) {
-        String[] args = arguments.computeIfAbsent(code, c -> new String[c.instructions().length]);
+        if (code != lastCode) {
+            lastArguments = arguments.computeIfAbsent(code, c -> new String[c.instructions().length]);
+            lastCode = code;
+        }
+        String[] args = lastArguments;
         String arg = args[pc];
         if (arg == null) {
             arg = disassembler.argument(code, pc);

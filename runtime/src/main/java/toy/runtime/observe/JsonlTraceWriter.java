@@ -3,6 +3,8 @@ package toy.runtime.observe;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
 import java.io.OutputStream;
 
@@ -13,6 +15,18 @@ import java.io.OutputStream;
  * streaming generator straight into the output buffer, in UTF-8.
  */
 final class JsonlTraceWriter extends TraceWriter {
+    // Field names encoded once, not once per record.
+    private static final SerializableString SEQ = new SerializedString("seq");
+    private static final SerializableString T_NS = new SerializedString("t_ns");
+    private static final SerializableString THREAD = new SerializedString("thread");
+    private static final SerializableString FN = new SerializedString("fn");
+    private static final SerializableString PC = new SerializedString("pc");
+    private static final SerializableString LINE = new SerializedString("line");
+    private static final SerializableString OP = new SerializedString("op");
+    private static final SerializableString ARG = new SerializedString("arg");
+    private static final SerializableString STACK = new SerializedString("stack");
+    private static final SerializableString EVENT = new SerializedString("event");
+
     private final JsonGenerator json;
 
     JsonlTraceWriter(OutputStream out, boolean closeOut, String path, long limit) throws IOException {
@@ -28,12 +42,18 @@ final class JsonlTraceWriter extends TraceWriter {
             String stack) throws IOException {
         JsonGenerator j = json;
         start(seq, tNs, thread);
-        j.writeStringField("fn", fn);
-        j.writeNumberField("pc", pc);
-        j.writeNumberField("line", line);
-        j.writeStringField("op", op);
-        j.writeStringField("arg", arg);
-        j.writeStringField("stack", stack);
+        j.writeFieldName(FN);
+        j.writeString(fn);
+        j.writeFieldName(PC);
+        j.writeNumber(pc);
+        j.writeFieldName(LINE);
+        j.writeNumber(line);
+        j.writeFieldName(OP);
+        j.writeString(op);
+        j.writeFieldName(ARG);
+        j.writeString(arg);
+        j.writeFieldName(STACK);
+        j.writeString(stack);
         j.writeEndObject();
         j.writeRaw('\n');
     }
@@ -41,7 +61,8 @@ final class JsonlTraceWriter extends TraceWriter {
     @Override
     protected void writeEvent(long seq, long tNs, String thread, String event, Object[] fields) throws IOException {
         start(seq, tNs, thread);
-        json.writeStringField("event", event);
+        json.writeFieldName(EVENT);
+        json.writeString(event);
         for (int i = 0; i < fields.length; i += 2) {
             String name = (String) fields[i];
             Object value = fields[i + 1];
@@ -57,9 +78,12 @@ final class JsonlTraceWriter extends TraceWriter {
 
     private void start(long seq, long tNs, String thread) throws IOException {
         json.writeStartObject();
-        json.writeNumberField("seq", seq);
-        json.writeNumberField("t_ns", tNs);
-        json.writeStringField("thread", thread);
+        json.writeFieldName(SEQ);
+        json.writeNumber(seq);
+        json.writeFieldName(T_NS);
+        json.writeNumber(tNs);
+        json.writeFieldName(THREAD);
+        json.writeString(thread);
     }
 
     @Override

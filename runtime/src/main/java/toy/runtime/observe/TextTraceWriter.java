@@ -21,6 +21,7 @@ final class TextTraceWriter extends TraceWriter {
     private final OutputStream stream;
     private final boolean closeOut;
     private final StringBuilder record = new StringBuilder(160);
+    private char[] chars = new char[160];
 
     TextTraceWriter(OutputStream out, boolean closeOut, String path, long limit) throws IOException {
         super(path, limit);
@@ -91,7 +92,12 @@ final class TextTraceWriter extends TraceWriter {
         }
         r.setLength(length);
         r.append('\n');
-        out.append(r);
+        // Through a reused array: Writer.append(CharSequence) would make a String of each record.
+        if (chars.length < r.length()) {
+            chars = new char[r.length() * 2];
+        }
+        r.getChars(0, r.length(), chars, 0);
+        out.write(chars, 0, r.length());
     }
 
     /** Appends a value padded to {@code width}, then the two spaces between columns. */
