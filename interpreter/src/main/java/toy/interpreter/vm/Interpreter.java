@@ -11,8 +11,8 @@ import toy.runtime.RangeIterator;
 import toy.runtime.ToyError;
 import toy.runtime.ToyIterator;
 import toy.runtime.TracebackEntry;
-import toy.runtime.threads.Gil;
 import toy.runtime.observe.ThreadTrack;
+import toy.runtime.threads.Gil;
 import toy.runtime.threads.ThreadState;
 
 /**
@@ -56,14 +56,9 @@ public final class Interpreter {
         this.budget = gil.budget();
     }
 
-    /**
-     * The Toy thread this interpreter runs, for the GIL's bookkeeping; starts tracing if the
-     * thread is traced. Its instruction count starts with the first budget (see
-     * {@link Gil#checkpoint} for how it is kept).
-     */
+    /** The Toy thread this interpreter runs, for the GIL's bookkeeping; starts tracing if the thread is traced. */
     void bindThread(ThreadState thread) {
         this.thread = thread;
-        thread.countInstructions(budget);
         ThreadTrack track = thread.track();
         if (track != null && track.trace() != null) {
             tracer = new InstructionTracer(track.trace(), thread.name(), vm.globals);
@@ -82,11 +77,15 @@ public final class Interpreter {
         }
         int entryDepth = depth;
         pushFrame(function, args.length, base + 1);
+        if (entryDepth == 0) {
+            // The thread's instruction count: this budget, plus each one the GIL's checkpoint
+            // gives (Gil#checkpoint), less what is left when the thread's code is done.
+            thread.countInstructions(tracer != null ? gilBudget : budget);
+        }
         try {
             return execute(entryDepth);
         } finally {
             if (entryDepth == 0) {
-                // The thread's code is done: the rest of its budget did not run.
                 int unused = tracer != null ? gilBudget : budget;
                 thread.countInstructions(-unused);
                 if (tracer != null) {
@@ -144,8 +143,7 @@ public final class Interpreter {
             for (;;) {
                 if (--budget <= 0) {
                     frame.pc = pc;
-                    frame.sp = sp;
-                    budget = tracer == null ? gil.checkpoint(thread) : trap(frame);
+                    budget = tracer == null ? gil.checkpoint(thread) : trap(frame, sp);
                 }
                 int op = ins[pc++];
                 switch (op) {
@@ -331,15 +329,16 @@ public final class Interpreter {
      * The slow path of a traced thread, taken before every instruction (its budget is 1, as
      * with Lua's {@code trap}; there is no second copy of the loop): the GIL's checkpoint when
      * the real switch interval is used up, then the record of the instruction at
-     * {@code frame.pc}. Returns 1, or the rest of the switch interval once the trace stopped
-     * (its limit), which puts the thread back on the untraced path.
+     * {@code frame.pc}, with the operand stack's top below {@code sp}. Returns 1, or the rest
+     * of the switch interval once the trace stopped (its limit), which puts the thread back on
+     * the untraced path.
      */
-    private int trap(Frame frame) {
+    private int trap(Frame frame, int sp) {
         if (--gilBudget <= 0) {
             gilBudget = gil.checkpoint(thread);
         }
         int stackBase = frame.base + frame.code.localCount();
-        tracer.instruction(frame.code, frame.pc, frame.sp > stackBase ? box(frame.sp - 1) : null);
+        tracer.instruction(frame.code, frame.pc, sp > stackBase ? box(sp - 1) : null);
         if (tracer.active()) {
             return 1;
         }

@@ -117,6 +117,16 @@ class ObservabilityTest {
         }
     }
 
+    @Test
+    void aThreadThatRunsNoBytecodeExecutedNoInstructions() throws IOException {
+        Path stats = dir.resolve("s.json");
+        ToyRunner.Result r = ToyRunner.run("run", "--stats-json", stats.toString(), script("let t = spawn print(\"hi\")\nt.join()\n"));
+        assertEquals(0, r.status(), r.err());
+        Map<?, ?> thread = (Map<?, ?>) ((List<?>) json(stats).get("threads")).get(1);
+        assertEquals("Thread-1", thread.get("name"));
+        assertEquals(0L, thread.get("instructions"), "print is a builtin: no bytecode ran in Thread-1");
+    }
+
     /**
      * Under handoff at a switch interval of 1, a thread that drops the GIL waits until a waiting
      * thread took it: two busy threads run one instruction each in turn, and between two

@@ -72,6 +72,7 @@ public final class Gil {
         this.scheduler = scheduler;
     }
 
+    /** The policy in force: handoff, unfair or off. */
     public Policy policy() {
         return policy;
     }
@@ -218,9 +219,9 @@ public final class Gil {
      * budget.
      *
      * <p>The thread's instruction count (for the stats) is kept here, so that nothing counts
-     * per instruction: the interpreter counts its first budget, each checkpoint adds the budget
-     * it gives, and the interpreter takes back what is left unused when the thread's code
-     * ends. The instruction about to run belongs to the new budget: when an abort stops it
+     * per instruction: the interpreter counts the budget it starts a thread's code with, each
+     * checkpoint adds the budget it gives, and the interpreter takes back what is left unused
+     * when the thread's code ends. The instruction about to run belongs to the new budget: when an abort stops it
      * here, it is taken off again.
      */
     public int checkpoint(ThreadState me) {
