@@ -47,6 +47,12 @@ public final class Interpreter {
     private InstructionTracer tracer;
     /** While tracing: instructions left before the GIL's checkpoint (the real budget). */
     private int gilBudget;
+    /**
+     * Instructions executed, for the stats, counted where budgets are given, never per
+     * instruction: each budget given is added (it covers the instruction about to run and the
+     * ones after it), and what is left of the last one is taken off when the code is done.
+     */
+    private long instructions;
     /** Returned by {@link #run} when another frame is to run next. */
     private static final Object SWITCH_FRAME = new Object();
 
@@ -78,16 +84,14 @@ public final class Interpreter {
         int entryDepth = depth;
         pushFrame(function, args.length, base + 1);
         if (entryDepth == 0) {
-            // The thread's instruction count: this budget, plus each one the GIL's checkpoint
-            // gives (Gil#checkpoint), less what is left when the thread's code is done.
-            thread.countInstructions(tracer != null ? gilBudget : budget);
+            instructions += tracer != null ? gilBudget : budget;
         }
         try {
             return execute(entryDepth);
         } finally {
             if (entryDepth == 0) {
-                int unused = tracer != null ? gilBudget : budget;
-                thread.countInstructions(-unused);
+                instructions -= tracer != null ? gilBudget : budget;
+                thread.setInstructions(instructions);
                 if (tracer != null) {
                     gilBudget = 0;
                 } else {
@@ -143,7 +147,12 @@ public final class Interpreter {
             for (;;) {
                 if (--budget <= 0) {
                     frame.pc = pc;
-                    budget = tracer == null ? gil.checkpoint(thread) : trap(frame, sp);
+                    if (tracer == null) {
+                        budget = gil.checkpoint(thread);
+                        instructions += budget;
+                    } else {
+                        budget = trap(frame, sp);
+                    }
                 }
                 int op = ins[pc++];
                 switch (op) {
@@ -321,6 +330,10 @@ public final class Interpreter {
             // budget, so that a loop that keeps raising and catching still reaches checkpoints.
             frame.pc = pc;
             this.budget = budget;
+            if (budget == 0) {
+                // Thrown at the checkpoint (an abort), before the instruction that was counted ran.
+                instructions--;
+            }
             throw e;
         }
     }
@@ -336,6 +349,7 @@ public final class Interpreter {
     private int trap(Frame frame, int sp) {
         if (--gilBudget <= 0) {
             gilBudget = gil.checkpoint(thread);
+            instructions += gilBudget;
         }
         int stackBase = frame.base + frame.code.localCount();
         tracer.instruction(frame.code, frame.pc, sp > stackBase ? box(sp - 1) : null);

@@ -214,36 +214,19 @@ public final class Gil {
     }
 
     /**
-     * Called by the interpreter when its budget runs out, before the instruction that used its
-     * last unit. Drops the GIL if the interval says so and takes it again; returns the next
-     * budget.
-     *
-     * <p>The thread's instruction count (for the stats) is kept here, so that nothing counts
-     * per instruction: the interpreter counts the budget it starts a thread's code with, each
-     * checkpoint adds the budget it gives, and the interpreter takes back what is left unused
-     * when the thread's code ends. The instruction about to run belongs to the new budget: when an abort stops it
-     * here, it is taken off again.
+     * Called by the interpreter when its budget runs out. Drops the GIL if the interval says
+     * so and takes it again; returns the next budget.
      */
     public int checkpoint(ThreadState me) {
-        int next;
-        try {
-            scheduler.checkAborted();
-            if (policy == Policy.OFF) {
-                next = NO_GIL_BUDGET;
-            } else {
-                boolean drop = intervalNanos > 0 ? dropRequested : waiting > 0;
-                if (drop) {
-                    dropAndTakeAgain(me);
-                }
-                next = budget();
-            }
-        } catch (Aborted a) {
-            me.countInstructions(-1);
-            throw a;
+        scheduler.checkAborted();
+        if (policy == Policy.OFF) {
+            return NO_GIL_BUDGET;
         }
-        // A budget of n covers the instruction about to run and the n - 1 after it.
-        me.countInstructions(next);
-        return next;
+        boolean drop = intervalNanos > 0 ? dropRequested : waiting > 0;
+        if (drop) {
+            dropAndTakeAgain(me);
+        }
+        return budget();
     }
 
     private void dropAndTakeAgain(ThreadState me) {

@@ -39,8 +39,8 @@ public final class ThreadState {
     long holdNanos;
     long dropsAtInterval;
     long dropsForBlocking;
-    /** Written by the thread itself at its interpreter's checkpoints, read after it ended. */
-    private long instructions;
+    /** Set by the thread's interpreter when its code is done; read for the stats. */
+    private volatile long instructions;
 
     ThreadState(String name, Gil gil, Scheduler scheduler, Supplier<TracebackEntry> location) {
         this.name = name;
@@ -105,9 +105,14 @@ public final class ThreadState {
         return track;
     }
 
-    /** Adds instructions it executed; called by its own interpreter on the slow path only (checkpoints, the end). */
-    public void countInstructions(long executed) {
-        instructions += executed;
+    /**
+     * How many instructions the thread executed, set by its interpreter when its code is done.
+     * The interpreter keeps the count in a field of its own until then: a field written by
+     * two running threads side by side (their ThreadStates are made one after the other, by
+     * the same thread) would share a cache line, and cost {@code --gil off} its parallelism.
+     */
+    public void setInstructions(long executed) {
+        instructions = executed;
     }
 
     /** Its GIL counters so far, for the stats (its lifetime is the observer's to add). */
