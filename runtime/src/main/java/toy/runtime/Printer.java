@@ -13,8 +13,11 @@ final class Printer {
     /** The containers being printed right now: meeting one again prints {@code [...]} or {@code {...}}. */
     private final Set<Object> open = Collections.newSetFromMap(new IdentityHashMap<>());
     private final StringBuilder out = new StringBuilder();
+    /** Characters after which printing stops early (the rest would be cut anyway). */
+    private final int limit;
 
-    private Printer() {
+    private Printer(int limit) {
+        this.limit = limit;
     }
 
     static String str(Object v) {
@@ -28,9 +31,23 @@ final class Printer {
     }
 
     static String repr(Object v) {
-        Printer p = new Printer();
+        Printer p = new Printer(Integer.MAX_VALUE);
         p.append(v);
         return p.out.toString();
+    }
+
+    /** The repr cut to at most {@code maxChars} characters, ending in "..." when cut; printing stops once that many are written. */
+    static String repr(Object v, int maxChars) {
+        if (v instanceof Long || v instanceof Boolean || v == Nil.NIL) {
+            // The common case of a trace's stack top, without a printer's set of open containers.
+            return v.toString();
+        }
+        Printer p = new Printer(maxChars);
+        p.append(v);
+        if (p.out.length() <= maxChars) {
+            return p.out.toString();
+        }
+        return p.out.substring(0, Math.max(0, maxChars - 3)) + "...";
     }
 
     private void append(Object v) {
@@ -58,7 +75,7 @@ final class Printer {
         }
         out.append('[');
         Object[] items = list.toArray();
-        for (int i = 0; i < items.length; i++) {
+        for (int i = 0; i < items.length && out.length() <= limit; i++) {
             if (i > 0) {
                 out.append(", ");
             }
@@ -76,6 +93,9 @@ final class Printer {
         out.append('{');
         boolean first = true;
         for (Map.Entry<Object, Object> e : map.entries()) {
+            if (out.length() > limit) {
+                break;
+            }
             if (!first) {
                 out.append(", ");
             }
@@ -101,7 +121,7 @@ final class Printer {
 
     private void quote(String s) {
         out.append('"');
-        for (int i = 0; i < s.length(); i++) {
+        for (int i = 0; i < s.length() && out.length() <= limit; i++) {
             char c = s.charAt(i);
             switch (c) {
                 case '\\' -> out.append("\\\\");

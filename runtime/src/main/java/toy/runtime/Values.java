@@ -41,6 +41,11 @@ public final class Values {
         return Printer.repr(v);
     }
 
+    /** The repr cut to at most {@code maxChars} characters (ending in "..." when cut), for traces. */
+    public static String repr(Object v, int maxChars) {
+        return Printer.repr(v, maxChars);
+    }
+
     public static boolean truthy(Object v) {
         if (v instanceof Boolean b) {
             return b;

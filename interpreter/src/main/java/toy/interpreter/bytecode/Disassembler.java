@@ -7,13 +7,16 @@ import toy.runtime.Values;
 /**
  * Prints code the way Python's {@code dis} does: the source line where it changes, {@code >>}
  * on jump targets, the offset, the opcode, its operands, and what they mean. Functions nested
- * in the code's constants follow, each under its own heading.
+ * in the code's constants follow, each under its own heading. The instruction trace formats
+ * its instructions with the same methods ({@link #argument}), as clox's trace reuses its
+ * disassembler.
  */
 public final class Disassembler {
     private final Globals globals;
     private final StringBuilder out = new StringBuilder();
 
-    private Disassembler(Globals globals) {
+    /** A formatter of instructions whose global operands are named from {@code globals}. */
+    public Disassembler(Globals globals) {
         this.globals = globals;
     }
 
@@ -47,26 +50,46 @@ public final class Disassembler {
         }
     }
 
-    /** One instruction without its line: offset, opcode, operands, meaning. */
+    /**
+     * One instruction without its line, as {@code toy dis} prints it: offset, opcode, operands,
+     * and their meaning in parentheses.
+     */
     public String instruction(Code code, int pc) {
+        Operands operands = operands(code, pc);
+        String text = String.format("%6d %-20s %-12s", pc, Opcode.name(code.instructions()[pc]), operands.values);
+        return (operands.meaning.isEmpty() ? text : text + " (" + operands.meaning + ")").stripTrailing();
+    }
+
+    /**
+     * The operands of an instruction with their meaning, as the trace's {@code arg} shows them:
+     * "0 (counter)", "3 (<, to 42)", "" for none. The same text as in {@link #instruction}.
+     */
+    public String argument(Code code, int pc) {
+        Operands operands = operands(code, pc);
+        return operands.meaning.isEmpty() ? operands.values : operands.values + " (" + operands.meaning + ")";
+    }
+
+    /** An instruction's operand values ("1 5") and what they mean ("i, to 12"; "" when nothing to say). */
+    private record Operands(String values, String meaning) {
+    }
+
+    private Operands operands(Code code, int pc) {
         int[] ins = code.instructions();
-        int op = ins[pc];
-        Opcode.Operand[] kinds = Opcode.operands(op);
-        StringBuilder operands = new StringBuilder();
+        Opcode.Operand[] kinds = Opcode.operands(ins[pc]);
+        StringBuilder values = new StringBuilder();
         StringBuilder meaning = new StringBuilder();
         for (int i = 0; i < kinds.length; i++) {
             int value = ins[pc + 1 + i];
             if (i > 0) {
-                operands.append(' ');
+                values.append(' ');
             }
-            operands.append(value);
+            values.append(value);
             String m = meaning(code, kinds[i], value);
             if (m != null) {
                 meaning.append(meaning.length() > 0 ? ", " : "").append(m);
             }
         }
-        String text = String.format("%6d %-20s %-12s", pc, Opcode.name(op), operands);
-        return (meaning.length() > 0 ? text + " (" + meaning + ")" : text).stripTrailing();
+        return new Operands(values.toString(), meaning.toString());
     }
 
     private String meaning(Code code, Opcode.Operand kind, int value) {

@@ -9,6 +9,7 @@ import toy.interpreter.bytecode.Globals;
 import toy.interpreter.compiler.CompileException;
 import toy.interpreter.compiler.Compiler;
 import toy.interpreter.compiler.SourceFile;
+import toy.interpreter.vm.Vm;
 
 @Command(name = "dis", description = "Print the bytecode of a script and of every function in it.",
         mixinStandardHelpOptions = true)
@@ -24,7 +25,7 @@ final class DisCommand implements Callable<Integer> {
         Console console = parent.console();
         try {
             SourceFile source = ScriptFile.read(file);
-            Globals globals = new Globals();
+            Globals globals = Vm.globalsOfARun();
             console.out().print(Disassembler.disassemble(Compiler.compile(source, globals), globals));
             console.out().flush();
             return ExitStatus.OK;

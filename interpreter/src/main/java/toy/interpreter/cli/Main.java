@@ -27,7 +27,7 @@ import toy.runtime.threads.Aborted;
         subcommands = {RunCommand.class, DisCommand.class, CheckCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "toy FILE [ARG...] is short for toy run FILE [ARG...].", "",
             "Exit status: 0 success, 2 usage error, 65 compile error, 66 script missing or unreadable,",
-            "70 uncaught runtime error or deadlock, 130 interrupted (Ctrl-C),",
+            "70 uncaught runtime error or deadlock, 73 an output file cannot be created, 130 interrupted (Ctrl-C),",
             "141 standard output closed by its reader (toy p.toy | head -1)."})
 public final class Main implements Callable<Integer> {
     private static final Set<String> TOP_LEVEL_OPTIONS = Set.of("-h", "--help", "-V", "--version");

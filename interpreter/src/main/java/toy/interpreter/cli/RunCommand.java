@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -37,6 +38,9 @@ final class RunCommand implements Callable<Integer> {
                     + " unfair (CPython 2: the dropping thread competes again at once), off (free-threaded).")
     private Gil.Policy gilPolicy = Gil.Policy.HANDOFF;
 
+    @Mixin
+    private ObservabilityOptions observability;
+
     @Parameters(index = "0", paramLabel = "FILE", description = "The script to run.")
     private String file;
 
@@ -61,7 +65,7 @@ final class RunCommand implements Callable<Integer> {
         Vm vm = new Vm(globals, console.out(), console.err(), console.flushEachLine(),
                 new Vm.Options(recursionLimit, gilPolicy, switchInterval, args));
         try {
-            return vm.run(Compiler.compile(source, globals));
+            return observability.run(vm, Compiler.compile(source, globals), console);
         } catch (CompileException e) {
             console.err().print(e.report());
             return ExitStatus.COMPILE_ERROR;

@@ -12,6 +12,7 @@ import toy.runtime.RangeIterator;
 import toy.runtime.ToyError;
 import toy.runtime.ToyIterator;
 import toy.runtime.TracebackEntry;
+import toy.runtime.observe.ThreadTrack;
 import toy.runtime.threads.Gil;
 import toy.runtime.threads.ThreadState;
 
@@ -30,7 +31,9 @@ import toy.runtime.threads.ThreadState;
  * in Java locals. It does only the instructions that need no call, for ints and bools, and
  * sends everything else to {@link #step}; both stay far below HotSpot's 8000-byte limit for
  * JIT compilation (a test checks this). The only per-instruction cost beyond dispatch is the
- * budget decrement that hands control to {@link Gil#checkpoint} every switch interval.
+ * budget decrement that leaves the loop when it runs out, as Lua's {@code trap}: every switch
+ * interval for the GIL's checkpoint, and before every instruction when the thread is traced
+ * ({@link #trap}; its budget is then 1). There is no second copy of the loop.
  */
 public final class Interpreter {
     private final Vm vm;
@@ -41,6 +44,16 @@ public final class Interpreter {
     private Frame[] frames = new Frame[16];
     private int depth;
     private int budget;
+    /** Writes this thread's trace records, when it is traced; null otherwise. */
+    private InstructionTracer tracer;
+    /** While tracing: instructions left before the GIL's checkpoint (the real budget). */
+    private int gilBudget;
+    /**
+     * Instructions executed, for the stats, counted where budgets are given, never per
+     * instruction: each budget given is added (it covers the instruction about to run and the
+     * ones after it), and what is left of the last one is taken off when the code is done.
+     */
+    private long instructions;
     /** Returned by {@link #run} when another frame is to run next. */
     private static final Object SWITCH_FRAME = new Object();
 
@@ -50,9 +63,15 @@ public final class Interpreter {
         this.budget = gil.budget();
     }
 
-    /** The Toy thread this interpreter runs, for the GIL's bookkeeping. */
+    /** The Toy thread this interpreter runs, for the GIL's bookkeeping; starts tracing if the thread is traced. */
     void bindThread(ThreadState thread) {
         this.thread = thread;
+        ThreadTrack track = thread.track();
+        if (track != null && track.trace() != null) {
+            tracer = new InstructionTracer(track.trace(), thread.name(), vm.globals);
+            gilBudget = budget;
+            budget = 1;
+        }
     }
 
     /** Calls a Toy function with boxed arguments and returns its boxed result. */
@@ -65,7 +84,22 @@ public final class Interpreter {
         }
         int entryDepth = depth;
         pushFrame(function, args.length, base + 1);
-        return execute(entryDepth);
+        if (entryDepth == 0) {
+            instructions += tracer != null ? gilBudget : budget;
+        }
+        try {
+            return execute(entryDepth);
+        } finally {
+            if (entryDepth == 0) {
+                instructions -= tracer != null ? gilBudget : budget;
+                thread.setInstructions(instructions);
+                if (tracer != null) {
+                    gilBudget = 0;
+                } else {
+                    budget = 0;
+                }
+            }
+        }
     }
 
     /** Runs frames until the one at {@code entryDepth + 1} returns; unwinds errors to a try handler. */
@@ -113,7 +147,12 @@ public final class Interpreter {
             for (;;) {
                 if (--budget <= 0) {
                     frame.pc = pc;
-                    budget = gil.checkpoint(thread);
+                    if (tracer == null) {
+                        budget = gil.checkpoint(thread);
+                        instructions += budget;
+                    } else {
+                        budget = trap(frame, sp);
+                    }
                 }
                 int op = ins[pc++];
                 switch (op) {
@@ -291,8 +330,34 @@ public final class Interpreter {
             // budget, so that a loop that keeps raising and catching still reaches checkpoints.
             frame.pc = pc;
             this.budget = budget;
+            if (budget == 0) {
+                // Thrown at the checkpoint (an abort), before the instruction that was counted ran.
+                instructions--;
+            }
             throw e;
         }
+    }
+
+    /**
+     * The slow path of a traced thread, taken before every instruction (its budget is 1, as
+     * with Lua's {@code trap}; there is no second copy of the loop): the GIL's checkpoint when
+     * the real switch interval is used up, then the record of the instruction at
+     * {@code frame.pc}, with the operand stack's top below {@code sp}. Returns 1, or the rest
+     * of the switch interval once the trace stopped (its limit), which puts the thread back on
+     * the untraced path.
+     */
+    private int trap(Frame frame, int sp) {
+        if (--gilBudget <= 0) {
+            gilBudget = gil.checkpoint(thread);
+            instructions += gilBudget;
+        }
+        int stackBase = frame.base + frame.code.localCount();
+        tracer.instruction(frame.code, frame.pc, sp > stackBase ? box(sp - 1) : null);
+        if (tracer.active()) {
+            return 1;
+        }
+        tracer = null;
+        return gilBudget;
     }
 
     /**

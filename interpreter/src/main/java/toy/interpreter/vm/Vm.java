@@ -9,6 +9,7 @@ import toy.runtime.Builtin;
 import toy.runtime.MemoryReserve;
 import toy.runtime.ToyError;
 import toy.runtime.Values;
+import toy.runtime.observe.Observer;
 import toy.runtime.threads.Aborted;
 import toy.runtime.threads.Gil;
 import toy.runtime.threads.Scheduler;
@@ -53,6 +54,27 @@ public final class Vm {
 
     public Globals globals() {
         return globals;
+    }
+
+    /**
+     * Globals numbered as {@code toy run} numbers them (the builtins first), so that {@code toy
+     * dis} shows the slots a run uses.
+     */
+    public static Globals globalsOfARun() {
+        Globals globals = new Globals();
+        new Vm(globals, System.out, System.err, false,
+                new Options(DEFAULT_RECURSION_LIMIT, Gil.Policy.HANDOFF, SwitchInterval.DEFAULT, List.of()));
+        return globals;
+    }
+
+    /** Observes the run (trace, stats, timeline); call before {@link #run}. */
+    public void observe(Observer observer) {
+        scheduler.observe(observer);
+    }
+
+    /** How many times the GIL changed hands so far. */
+    public long handovers() {
+        return gil.handovers();
     }
 
     /**

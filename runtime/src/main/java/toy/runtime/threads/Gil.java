@@ -3,6 +3,7 @@ package toy.runtime.threads;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import toy.runtime.observe.DropReason;
 
 /**
  * The global interpreter lock: only the thread that holds it executes bytecode.
@@ -33,7 +34,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * </ul>
  * A thread that blocks (sleep, join, Lock, Queue ...) releases the GIL first and takes it again
  * afterwards ({@link Scheduler} does this). Every change of hands updates the threads'
- * {@link ThreadState} counters; nothing else of the GIL runs per instruction.
+ * {@link ThreadState} counters and, when the run is observed, writes the trace events
+ * ({@code gil_wait}, {@code gil_acquire}, {@code gil_drop}) through the thread's track; nothing
+ * else of the GIL runs per instruction.
  */
 public final class Gil {
     public enum Policy { HANDOFF, UNFAIR, OFF }
@@ -67,6 +70,11 @@ public final class Gil {
     public Gil(Policy policy, Scheduler scheduler) {
         this.policy = policy;
         this.scheduler = scheduler;
+    }
+
+    /** The policy in force: handoff, unfair or off. */
+    public Policy policy() {
+        return policy;
     }
 
     /** CPython 2's check interval: drop after this many instructions if a thread waits. */
@@ -133,6 +141,9 @@ public final class Gil {
                 return;
             }
             waiting++;
+            if (me.track != null) {
+                me.track.gilWait();
+            }
             waitAndTake(me, System.nanoTime());
         } finally {
             lock.unlock();
@@ -176,6 +187,9 @@ public final class Gil {
         try {
             giveUp(me);
             me.dropsForBlocking++;
+            if (me.track != null) {
+                me.track.gilDrop(DropReason.BLOCKING);
+            }
         } finally {
             lock.unlock();
         }
@@ -190,6 +204,9 @@ public final class Gil {
         try {
             if (holder == me) {
                 giveUp(me);
+                if (me.track != null) {
+                    me.track.gilDrop(DropReason.THREAD_END);
+                }
             }
         } finally {
             lock.unlock();
@@ -218,6 +235,9 @@ public final class Gil {
             long start = System.nanoTime();
             giveUp(me);
             me.dropsAtInterval++;
+            if (me.track != null) {
+                me.track.gilDrop(intervalNanos > 0 ? DropReason.REQUEST : DropReason.INTERVAL);
+            }
             if (policy == Policy.UNFAIR) {
                 // Compete again at once, outside the internal lock, so a woken waiter can
                 // win now and then: the operating system decides, as in CPython 2.
@@ -232,6 +252,9 @@ public final class Gil {
             // Counted as waiting from the moment it drops, so the next holder offers the GIL
             // back at its own next checkpoint, not only once this thread has woken up again.
             waiting++;
+            if (me.track != null) {
+                me.track.gilWait();
+            }
             boolean counted = true;
             try {
                 long before = handovers;
@@ -278,6 +301,9 @@ public final class Gil {
             me.contendedAcquisitions++;
             me.waitNanos += waitedNanos;
             me.longestWaitNanos = Math.max(me.longestWaitNanos, waitedNanos);
+        }
+        if (me.track != null) {
+            me.track.gilAcquire(waitedNanos);
         }
         me.setState(ThreadState.State.RUNNING);
         taken.signalAll();

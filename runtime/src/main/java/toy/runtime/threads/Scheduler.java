@@ -6,6 +6,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import toy.runtime.TracebackEntry;
+import toy.runtime.observe.ContentionStats;
+import toy.runtime.observe.Observer;
 
 /**
  * The threads of one program and everything they block on. Every Toy primitive (Lock,
@@ -17,6 +19,10 @@ import toy.runtime.TracebackEntry;
  * <p>A change that might let a waiter go on ({@link #changed}) marks all waiters runnable
  * before waking them, so a thread that was woken but has not yet looked again never counts
  * as blocked: there are no false alarms.
+ *
+ * <p>When the run is observed, this is also where threads get their {@link
+ * toy.runtime.observe.ThreadTrack} and where {@code block}, {@code unblock}, {@code thread_start}
+ * and {@code thread_end} trace events and the primitives' contention counts come from.
  */
 public final class Scheduler {
     private final Object monitor = new Object();
@@ -24,19 +30,38 @@ public final class Scheduler {
     private volatile Aborted aborted;
     private Gil gil;
     private int threadsStarted;
+    private Observer observer;
 
     /** The GIL is made after the scheduler it reports aborts to. */
     public void setGil(Gil gil) {
         this.gil = gil;
     }
 
+    /** Observes the run (trace, stats, timeline); called before the first thread registers. */
+    public void observe(Observer observer) {
+        this.observer = observer;
+    }
+
     /** A new thread's state, counted as live (and runnable) from now on. */
     public ThreadState register(String name, Supplier<TracebackEntry> location) {
         synchronized (monitor) {
             ThreadState state = new ThreadState(name, gil, this, location);
+            if (observer != null) {
+                state.track = observer.track(name, state::counters);
+            }
             live.add(state);
             return state;
         }
+    }
+
+    /**
+     * The contention counters of a new primitive (Lock, Semaphore, Queue, ...), to pass to
+     * {@link #await}; listed in the stats when the run is observed.
+     *
+     * @param kind "Lock"; {@code name} the script's name for it or null; {@code site} the file:line that created it
+     */
+    public ContentionStats contention(String kind, String name, String site) {
+        return observer != null ? observer.contention(kind, name, site) : new ContentionStats(kind, name, site);
     }
 
     /** The name of the next spawned thread: Thread-1, Thread-2, ... */
@@ -49,6 +74,9 @@ public final class Scheduler {
     /** The thread ended: it no longer counts, and whoever joins it may go on. */
     public void finished(ThreadState state) {
         synchronized (monitor) {
+            if (state.track != null) {
+                state.track.ended();
+            }
             state.setState(ThreadState.State.FINISHED);
             live.remove(state);
             changed();
@@ -61,22 +89,46 @@ public final class Scheduler {
      * names the wait for a deadlock report ("acquire Lock (race.toy:3)").
      */
     public void await(ThreadState me, String what, BooleanSupplier ready) {
+        await(me, what, null, ready);
+    }
+
+    /**
+     * {@link #await(ThreadState, String, BooleanSupplier)} for a primitive: counts the
+     * acquisition in {@code primitive}'s counters, as contended (with how long it waited, in
+     * nanoseconds, until {@code ready}) when {@code ready} was not true at once.
+     */
+    public void await(ThreadState me, String what, ContentionStats primitive, BooleanSupplier ready) {
         checkAborted();
         synchronized (monitor) {
             if (ready.getAsBoolean()) {
+                if (primitive != null) {
+                    primitive.acquired(false, 0);
+                }
                 return;
             }
         }
+        long start = System.nanoTime();
         gil.release(me);
         try {
             synchronized (monitor) {
+                boolean blocked = false;
                 while (!ready.getAsBoolean()) {
                     checkAborted();
                     me.blockOn(what);
+                    if (!blocked && me.track != null) {
+                        me.track.block(what, primitive == null ? null : primitive.site(), me.blockedLine());
+                    }
+                    blocked = true;
                     if (everyThreadBlocked()) {
                         throw abort(new Aborted(Aborted.ERROR_STATUS, deadlockReport()));
                     }
                     monitor.wait();
+                }
+                if (primitive != null) {
+                    primitive.acquired(true, System.nanoTime() - start);
+                }
+                if (blocked && me.track != null) {
+                    me.track.unblock();
                 }
                 me.setState(ThreadState.State.WAITING_FOR_GIL);
             }
@@ -101,6 +153,9 @@ public final class Scheduler {
     /** Sleeps with the GIL released. A sleeping thread will wake by itself: it never counts as deadlocked. */
     public void sleep(ThreadState me, long nanos) {
         gil.release(me);
+        if (me.track != null) {
+            me.track.block("sleep", null, me.lineHere());
+        }
         try {
             me.setState(ThreadState.State.SLEEPING);
             long end = System.nanoTime() + nanos;
@@ -112,6 +167,9 @@ public final class Scheduler {
             Thread.currentThread().interrupt();
             checkAborted();
         } finally {
+            if (me.track != null) {
+                me.track.unblock();
+            }
             gil.acquire(me);
         }
         checkAborted();

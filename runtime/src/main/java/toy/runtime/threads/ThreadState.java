@@ -2,6 +2,9 @@ package toy.runtime.threads;
 
 import java.util.function.Supplier;
 import toy.runtime.TracebackEntry;
+import toy.runtime.observe.ThreadActivity;
+import toy.runtime.observe.ThreadStats;
+import toy.runtime.observe.ThreadTrack;
 
 /**
  * What one Toy thread is doing, as far as the GIL and the blocking primitives know: its state,
@@ -25,6 +28,8 @@ public final class ThreadState {
     private volatile long stateSince = System.nanoTime();
     /** The Thread value scripts see; set when it is made. */
     ToyThread thread;
+    /** Its trace events, timeline lane and stats when the run is observed (--trace, --stats, --timeline), else null. */
+    ThreadTrack track;
 
     // Counters, written by the thread itself while it holds the GIL's internal lock.
     long acquisitions;
@@ -34,6 +39,8 @@ public final class ThreadState {
     long holdNanos;
     long dropsAtInterval;
     long dropsForBlocking;
+    /** Set by the thread's interpreter when its code is done; read for the stats. */
+    private volatile long instructions;
 
     ThreadState(String name, Gil gil, Scheduler scheduler, Supplier<TracebackEntry> location) {
         this.name = name;
@@ -67,6 +74,51 @@ public final class ThreadState {
     void setState(State state) {
         this.state = state;
         this.stateSince = System.nanoTime();
+        if (track != null && track.onTimeline()) {
+            track.enter(activity(state), state == State.BLOCKED ? blockedOn : null,
+                    state == State.BLOCKED ? blockedLine() : lineHere());
+        }
+    }
+
+    /** The timeline's name for a state; null for the states before the start and after the end. */
+    private ThreadActivity activity(State s) {
+        return switch (s) {
+            case RUNNING -> gil.policy() == Gil.Policy.OFF ? ThreadActivity.RUNNING_NO_GIL : ThreadActivity.RUNNING;
+            case WAITING_FOR_GIL -> ThreadActivity.WAITING_FOR_GIL;
+            case BLOCKED -> ThreadActivity.BLOCKED;
+            case SLEEPING -> ThreadActivity.SLEEPING;
+            case STARTING, FINISHED -> null;
+        };
+    }
+
+    /** "race.toy:12" when called on this thread itself (only it may look at its own frames), else null. */
+    String lineHere() {
+        if (current() != this) {
+            return null;
+        }
+        TracebackEntry at = location.get();
+        return at.line() > 0 ? at.file() + ":" + at.line() : null;
+    }
+
+    /** Its trace events, timeline lane and stats, or null when the run is not observed. */
+    public ThreadTrack track() {
+        return track;
+    }
+
+    /**
+     * How many instructions the thread executed, set by its interpreter when its code is done.
+     * The interpreter keeps the count in a field of its own until then: a field written by
+     * two running threads side by side (their ThreadStates are made one after the other, by
+     * the same thread) would share a cache line, and cost {@code --gil off} its parallelism.
+     */
+    public void setInstructions(long executed) {
+        instructions = executed;
+    }
+
+    /** Its GIL counters so far, for the stats (its lifetime is the observer's to add). */
+    ThreadStats counters() {
+        return new ThreadStats(name, instructions, acquisitions, contendedAcquisitions, waitNanos, longestWaitNanos,
+                holdNanos, dropsAtInterval, dropsForBlocking, 0);
     }
 
     long stateSince() {

@@ -1,19 +1,22 @@
 package toy.runtime.threads;
 
 import toy.runtime.ToyError;
+import toy.runtime.observe.ContentionStats;
 
 /** {@code Lock()}: a mutual-exclusion lock, not reentrant, usable in {@code with}. Waiting for it releases the GIL. */
 public final class ToyLock extends Acquirable {
+    private final ContentionStats contention;
     private ThreadState owner;
 
     public ToyLock(Scheduler scheduler, String origin) {
         super(scheduler, origin);
+        this.contention = scheduler.contention("Lock", null, origin);
     }
 
     @Override
     public void acquire() {
         ThreadState me = ThreadState.current();
-        scheduler.await(me, "acquire Lock (" + origin + ")", () -> {
+        scheduler.await(me, "acquire Lock (" + origin + ")", contention, () -> {
             if (owner != null) {
                 return false;
             }

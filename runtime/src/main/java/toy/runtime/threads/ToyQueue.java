@@ -7,6 +7,7 @@ import toy.runtime.Members;
 import toy.runtime.Nil;
 import toy.runtime.ToyError;
 import toy.runtime.ToyObject;
+import toy.runtime.observe.ContentionStats;
 
 /** {@code Queue()} / {@code Queue(maxsize)}: FIFO; {@code get} waits while empty, {@code put} while full (GIL released). */
 public final class ToyQueue implements ToyObject, Members {
@@ -15,6 +16,7 @@ public final class ToyQueue implements ToyObject, Members {
     /** 0: unbounded, as in Python. */
     private final long maxSize;
     private final ArrayDeque<Object> items = new ArrayDeque<>();
+    private final ContentionStats contention;
 
     public ToyQueue(Scheduler scheduler, String origin, long maxSize) {
         if (maxSize < 0) {
@@ -23,10 +25,11 @@ public final class ToyQueue implements ToyObject, Members {
         this.scheduler = scheduler;
         this.origin = origin;
         this.maxSize = maxSize;
+        this.contention = scheduler.contention("Queue", null, origin);
     }
 
     public void put(Object item) {
-        scheduler.await(ThreadState.current(), "put on a full Queue (" + origin + ")", () -> {
+        scheduler.await(ThreadState.current(), "put on a full Queue (" + origin + ")", contention, () -> {
             if (maxSize > 0 && items.size() >= maxSize) {
                 return false;
             }
@@ -38,7 +41,7 @@ public final class ToyQueue implements ToyObject, Members {
 
     public Object get() {
         Object[] taken = new Object[1];
-        scheduler.await(ThreadState.current(), "get from an empty Queue (" + origin + ")", () -> {
+        scheduler.await(ThreadState.current(), "get from an empty Queue (" + origin + ")", contention, () -> {
             taken[0] = items.poll();
             return taken[0] != null;
         });

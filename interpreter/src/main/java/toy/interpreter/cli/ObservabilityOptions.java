@@ -1,0 +1,146 @@
+package toy.interpreter.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
+import toy.interpreter.bytecode.Code;
+import toy.interpreter.vm.Vm;
+import toy.runtime.observe.Observer;
+import toy.runtime.observe.OutputFile;
+import toy.runtime.observe.Timeline;
+import toy.runtime.observe.TraceWriter;
+
+/**
+ * The observability options of {@code toy run} (CLI.md): {@code --trace}, {@code --trace-format},
+ * {@code --trace-threads}, {@code --trace-limit}, {@code --stats}, {@code --stats-json},
+ * {@code --timeline}; and running a script under them. Every output file is created before the
+ * script starts: one that cannot be ends the run with one line and status 73 (EX_CANTCREAT).
+ */
+final class ObservabilityOptions {
+    /** sysexits' EX_CANTCREAT: an output file cannot be created (or, at the end, written). */
+    static final int CANT_CREATE = 73;
+
+    @Option(names = "--trace", paramLabel = "FILE",
+            description = "Write an instruction trace, with the GIL's events, to FILE ('-' for stderr).")
+    private String trace;
+
+    @Option(names = "--trace-format", paramLabel = "FORMAT", defaultValue = "text", converter = TraceFormat.class,
+            description = "text (default: aligned columns) or jsonl (one JSON object a line).")
+    private String traceFormat;
+
+    @Option(names = "--trace-threads", paramLabel = "NAME", split = ",",
+            description = "Trace only these threads (MainThread, Thread-1, ...).")
+    private List<String> traceThreads = new ArrayList<>();
+
+    @Option(names = "--trace-limit", paramLabel = "N",
+            description = "Stop tracing (events included) after N instruction records; the run goes on.")
+    private Long traceLimit;
+
+    @Option(names = "--stats", description = "At exit, print GIL and lock statistics on stderr.")
+    private boolean stats;
+
+    @Option(names = "--stats-json", paramLabel = "FILE", description = "At exit, write the statistics to FILE as JSON.")
+    private String statsJson;
+
+    @Option(names = "--timeline", paramLabel = "FILE", converter = TimelineFile.class,
+            description = "Write the threads' states over time to FILE: .json (Chrome trace events, for Perfetto)"
+                    + " or .html (a page that draws them).")
+    private String timeline;
+
+    /**
+     * Runs {@code main} on {@code vm} under these options: opens the output files, runs, then
+     * writes the stats and completes the files. Returns the exit status: the run's, or 73 when
+     * a file cannot be created (nothing runs then) or written.
+     */
+    int run(Vm vm, Code main, Console console) {
+        if (trace == null && !stats && statsJson == null && timeline == null) {
+            return vm.run(main);
+        }
+        if (traceLimit != null && traceLimit < 1) {
+            console.err().println("toy: --trace-limit must be at least 1");
+            return ExitStatus.USAGE;
+        }
+        Observer observer = new Observer();
+        List<OutputStream> opened = new ArrayList<>();
+        try {
+            if (trace != null) {
+                boolean toStderr = trace.equals("-");
+                OutputStream out = toStderr ? console.err() : open(opened, "trace", trace);
+                observer.trace(TraceWriter.create(traceFormat, out, !toStderr, trace,
+                        traceLimit == null ? Long.MAX_VALUE : traceLimit), Set.copyOf(new LinkedHashSet<>(traceThreads)));
+            }
+            if (timeline != null) {
+                observer.timeline(Timeline.create(timeline, open(opened, "timeline", timeline)), timeline);
+            }
+            observer.stats(stats, statsJson == null ? null : open(opened, "stats", statsJson), statsJson);
+        } catch (OutputFile.Failure e) {
+            closeQuietly(opened);
+            console.err().println(e.getMessage());
+            return CANT_CREATE;
+        } catch (IOException e) {
+            closeQuietly(opened);
+            console.err().println("toy: can't start the trace: " + e.getMessage());
+            return CANT_CREATE;
+        }
+        vm.observe(observer);
+        observer.start();
+        int status = ExitStatus.RUNTIME_ERROR;
+        try {
+            status = vm.run(main);
+        } finally {
+            // Also after an internal error: what was traced up to it is what shows where it happened.
+            List<String> failures = observer.finish(vm.handovers(), console.err());
+            failures.forEach(console.err()::println);
+            if (!failures.isEmpty() && status == 0) {
+                status = CANT_CREATE;
+            }
+        }
+        return status;
+    }
+
+    private static OutputStream open(List<OutputStream> opened, String what, String path) throws OutputFile.Failure {
+        OutputStream out = OutputFile.create(what, path);
+        opened.add(out);
+        return out;
+    }
+
+    /** After a file could not be created, the ones already made are closed (they stay empty). */
+    private static void closeQuietly(List<OutputStream> opened) {
+        for (OutputStream out : opened) {
+            try {
+                out.close();
+            } catch (IOException e) {
+                // Nothing was written to it; the run ends with the report of the file that failed.
+            }
+        }
+    }
+
+    static final class TraceFormat implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            if (!value.equals("text") && !value.equals("jsonl")) {
+                throw new TypeConversionException("'" + value + "' is not a trace format: use text or jsonl");
+            }
+            return value;
+        }
+    }
+
+    /** A timeline file's extension chooses its format; any other is a usage error. */
+    static final class TimelineFile implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            try {
+                Timeline.Format.of(value);
+                return value;
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage() + ": a timeline is written as .json (Chrome trace events) or .html");
+            }
+        }
+    }
+}

@@ -1,0 +1,367 @@
+package toy.interpreter.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The observability options end to end: {@code --trace} (text and jsonl, filtered, limited),
+ * {@code --stats}, {@code --stats-json}, {@code --timeline} and bad output paths. Every
+ * assertion is a guarantee of Toy's, never a timing or what the OS scheduler happened to do.
+ */
+class ObservabilityTest {
+    /**
+     * Two busy threads that start counting only once both run (each sets its own flag, so the
+     * handshake has no race of its own), then never block.
+     */
+    private static final String TWO_BUSY_THREADS = """
+            let ready1 = false
+            let ready2 = false
+            fn work1(n) {
+                ready1 = true
+                while not ready2 {
+                }
+                while n > 0 {
+                    n -= 1
+                }
+            }
+            fn work2(n) {
+                ready2 = true
+                while not ready1 {
+                }
+                while n > 0 {
+                    n -= 1
+                }
+            }
+            let a = spawn work1(300)
+            let b = spawn work2(300)
+            a.join()
+            b.join()
+            print("done")
+            """;
+
+    private static final Set<String> INSTRUCTION_FIELDS = Set.of("seq", "t_ns", "thread", "fn", "pc", "line", "op", "arg", "stack");
+    private static final Set<String> EVENTS = Set.of("gil_wait", "gil_acquire", "gil_drop", "block", "unblock", "thread_start",
+            "thread_end");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void jsonlRecordsParseAndSeqRisesByOne() throws IOException {
+        Path trace = dir.resolve("t.jsonl");
+        ToyRunner.Result r = ToyRunner.run("run", "--switch-interval", "1", "--trace", trace.toString(), "--trace-format", "jsonl",
+                script(TWO_BUSY_THREADS));
+        assertEquals(0, r.status(), r.err());
+        assertEquals("done\n", r.out());
+        List<Map<String, Object>> records = JsonRecords.lines(trace);
+        long seq = 0;
+        long lastTime = 0;
+        for (Map<String, Object> record : records) {
+            assertEquals(seq++, record.get("seq"), "seq rises by one: " + record);
+            long t = (Long) record.get("t_ns");
+            assertTrue(t >= lastTime, "t_ns never goes back: " + record);
+            lastTime = t;
+            assertTrue(record.get("thread") instanceof String, record.toString());
+            if (record.containsKey("event")) {
+                assertTrue(EVENTS.contains(record.get("event")), record.toString());
+            } else {
+                assertEquals(INSTRUCTION_FIELDS, record.keySet(), record.toString());
+            }
+        }
+        Map<String, Object> drop = records.stream().filter(m -> "gil_drop".equals(m.get("event"))).findFirst().orElseThrow();
+        assertEquals("interval", drop.get("reason"));
+        assertTrue(records.stream().anyMatch(m -> "gil_acquire".equals(m.get("event")) && m.get("waited_ns") instanceof Long));
+        Map<String, Object> block = records.stream().filter(m -> "block".equals(m.get("event"))).findFirst().orElseThrow();
+        assertEquals("join Thread-1", block.get("on"));
+        assertTrue(((String) block.get("line")).endsWith("s.toy:21"), block.toString());
+    }
+
+    @Test
+    void statsCountEveryInstructionOfAFullTrace() throws IOException {
+        Path trace = dir.resolve("t.jsonl");
+        Path stats = dir.resolve("s.json");
+        for (String interval : List.of("1", "7", "5ms")) {
+            ToyRunner.Result r = ToyRunner.run("run", "--switch-interval", interval, "--trace", trace.toString(), "--trace-format",
+                    "jsonl", "--stats-json", stats.toString(), script(TWO_BUSY_THREADS));
+            assertEquals(0, r.status(), r.err());
+            Map<String, Long> traced = new HashMap<>();
+            for (Map<String, Object> record : JsonRecords.lines(trace)) {
+                if (record.containsKey("op")) {
+                    traced.merge((String) record.get("thread"), 1L, Long::sum);
+                }
+            }
+            Map<String, Object> report = json(stats);
+            Map<String, Long> counted = new HashMap<>();
+            for (Object t : (List<?>) report.get("threads")) {
+                Map<?, ?> thread = (Map<?, ?>) t;
+                counted.put((String) thread.get("name"), (Long) thread.get("instructions"));
+            }
+            assertEquals(traced, counted, "at --switch-interval " + interval);
+            assertEquals(Set.of("MainThread", "Thread-1", "Thread-2"), counted.keySet());
+        }
+    }
+
+    @Test
+    void aThreadThatRunsNoBytecodeExecutedNoInstructions() throws IOException {
+        Path stats = dir.resolve("s.json");
+        ToyRunner.Result r = ToyRunner.run("run", "--stats-json", stats.toString(), script("let t = spawn print(\"hi\")\nt.join()\n"));
+        assertEquals(0, r.status(), r.err());
+        Map<?, ?> thread = (Map<?, ?>) ((List<?>) json(stats).get("threads")).get(1);
+        assertEquals("Thread-1", thread.get("name"));
+        assertEquals(0L, thread.get("instructions"), "print is a builtin: no bytecode ran in Thread-1");
+    }
+
+    /**
+     * Under handoff at a switch interval of 1, a thread that drops the GIL waits until a waiting
+     * thread took it: two busy threads run one instruction each in turn, and between two
+     * instructions there are exactly the drop, the wait and the other's acquisition.
+     */
+    @Test
+    void twoThreadsAtIntervalOneAlternateWithGilEventsBetween() throws IOException {
+        Path trace = dir.resolve("t.jsonl");
+        ToyRunner.Result r = ToyRunner.run("run", "--switch-interval", "1", "--trace", trace.toString(), "--trace-format", "jsonl",
+                script(TWO_BUSY_THREADS));
+        assertEquals(0, r.status(), r.err());
+        List<Map<String, Object>> records = JsonRecords.lines(trace);
+        // The window: MainThread blocked in join and both workers running, until one ends.
+        int start = 0;
+        Set<String> seen = new HashSet<>();
+        boolean mainBlocked = false;
+        while (!(mainBlocked && seen.containsAll(Set.of("Thread-1", "Thread-2")))) {
+            Map<String, Object> m = records.get(start++);
+            mainBlocked |= "MainThread".equals(m.get("thread")) && "block".equals(m.get("event"));
+            if (m.containsKey("op")) {
+                seen.add((String) m.get("thread"));
+            }
+        }
+        int end = start;
+        while (!"thread_end".equals(records.get(end).get("event"))
+                && !"thread_end".equals(records.get(end).get("reason"))) {
+            end++;
+        }
+        List<Map<String, Object>> window = records.subList(start, end);
+        Map<String, Object> previous = null;
+        List<String> between = new ArrayList<>();
+        int instructions = 0;
+        for (Map<String, Object> m : window) {
+            if (!m.containsKey("op")) {
+                between.add(m.get("thread") + " " + m.get("event"));
+                continue;
+            }
+            instructions++;
+            if (previous != null) {
+                String before = (String) previous.get("thread");
+                String now = (String) m.get("thread");
+                assertFalse(before.equals(now), "two instructions of " + now + " in a row at seq " + m.get("seq"));
+                assertEquals(List.of(before + " gil_drop", before + " gil_wait", now + " gil_acquire"), between,
+                        "between seq " + previous.get("seq") + " and " + m.get("seq"));
+            }
+            previous = m;
+            between.clear();
+        }
+        assertTrue(instructions > 100, "both threads counted side by side: " + instructions);
+    }
+
+    @Test
+    void traceThreadsKeepsOnlyThoseThreads() throws IOException {
+        Path trace = dir.resolve("t.jsonl");
+        ToyRunner.Result r = ToyRunner.run("run", "--trace", trace.toString(), "--trace-format", "jsonl", "--trace-threads",
+                "Thread-2,MainThread", script(TWO_BUSY_THREADS));
+        assertEquals(0, r.status(), r.err());
+        Set<Object> threads = JsonRecords.lines(trace).stream().map(m -> m.get("thread")).collect(Collectors.toSet());
+        assertEquals(Set.of("Thread-2", "MainThread"), threads);
+    }
+
+    @Test
+    void traceLimitStopsTracingButNotTheRun() throws IOException {
+        Path trace = dir.resolve("t.jsonl");
+        ToyRunner.Result r = ToyRunner.run("run", "--switch-interval", "1", "--trace", trace.toString(), "--trace-format", "jsonl",
+                "--trace-limit", "50", script(TWO_BUSY_THREADS));
+        assertEquals(0, r.status(), r.err());
+        assertEquals("done\n", r.out());
+        List<Map<String, Object>> records = JsonRecords.lines(trace);
+        assertEquals(50, records.stream().filter(m -> m.containsKey("op")).count());
+        assertTrue(records.get(records.size() - 1).containsKey("op"), "no event after the last instruction record");
+    }
+
+    @Test
+    void textTraceHasAlignedColumnsAndUtf8() throws IOException {
+        Path trace = dir.resolve("t.txt");
+        ToyRunner.Result r = ToyRunner.run("run", "--trace", trace.toString(), script("let s = \"h\u00e9llo \u2603\"\nprint(s)\n"));
+        assertEquals(0, r.status(), r.err());
+        List<String> lines = Files.readAllLines(trace, StandardCharsets.UTF_8);
+        assertTrue(lines.get(0).matches(" +seq +t_ns +thread +fn +pc +line +op +arg +stack"), lines.get(0));
+        int opColumn = lines.get(0).indexOf("op ");
+        String define = lines.stream().filter(l -> l.contains("DEFINE_GLOBAL")).findFirst().orElseThrow();
+        assertEquals(opColumn, define.indexOf("DEFINE_GLOBAL"), define);
+        assertTrue(define.endsWith("\"h\u00e9llo \u2603\""), define);
+        assertTrue(lines.stream().anyMatch(l -> l.contains("MainThread") && l.contains("--- gil_acquire waited_ns=0")), lines.toString());
+    }
+
+    @Test
+    void traceToStderrWithDash() {
+        ToyRunner.Result r = ToyRunner.run("run", "--trace", "-", "--trace-format", "jsonl", script("print(1 + 2)\n"));
+        assertEquals(0, r.status(), r.err());
+        assertEquals("3\n", r.out());
+        assertTrue(r.err().contains("\"op\":\"CALL\""), r.err());
+    }
+
+    /** Each instruction record shows its instruction exactly as {@code toy dis} prints it, global slots included. */
+    @Test
+    void traceAndDisFormatInstructionsAlike() throws IOException {
+        Path trace = dir.resolve("t.jsonl");
+        String file = script(TWO_BUSY_THREADS);
+        assertEquals(0, ToyRunner.run("run", "--trace", trace.toString(), "--trace-format", "jsonl", file).status());
+        ToyRunner.Result dis = ToyRunner.run("dis", file);
+        Set<String> disassembled = new HashSet<>();
+        for (String line : dis.out().split("\n")) {
+            String rest = line.length() > 8 ? line.substring(8).trim() : "";
+            disassembled.add(rest.replaceAll("\\s+", " "));
+        }
+        int checked = 0;
+        for (Map<String, Object> m : JsonRecords.lines(trace)) {
+            if (m.containsKey("op")) {
+                String expected = (m.get("pc") + " " + m.get("op") + " " + m.get("arg")).trim().replaceAll("\\s+", " ");
+                assertTrue(disassembled.contains(expected), "toy dis has no line " + expected + "\n" + dis.out());
+                checked++;
+            }
+        }
+        assertTrue(checked > 0);
+        assertTrue(dis.out().contains("LOAD_GLOBAL") && JsonRecords.lines(trace).stream()
+                .anyMatch(m -> "LOAD_GLOBAL".equals(m.get("op")) && ((String) m.get("arg")).endsWith("(ready2)")));
+    }
+
+    @Test
+    void statsJsonFollowsTheSchemaAndCountsLockAcquisitions() throws IOException {
+        Path stats = dir.resolve("s.json");
+        ToyRunner.Result r = ToyRunner.run("run", "--stats-json", stats.toString(), "--stats",
+                ToyRunner.root().resolve("samples/threads/race_fixed.toy").toString());
+        assertEquals(0, r.status(), r.err());
+        Map<String, Object> report = json(stats);
+        assertEquals(Set.of("wall_ns", "handovers", "gil_wait_share", "threads", "locks", "workers"), report.keySet());
+        assertEquals(List.of(), report.get("workers"));
+        List<?> locks = (List<?>) report.get("locks");
+        assertEquals(1, locks.size());
+        Map<?, ?> lock = (Map<?, ?>) locks.get(0);
+        assertEquals("Lock", lock.get("kind"));
+        assertTrue(lock.containsKey("name") && lock.get("name") == null);
+        assertTrue(((String) lock.get("site")).endsWith("race_fixed.toy:6"), lock.toString());
+        assertEquals(4000L, lock.get("acquisitions"), "2 threads take it 2000 times each");
+        assertTrue((Long) lock.get("contended") <= 4000L);
+        for (Object t : (List<?>) report.get("threads")) {
+            assertEquals(Set.of("name", "instructions", "gil_acquisitions", "gil_waits", "gil_wait_ns", "gil_wait_max_ns",
+                    "gil_hold_ns", "drops_interval", "drops_blocking"), ((Map<?, ?>) t).keySet());
+        }
+        assertTrue(r.err().contains("handovers") && r.err().contains("Thread-2") && r.err().contains("race_fixed.toy:6"), r.err());
+    }
+
+    @Test
+    void timelineJsonHasATrackPerThread() throws IOException {
+        Path timeline = dir.resolve("t.json");
+        ToyRunner.Result r = ToyRunner.run("run", "--switch-interval", "3", "--timeline", timeline.toString(), script(TWO_BUSY_THREADS));
+        assertEquals(0, r.status(), r.err());
+        Map<String, Object> trace = json(timeline);
+        Set<Object> names = new HashSet<>();
+        Set<Object> states = new HashSet<>();
+        for (Object e : (List<?>) trace.get("traceEvents")) {
+            Map<?, ?> event = (Map<?, ?>) e;
+            if ("thread_name".equals(event.get("name"))) {
+                names.add(((Map<?, ?>) event.get("args")).get("name"));
+            } else if ("X".equals(event.get("ph"))) {
+                states.add(event.get("name"));
+                assertTrue(((Number) event.get("dur")).doubleValue() >= 0, event.toString());
+            }
+        }
+        assertEquals(Set.of("MainThread", "Thread-1", "Thread-2"), names);
+        assertTrue(states.containsAll(Set.of("running", "waiting for the GIL", "blocked")), states.toString());
+    }
+
+    @Test
+    void allThreeAtOnceAgree() throws IOException {
+        Path trace = dir.resolve("t.jsonl");
+        Path stats = dir.resolve("s.json");
+        Path timeline = dir.resolve("t.html");
+        ToyRunner.Result r = ToyRunner.run("run", "--gil", "off", "--trace", trace.toString(), "--trace-format", "jsonl",
+                "--stats-json", stats.toString(), "--timeline", timeline.toString(), script(TWO_BUSY_THREADS));
+        assertEquals(0, r.status(), r.err());
+        long traced = JsonRecords.lines(trace).stream().filter(m -> m.containsKey("op")).count();
+        long counted = ((List<?>) json(stats).get("threads")).stream().mapToLong(t -> (Long) ((Map<?, ?>) t).get("instructions")).sum();
+        assertEquals(traced, counted);
+        String page = Files.readString(timeline);
+        assertTrue(page.contains("[\"L\",1,\"Thread-1\"]") && page.contains("running (no GIL)"));
+    }
+
+    @Test
+    void anOutputFileThatCannotBeCreatedStopsTheRunWith73() {
+        String missing = dir.resolve("no/such/dir/t.jsonl").toString();
+        ToyRunner.Result r = ToyRunner.run("run", "--trace", missing, script("print(\"ran\")\n"));
+        assertEquals(73, r.status());
+        assertEquals("", r.out(), "the script did not start");
+        assertEquals("toy: can't create trace file '" + missing + "': No such file or directory\n", r.err());
+
+        r = ToyRunner.run("run", "--stats-json", dir.toString(), script("print(\"ran\")\n"));
+        assertEquals(73, r.status());
+        assertEquals("toy: can't create stats file '" + dir + "': Is a directory\n", r.err());
+
+        r = ToyRunner.run("run", "--timeline", dir.resolve("no/t.html").toString(), script("print(\"ran\")\n"));
+        assertEquals(73, r.status());
+        assertFalse(r.err().contains("Exception"), r.err());
+    }
+
+    @Test
+    void aTimelineOfAnotherExtensionIsAUsageError() {
+        ToyRunner.Result r = ToyRunner.run("run", "--timeline", dir.resolve("t.txt").toString(), script("print(1)\n"));
+        assertEquals(2, r.status());
+        assertTrue(r.err().contains(".json") && r.err().contains(".html"), r.err());
+    }
+
+    /** Every golden sample runs traced (jsonl, all of its values on the stack) with a clean trace and no internal error. */
+    @Test
+    void everySampleCanBeTraced() throws IOException {
+        Path trace = dir.resolve("t.jsonl");
+        List<Path> samples;
+        try (var files = Files.walk(ToyRunner.root().resolve("samples"))) {
+            samples = files.filter(f -> f.toString().endsWith(".toy") && !f.getParent().endsWith("bench")).sorted().toList();
+        }
+        assertTrue(samples.size() > 10);
+        for (Path sample : samples) {
+            ToyRunner.Result r = ToyRunner.run("run", "--trace", trace.toString(), "--trace-format", "jsonl", "--trace-limit", "20000",
+                    sample.toString(), "1000");
+            assertFalse(r.err().contains("internal error"), sample + ": " + r.err());
+            assertFalse(JsonRecords.lines(trace).isEmpty(), sample.toString());
+        }
+    }
+
+    private String script(String source) {
+        try {
+            Path file = dir.resolve("s.toy");
+            Files.writeString(file, source, StandardCharsets.UTF_8);
+            return file.toString();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> json(Path file) throws IOException {
+        Object value = JsonRecords.parse(Files.readString(file, StandardCharsets.UTF_8));
+        assertNotNull(value);
+        return (Map<String, Object>) value;
+    }
+}

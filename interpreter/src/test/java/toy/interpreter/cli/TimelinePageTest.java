@@ -1,0 +1,106 @@
+package toy.interpreter.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import toy.runtime.observe.ThreadActivity;
+import toy.runtime.observe.Timeline;
+
+/**
+ * The {@code --timeline FILE.html} page in a real headless Chromium (Debian's {@code chromium},
+ * which {@code .ci/run} installs): the page's script runs to its end without an error (it then
+ * marks {@code <body data-status="ok">}; an error marks it "error") and shows every lane's name.
+ * Skipped only when no Chromium can be found on the PATH.
+ */
+class TimelinePageTest {
+    private static final List<String> BROWSERS = List.of("chromium", "chromium-browser", "google-chrome");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void pageOfARealRunShowsEveryThread() throws Exception {
+        Path script = dir.resolve("two.toy");
+        Files.writeString(script, """
+                fn countdown(n) {
+                    while n > 0 {
+                        n -= 1
+                    }
+                }
+                let t1 = spawn countdown(20000)
+                let t2 = spawn countdown(20000)
+                t1.join()
+                t2.join()
+                """);
+        Path page = dir.resolve("t.html");
+        ToyRunner.Result r = ToyRunner.run("run", "--switch-interval", "100", "--timeline", page.toString(), script.toString());
+        assertEquals(0, r.status(), r.err());
+        String dom = render(page);
+        assertTrue(dom.contains("data-status=\"ok\""), "the page's script ran to its end:\n" + dom);
+        for (String name : List.of("MainThread", "Thread-1", "Thread-2")) {
+            assertTrue(dom.contains("<div class=\"lane\">" + name + "</div>"), name + " has a lane:\n" + dom);
+        }
+    }
+
+    /** 100,000 state changes and a pool worker's tasks: all drawn (merged per pixel), none dropped. */
+    @Test
+    void pageWithAHundredThousandSpansRenders() throws Exception {
+        Path page = dir.resolve("big.html");
+        try (OutputStream out = Files.newOutputStream(page)) {
+            Timeline timeline = Timeline.create(page.toString(), out);
+            timeline.lane(0, "MainThread");
+            timeline.lane(1, "Thread-1 </script><b>");
+            timeline.lane(2, "Worker 0");
+            ThreadActivity[] states = ThreadActivity.values();
+            for (int i = 0; i < 50_000; i++) {
+                long t = i * 1000L;
+                timeline.span(0, states[i % states.length], t, t + 1000, i % 7 == 0 ? "acquire Lock (a.toy:3)" : null, "a.toy:" + i);
+                timeline.span(1, states[(i + 2) % states.length], t, t + 1000, null, null);
+            }
+            timeline.task(2, 0, 25_000_000, "f(1)");
+            timeline.close();
+        }
+        String dom = render(page);
+        assertTrue(dom.contains("data-status=\"ok\""), dom.substring(0, Math.min(dom.length(), 4000)));
+        assertTrue(dom.contains("3 lanes, 100001 spans"), "every span was read");
+        assertTrue(dom.contains("<div class=\"lane\">Thread-1 &lt;/script&gt;&lt;b&gt;</div>"), "a name cannot break the page");
+    }
+
+    /** The page's DOM after its scripts ran, as headless Chromium dumps it. */
+    private String render(Path page) throws IOException, InterruptedException {
+        String browser = browser();
+        assumeTrue(browser != null, "no chromium on the PATH (.ci/run installs Debian's chromium)");
+        Process p = new ProcessBuilder(browser, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                "--user-data-dir=" + dir.resolve("profile"), "--virtual-time-budget=10000", "--dump-dom",
+                page.toUri().toString())
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        String dom = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        // A guard against a browser that never ends, not a measurement.
+        assertTrue(p.waitFor(5, TimeUnit.MINUTES), "chromium did not finish");
+        assertEquals(0, p.exitValue(), "chromium failed");
+        return dom;
+    }
+
+    private static String browser() {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            for (String name : BROWSERS) {
+                if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, name))) {
+                    return Path.of(dir, name).toString();
+                }
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,196 @@
+package toy.runtime.observe;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * What one run observes of itself, for {@code --trace}, {@code --stats}, {@code --stats-json}
+ * and {@code --timeline}: the writers that are on, a {@link ThreadTrack} per thread, the
+ * counters of every Lock, Semaphore and Queue, and the pool workers' records. It exists only
+ * when one of those options is given; everything reaches it on slow paths. Times are
+ * nanoseconds since {@link #start}.
+ *
+ * <p>Configure it (the {@code trace}, {@code timeline} and {@code stats} methods), call
+ * {@link #start} as the script starts and {@link #finish} once after it ended.
+ */
+public final class Observer {
+    private volatile long originNs = System.nanoTime();
+    private TraceWriter trace;
+    private Set<String> traceThreads = Set.of();
+    private Timeline timeline;
+    private String timelinePath;
+    private volatile IOException timelineFailure;
+    /** Set by {@link #finish}: threads still running after it (an exit(), a deadlock) add nothing to the files. */
+    private volatile boolean finished;
+    private boolean statsText;
+    private OutputStream statsJson;
+    private String statsJsonPath;
+    private final List<ThreadTrack> tracks = new ArrayList<>();
+    private final List<ContentionStats> primitives = new ArrayList<>();
+    private final List<WorkerStats> workers = new ArrayList<>();
+    private final Map<Integer, Integer> workerLanes = new HashMap<>();
+    private int lanes;
+
+    /** Nanoseconds since {@link #start} (the {@code t_ns} of trace records). */
+    public long now() {
+        return System.nanoTime() - originNs;
+    }
+
+    /** The run starts now: every time of the trace, timeline and stats counts from here. */
+    public void start() {
+        originNs = System.nanoTime();
+        if (trace != null) {
+            trace.start(originNs);
+        }
+    }
+
+    /** Traces the threads named in {@code threads} (all when it is empty) to {@code writer}. */
+    public void trace(TraceWriter writer, Set<String> threads) {
+        this.trace = writer;
+        this.traceThreads = Set.copyOf(threads);
+    }
+
+    /** Draws the timeline with {@code writer}; {@code path} names the file in reports. */
+    public void timeline(Timeline writer, String path) {
+        this.timeline = writer;
+        this.timelinePath = path;
+    }
+
+    /** Reports the statistics at the end: as a table on stderr ({@code text}), and/or as JSON to {@code json} (null: none). */
+    public void stats(boolean text, OutputStream json, String jsonPath) {
+        this.statsText = text;
+        this.statsJson = json;
+        this.statsJsonPath = jsonPath;
+    }
+
+    /** A new thread's track (its {@code thread_start} record is written now); {@code counters} reads its GIL counters. */
+    public synchronized ThreadTrack track(String name, Supplier<ThreadStats> counters) {
+        boolean traced = trace != null && (traceThreads.isEmpty() || traceThreads.contains(name));
+        int lane = lanes++;
+        laneNamed(lane, name);
+        ThreadTrack track = new ThreadTrack(this, lane, name, traced ? trace : null, counters);
+        tracks.add(track);
+        return track;
+    }
+
+    /** Counters for a new primitive, listed in the report. */
+    public synchronized ContentionStats contention(String kind, String name, String site) {
+        ContentionStats stats = new ContentionStats(kind, name, site);
+        primitives.add(stats);
+        return stats;
+    }
+
+    /** A pool worker's counters, for the {@code workers} of the report. */
+    public synchronized void worker(WorkerStats stats) {
+        workers.add(stats);
+    }
+
+    /** A task pool worker {@code index} ran, on that worker's own lane ("Worker 0") of the timeline. */
+    public void workerTask(int index, long startNs, long endNs, String label) {
+        if (timeline == null) {
+            return;
+        }
+        int lane;
+        synchronized (this) {
+            lane = workerLanes.computeIfAbsent(index, i -> {
+                int l = lanes++;
+                laneNamed(l, "Worker " + i);
+                return l;
+            });
+        }
+        try {
+            timeline.task(lane, startNs, endNs, label);
+        } catch (IOException e) {
+            timelineFailed(e);
+        }
+    }
+
+    /** The timeline while it takes spans: not after a failed write, nor once the run is finished. */
+    Timeline timeline() {
+        return timelineFailure == null && !finished ? timeline : null;
+    }
+
+    void span(int lane, ThreadActivity state, long startNs, long endNs, String on, String line) {
+        try {
+            timeline.span(lane, state, startNs, endNs, on, line);
+        } catch (IOException e) {
+            timelineFailed(e);
+        }
+    }
+
+    private void laneNamed(int lane, String name) {
+        if (timeline() == null) {
+            return;
+        }
+        try {
+            timeline.lane(lane, name);
+        } catch (IOException e) {
+            timelineFailed(e);
+        }
+    }
+
+    /** Stops the timeline; the first failure is the one reported. Not synchronized: tracks call it holding their own lock. */
+    private void timelineFailed(IOException e) {
+        if (timelineFailure == null) {
+            timelineFailure = e;
+        }
+    }
+
+    /**
+     * Ends the observation: closes the spans still open, completes and closes every file, and
+     * prints the stats table on {@code err} if asked. Threads that still run (after an
+     * {@code exit()} or a deadlock) are reported as they are now.
+     *
+     * @param handovers how often the GIL went to another thread during the run
+     * @return the one-line report of each file that could not be written, empty when all went well
+     */
+    public List<String> finish(long handovers, PrintStream err) {
+        long wall = now();
+        List<ThreadTrack> all;
+        StatsReport report;
+        synchronized (this) {
+            all = List.copyOf(tracks);
+            List<ThreadStats> threads = new ArrayList<>();
+            all.forEach(t -> threads.add(t.stats()));
+            report = new StatsReport(wall, handovers, threads, List.copyOf(primitives), List.copyOf(workers));
+        }
+        List<String> failures = new ArrayList<>();
+        if (timeline != null) {
+            all.forEach(t -> t.enter(null, null, null));
+            finished = true;
+            try {
+                timeline.close();
+            } catch (IOException e) {
+                timelineFailed(e);
+            }
+            if (timelineFailure != null) {
+                failures.add(OutputFile.writeFailure("timeline", timelinePath, timelineFailure));
+            }
+        }
+        if (statsText) {
+            err.print(report.text());
+            err.flush();
+        }
+        if (statsJson != null) {
+            try (OutputStream out = statsJson) {
+                report.writeJson(out);
+            } catch (IOException e) {
+                failures.add(OutputFile.writeFailure("stats", statsJsonPath, e));
+            }
+        }
+        if (trace != null) {
+            String failure = trace.close();
+            if (failure != null) {
+                failures.add(failure);
+            }
+        }
+        return failures;
+    }
+}

@@ -1,0 +1,131 @@
+package toy.runtime.observe;
+
+import java.util.function.Supplier;
+
+/**
+ * What the {@link Observer} knows of one Toy thread: its lane on the timeline, its trace
+ * events, its counters. The GIL and the scheduler call it on their slow paths only (a thread
+ * waits, takes or drops the GIL, blocks, starts or ends); a thread that is not traced
+ * ({@code --trace-threads}) writes no events but still has its timeline lane and its stats.
+ */
+public final class ThreadTrack {
+    private final Observer observer;
+    private final int lane;
+    private final String name;
+    /** The trace this thread's events go to, or null. */
+    private final TraceWriter trace;
+    private final Supplier<ThreadStats> counters;
+    private final long startNs;
+    private long endNs = -1;
+    /** The span in progress on the timeline: its state (null: none), start and details. */
+    private ThreadActivity state;
+    private long since;
+    private String on;
+    private String line;
+
+    ThreadTrack(Observer observer, int lane, String name, TraceWriter trace, Supplier<ThreadStats> counters) {
+        this.observer = observer;
+        this.lane = lane;
+        this.name = name;
+        this.trace = trace;
+        this.counters = counters;
+        this.startNs = observer.now();
+        if (trace != null) {
+            trace.event(name, "thread_start");
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The trace this thread's instructions go to, or null when it is not traced. */
+    public TraceWriter trace() {
+        return trace;
+    }
+
+    /** True when the run draws a timeline, which wants every state change ({@link #enter}). */
+    public boolean onTimeline() {
+        return observer.timeline() != null;
+    }
+
+    /** It starts waiting for the GIL. */
+    public void gilWait() {
+        event("gil_wait");
+    }
+
+    /** It took the GIL after waiting {@code waitedNs} nanoseconds (0 when it was free). */
+    public void gilAcquire(long waitedNs) {
+        event("gil_acquire", "waited_ns", waitedNs);
+    }
+
+    public void gilDrop(DropReason reason) {
+        event("gil_drop", "reason", reason.key());
+    }
+
+    /**
+     * It blocks.
+     *
+     * @param what what for, as the deadlock report says it: "acquire Lock (race.toy:3)"
+     * @param site the file:line that created the primitive, or null (join, sleep)
+     * @param at   where the thread is: "race.toy:12"
+     */
+    public void block(String what, String site, String at) {
+        event("block", "on", what, "site", site, "line", at);
+    }
+
+    /** What it blocked on let it go on. */
+    public void unblock() {
+        event("unblock");
+    }
+
+    /** It ended: the last event of its trace, and the end of its lane's last span. */
+    public void ended() {
+        event("thread_end");
+        synchronized (this) {
+            endNs = observer.now();
+        }
+        enter(null, null, null);
+    }
+
+    /**
+     * Its state changes: the span in progress ends now and, unless {@code next} is null, a new
+     * one begins. A change to the state it is already in changes nothing.
+     *
+     * @param what what a blocked thread waits for, or null
+     * @param at   the line it is at, or null
+     */
+    public void enter(ThreadActivity next, String what, String at) {
+        Timeline timeline = observer.timeline();
+        if (timeline == null) {
+            return;
+        }
+        synchronized (this) {
+            if (next == state && next != null) {
+                return;
+            }
+            long now = observer.now();
+            if (state != null) {
+                observer.span(lane, state, since, now, on, line);
+            }
+            state = next;
+            since = now;
+            on = what;
+            line = at;
+        }
+    }
+
+    /** The counters now, with the time it has lived so far if it still runs. */
+    synchronized ThreadStats stats() {
+        ThreadStats s = counters.get();
+        long lifetime = (endNs >= 0 ? endNs : observer.now()) - startNs;
+        return new ThreadStats(name, s.instructions(), s.acquisitions(), s.waits(), s.waitNs(), s.waitMaxNs(), s.holdNs(),
+                s.dropsInterval(), s.dropsBlocking(), lifetime);
+    }
+
+    private void event(String event, Object... fields) {
+        if (trace != null) {
+            trace.event(name, event, fields);
+        }
+    }
+}

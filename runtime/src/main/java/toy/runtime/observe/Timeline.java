@@ -1,0 +1,59 @@
+package toy.runtime.observe;
+
+import java.io.IOException;
+import java.io.OutputStream;
+
+/**
+ * The states of every thread over time ({@code --timeline FILE}), streamed to the file as the
+ * spans end: a lane per Toy thread or pool worker, spans of {@link ThreadActivity} on thread
+ * lanes, task spans on worker lanes. Times are nanoseconds since the run started. Calls come
+ * from every thread; implementations serialize them.
+ */
+public interface Timeline {
+    /** Declares lane {@code lane} (0, 1, ...) and its name, before its first span. */
+    void lane(int lane, String name) throws IOException;
+
+    /**
+     * One span of a thread's state.
+     *
+     * @param on   what a blocked thread waits for ("acquire Lock (race.toy:3)"), or null
+     * @param line where the thread was when the span began ("race.toy:12"), or null when unknown
+     */
+    void span(int lane, ThreadActivity state, long startNs, long endNs, String on, String line) throws IOException;
+
+    /** One task that a pool worker ran, on the worker's lane; {@code label} says what it ran. */
+    void task(int lane, long startNs, long endNs, String label) throws IOException;
+
+    /** Completes the file and closes it. */
+    void close() throws IOException;
+
+    /**
+     * The writer for a file name: {@code .json} is Chrome's trace event format, {@code .html} a
+     * self-contained page.
+     *
+     * @throws IllegalArgumentException for another extension
+     */
+    static Timeline create(String path, OutputStream out) throws IOException {
+        return switch (Format.of(path)) {
+            case JSON -> new ChromeTraceTimeline(out);
+            case HTML -> new HtmlTimeline(out);
+        };
+    }
+
+    /** The formats, by file extension. */
+    enum Format {
+        JSON, HTML;
+
+        /** The format a file name asks for, or IllegalArgumentException naming the accepted extensions. */
+        public static Format of(String path) {
+            String lower = path.toLowerCase(java.util.Locale.ROOT);
+            if (lower.endsWith(".json")) {
+                return JSON;
+            }
+            if (lower.endsWith(".html")) {
+                return HTML;
+            }
+            throw new IllegalArgumentException("'" + path + "' is neither a .json nor a .html file");
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package toy.runtime.observe;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The observer without a VM: tracks, trace records, spans, pool workers' records and lanes. */
+class ObserverTest {
+    private static final ThreadStats NOTHING = new ThreadStats("", 0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+    @Test
+    void tracedThreadsWriteEventsAndTheLimitStopsEverything() throws IOException {
+        ByteArrayOutputStream trace = new ByteArrayOutputStream();
+        Observer observer = new Observer();
+        observer.trace(TraceWriter.create("jsonl", trace, true, "t.jsonl", 2), Set.of("Thread-1"));
+        observer.start();
+        ThreadTrack main = observer.track("MainThread", () -> NOTHING);
+        ThreadTrack worker = observer.track("Thread-1", () -> NOTHING);
+        assertEquals(null, main.trace(), "MainThread is not traced");
+        main.gilWait();
+        worker.gilDrop(DropReason.REQUEST);
+        worker.trace().instruction("Thread-1", "f", 0, 1, "NIL", "", null);
+        worker.trace().instruction("Thread-1", "f", 1, 1, "RETURN", "", "nil");
+        worker.gilDrop(DropReason.THREAD_END);
+        assertEquals(List.of(), observer.finish(0, new PrintStream(new ByteArrayOutputStream())));
+        String[] lines = trace.toString(StandardCharsets.UTF_8).split("\n");
+        assertEquals(4, lines.length, String.join("\n", lines));
+        assertTrue(lines[0].matches("\\{\"seq\":0,\"t_ns\":\\d+,\"thread\":\"Thread-1\",\"event\":\"thread_start\"}"), lines[0]);
+        assertTrue(lines[1].endsWith("\"event\":\"gil_drop\",\"reason\":\"request\"}"), lines[1]);
+        assertTrue(lines[3].endsWith("\"fn\":\"f\",\"pc\":1,\"line\":1,\"op\":\"RETURN\",\"arg\":\"\",\"stack\":\"nil\"}"), lines[3]);
+    }
+
+    @Test
+    void workersGetLanesOfTheirOwnWithTheirTasks() throws IOException {
+        ByteArrayOutputStream json = new ByteArrayOutputStream();
+        ByteArrayOutputStream stats = new ByteArrayOutputStream();
+        Observer observer = new Observer();
+        observer.timeline(Timeline.create("t.json", json), "t.json");
+        observer.stats(false, stats, "s.json");
+        observer.start();
+        ThreadTrack main = observer.track("MainThread", () -> NOTHING);
+        main.enter(ThreadActivity.RUNNING, null, "a.toy:1");
+        observer.workerTask(1, 10, 20, "square(3)");
+        observer.workerTask(1, 30, 45, "square(4)");
+        observer.worker(new WorkerStats(1, 2, 25, 10, 12, 40));
+        main.enter(ThreadActivity.BLOCKED, "acquire Lock (a.toy:2)", "a.toy:5");
+        main.ended();
+        assertEquals(List.of(), observer.finish(0, new PrintStream(new ByteArrayOutputStream())));
+        String timeline = json.toString(StandardCharsets.UTF_8);
+        assertTrue(timeline.contains("{\"name\":\"thread_name\",\"ph\":\"M\",\"pid\":1,\"tid\":1,\"args\":{\"name\":\"Worker 1\"}}"), timeline);
+        assertTrue(timeline.contains("{\"name\":\"square(4)\",\"cat\":\"task\",\"ph\":\"X\",\"pid\":1,\"tid\":1,\"ts\":0.03,\"dur\":0.015}"),
+                timeline);
+        assertTrue(timeline.contains("\"name\":\"blocked\",\"cat\":\"thread\""), timeline);
+        assertTrue(timeline.contains("\"args\":{\"on\":\"acquire Lock (a.toy:2)\",\"line\":\"a.toy:5\"}"), timeline);
+        assertTrue(stats.toString(StandardCharsets.UTF_8).replaceAll("\\s", "").contains(
+                "\"workers\":[{\"index\":1,\"tasks\":2,\"busy_ns\":25,\"bytes_sent\":10,\"bytes_received\":12,\"round_trip_ns\":40}]"));
+    }
+}

@@ -1,0 +1,61 @@
+package toy.runtime.observe;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The stats report's arithmetic, its table and its JSON, pool workers included. */
+class StatsReportTest {
+    private static StatsReport report() {
+        ContentionStats lock = new ContentionStats("Lock", null, "a.toy:3");
+        lock.acquired(false, 0);
+        lock.acquired(true, 300);
+        lock.acquired(true, 100);
+        return new StatsReport(2_000_000_000L, 10,
+                List.of(new ThreadStats("MainThread", 50, 2, 1, 250, 250, 1000, 0, 1, 1000),
+                        new ThreadStats("Thread-1", 70, 3, 2, 250, 200, 1000, 1, 0, 1000)),
+                List.of(lock), List.of(new WorkerStats(0, 4, 5_000_000, 120, 80, 6_000_000)));
+    }
+
+    @Test
+    void waitShareIsWaitingOverLifetime() {
+        assertEquals(0.25, report().gilWaitShare(), 1e-12);
+    }
+
+    @Test
+    void contentionCountsOnlyWaitsThatBlocked() {
+        ContentionStats lock = report().locks().get(0);
+        assertEquals(3, lock.acquisitions());
+        assertEquals(2, lock.contended());
+        assertEquals(400, lock.waitNs());
+        assertEquals(300, lock.waitMaxNs());
+    }
+
+    @Test
+    void textHasATableForThreadsLocksAndWorkers() {
+        String text = report().text();
+        assertTrue(text.startsWith("GIL: 10 handovers in 2.000 s (5 per second); threads spent 25.0% of their time waiting for it\n"), text);
+        assertTrue(text.contains("\nThread-1                  70         3         2        0.000       0.000        0.001          1          0\n"), text);
+        assertTrue(text.contains("\nLock       -            a.toy:3                         3          2        0.000       0.000\n"), text);
+        assertTrue(text.contains("\n0               4        5.000            120             80            6.000\n"), text);
+    }
+
+    @Test
+    void jsonHasEveryFieldOfTheSchema() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        report().writeJson(out);
+        String json = out.toString(StandardCharsets.UTF_8).replaceAll("\\s+", "");
+        assertTrue(json.startsWith("{\"wall_ns\":2000000000,\"handovers\":10,\"gil_wait_share\":0.25,\"threads\":[{\"name\":\"MainThread\","
+                + "\"instructions\":50,\"gil_acquisitions\":2,\"gil_waits\":1,\"gil_wait_ns\":250,\"gil_wait_max_ns\":250,"
+                + "\"gil_hold_ns\":1000,\"drops_interval\":0,\"drops_blocking\":1}"), json);
+        assertTrue(json.contains("\"locks\":[{\"kind\":\"Lock\",\"name\":null,\"site\":\"a.toy:3\",\"acquisitions\":3,\"contended\":2,"
+                + "\"wait_ns\":400,\"wait_max_ns\":300}]"), json);
+        assertTrue(json.endsWith("\"workers\":[{\"index\":0,\"tasks\":4,\"busy_ns\":5000000,\"bytes_sent\":120,"
+                + "\"bytes_received\":80,\"round_trip_ns\":6000000}]}"), json);
+    }
+}
