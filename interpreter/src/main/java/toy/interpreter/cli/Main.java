@@ -19,9 +19,9 @@ import toy.runtime.threads.Aborted;
  */
 @Command(name = "toy", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Toy: a bytecode interpreter whose threads hold a real global interpreter lock.",
-        subcommands = {RunCommand.class, DisCommand.class, CheckCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, LaunchCommand.class, DisCommand.class, CheckCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
-    private static final Set<String> COMMANDS = Set.of("run", "dis", "check", "help");
+    private static final Set<String> COMMANDS = Set.of("run", "launch", "dis", "check", "help");
     private static final Set<String> TOP_LEVEL_OPTIONS = Set.of("-h", "--help", "-V", "--version");
 
     /** The status after Ctrl-C, 128 + SIGINT as shells report it. */
