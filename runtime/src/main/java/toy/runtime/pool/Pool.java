@@ -207,8 +207,8 @@ public final class Pool implements ToyObject, Members {
         } catch (IOException e) {
             broke = "could not be read from (" + e.getMessage() + ")";
         } catch (RuntimeException e) {
-            // A message whose content makes no sense here (an unknown task id).
-            broke = "sent a message that makes no sense (" + e.getMessage() + ")";
+            // A bug in Toy itself: end this worker like a broken one rather than leave its futures waiting.
+            broke = "could not be served (" + e + "; this is a bug in Toy)";
         }
         ended(w, broke);
     }
