@@ -3,9 +3,13 @@ package toy.interpreter.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -65,6 +69,49 @@ class LaunchTest {
     void underRunAProcessIsIndex0Of1() throws IOException {
         Path file = Files.writeString(dir.resolve("who.toy"), "print(worker_index(), worker_count(), is_main())\n");
         assertEquals("0 1 true\n", ToyRunner.run(file.toString()).out());
+    }
+
+    @Test
+    void ctrlCStopsEveryProcessWithStatus130() throws Exception {
+        // Each process reports an error from a thread at once (stderr is flushed per line), then spins.
+        Path file = Files.writeString(dir.resolve("spin.toy"), """
+                fn signal() { raise "running" }
+                spawn signal()
+                while true { sleep(0.01) }
+                """);
+        boolean setsid = Files.isExecutable(Path.of("/usr/bin/setsid")) || Files.isExecutable(Path.of("/bin/setsid"));
+        List<String> command = new ArrayList<>();
+        if (setsid) {
+            command.add("setsid");
+        }
+        command.addAll(List.of("java", "-cp", System.getProperty("java.class.path"), "toy.interpreter.cli.Main",
+                "launch", "-n", "2", file.toString()));
+        Process launch = new ProcessBuilder(command).start();
+        try {
+            BufferedReader err = new BufferedReader(new InputStreamReader(launch.getErrorStream(), StandardCharsets.UTF_8));
+            int running = 0;
+            while (running < 2) {
+                String line = err.readLine();
+                assertTrue(line != null, "launch ended before both processes ran");
+                if (line.endsWith("Error: running")) {
+                    running++;
+                }
+            }
+            List<ProcessHandle> children = launch.children().toList();
+            assertEquals(2, children.size());
+            // As a terminal does: SIGINT to the whole process group (its own, thanks to setsid).
+            String target = setsid ? "-" + launch.pid() : Long.toString(launch.pid());
+            new ProcessBuilder("kill", "-INT", "--", target).inheritIO().start().waitFor();
+            assertTrue(launch.waitFor(60, TimeUnit.SECONDS));
+            assertEquals(130, launch.exitValue());
+            for (ProcessHandle child : children) {
+                child.onExit().get(60, TimeUnit.SECONDS);
+                assertTrue(!child.isAlive(), "a launched process outlived launch");
+            }
+        } finally {
+            launch.descendants().forEach(ProcessHandle::destroyForcibly);
+            launch.destroyForcibly();
+        }
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import toy.runtime.Arity;
 import toy.runtime.BoundMethod;
 import toy.runtime.Members;
@@ -91,7 +92,7 @@ public final class ToyFuture implements ToyObject, Members {
 
     /** Waits through the scheduler until ready, or until timeoutNanos (negative: no limit) have passed. */
     static void await(ThreadState me, Scheduler scheduler, String what, long timeoutNanos,
-            java.util.function.BooleanSupplier ready) {
+            BooleanSupplier ready) {
         if (timeoutNanos < 0) {
             scheduler.awaitOutside(me, "wait for " + what, ready);
             return;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import toy.runtime.Builtin;
@@ -21,7 +22,7 @@ class CodecTest {
     private static Object roundTrip(Object value) throws Codec.Malformed {
         Bytes bytes = new Bytes();
         Codec.encode(value, bytes);
-        Bytes.Reader reader = new Bytes.Reader(java.util.Arrays.copyOf(bytes.array(), bytes.size()));
+        Bytes.Reader reader = new Bytes.Reader(Arrays.copyOf(bytes.array(), bytes.size()));
         Object back = Codec.decode(reader);
         reader.end();
         return back;
