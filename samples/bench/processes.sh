@@ -28,7 +28,7 @@ extract() {   # experiment output -> "name value" lines
     awk '/^sequential:/ {print "sequential s", $2}
          /^2 threads:/ {print "2 threads s", $3; print "threads / sequential", $NF}
          /^Pool of 2:/ {print "Pool of 2 s", $4; print "processes / sequential", $NF}
-         /^\(Pool\(2\) was ready in/ {print "Pool(2) ready s", $6}'
+         /^\(Pool\(2\) was ready in/ {print "Pool(2) ready s", $5}'
 }
 
 for impl in toy python; do
@@ -45,6 +45,6 @@ done
 echo "pool costs (samples/bench/pool.toy, last of 5 rounds, the first 4 being warm-up):"
 for _ in $(seq "$runs"); do
     "$toy" "$here/pool.toy" 5 | awk '/^Pool\(2\) ready:/ {print "Pool(2) ready s", $3}
-        /^round 5/ {print "round trip us", $7; print "map items/s", $12}'
+        /^round 5/ {print "round trip us", $6; print "map items/s", $11}'
 done | summary
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
