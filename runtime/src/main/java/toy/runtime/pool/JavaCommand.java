@@ -16,11 +16,12 @@ public final class JavaCommand {
      * the serial collector and 16 MB thread stacks of {@code ./toy}, but tiered compilation
      * (C1 first) because a worker compiles the script again before it is ready, which C2
      * alone leaves to the bytecode interpreter; the JVM's own warnings on stderr, where the
-     * parent relays them, instead of stdout, the channel; and an exit, not a half-dead JVM,
+     * parent relays them, instead of stdout, the channel (its other messages too, such as the
+     * one of running out of memory); and an exit, not a half-dead JVM,
      * when the heap runs out.
      */
     public static final List<String> WORKER_FLAGS = List.of("-XX:+UseSerialGC", "-Xss16m", "-XX:+ExitOnOutOfMemoryError",
-            "-Xlog:disable", "-Xlog:all=warning:stderr");
+            "-XX:+DisplayVMOutputToStderr", "-Xlog:disable", "-Xlog:all=warning:stderr");
 
     /** Flags of a {@code toy launch} process: those {@code ./toy} starts the JVM with. */
     public static final List<String> RUN_FLAGS = List.of("-XX:+UseSerialGC", "-XX:-TieredCompilation", "-Xss16m");
