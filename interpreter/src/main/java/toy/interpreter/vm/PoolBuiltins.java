@@ -17,6 +17,9 @@ import toy.runtime.threads.Scheduler;
  * command that starts a worker on the same script with the same run options).
  */
 final class PoolBuiltins implements Pool.Host {
+    /** The worker's main class, named rather than referenced: the worker package builds on this one. */
+    private static final String WORKER_MAIN = "toy.interpreter.worker.WorkerMain";
+
     private final Vm vm;
 
     private PoolBuiltins(Vm vm) {
@@ -59,7 +62,7 @@ final class PoolBuiltins implements Pool.Host {
         args.addAll(options.arguments());
         args.add(vm.script());
         args.addAll(options.args());
-        return JavaCommand.of(JavaCommand.WORKER_FLAGS, "toy.interpreter.worker.WorkerMain", args);
+        return JavaCommand.of(JavaCommand.WORKER_FLAGS, WORKER_MAIN, args);
     }
 
     @Override

@@ -100,7 +100,7 @@ public final class WorkerMain implements Callable<Integer>, Vm.Service {
         try {
             status = vm.run(Compiler.compile(source, globals), this);
         } catch (CompileException e) {
-            return failed("WorkerError", "Pool worker " + index + " cannot compile " + file + ": the script changed?",
+            return failed("WorkerError", "Pool worker " + index + " cannot compile " + file + " (was it changed after the program started?)",
                     e.report(), 65);
         }
         out.close();

@@ -78,6 +78,32 @@ class PoolTest {
     }
 
     @Test
+    void linesFromWorkersAndThreadsComeOutWhole() throws IOException {
+        ToyRunner.Result r = run("""
+                fn chatter(tag) {
+                    for i in range(2000) { print(tag, "line", i, "-" * (i % 97)) }
+                    return tag
+                }
+                if is_main() {
+                    let pool = Pool(2)
+                    let fs = [pool.submit(chatter, "a"), pool.submit(chatter, "b")]
+                    let t = spawn chatter("t")
+                    chatter("m")
+                    print(fs[0].result(), fs[1].result(), t.join())
+                }
+                """);
+        List<String> lines = List.of(r.out().split("\n"));
+        assertEquals(4 * 2000 + 1, lines.size());
+        assertEquals("a b t", lines.get(lines.size() - 1));
+        for (String line : lines.subList(0, lines.size() - 1)) {
+            String[] parts = line.split(" ", -1);
+            assertEquals(4, parts.length, line);
+            assertTrue(parts[0].matches("[abtm]") && parts[1].equals("line"), line);
+            assertEquals(Integer.parseInt(parts[2]) % 97, parts[3].length(), line);
+        }
+    }
+
+    @Test
     void anErrorInAWorkerIsRaisedAgainWithTheWorkersTracebackAbove() throws IOException {
         ToyRunner.Result r = run("""
                 fn inner(x) { return 10 // x }

@@ -499,7 +499,6 @@ public final class Pool implements ToyObject, Members {
     public Object getAttribute(String name) {
         return switch (name) {
             case "submit", "map", "shutdown" -> new BoundMethod(this, name);
-            case "size" -> (long) size;
             default -> null;
         };
     }
