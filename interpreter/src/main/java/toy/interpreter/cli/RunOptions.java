@@ -10,11 +10,12 @@ import toy.runtime.pool.ProcessRole;
 import toy.runtime.threads.Gil;
 
 /**
- * The options that shape a run (CLI.md, "Options of run"), shared by {@code run}, {@code launch}
- * and the pool worker, so that a parent's options reach the processes it starts
- * ({@link #arguments()}).
+ * The options that shape a run (CLI.md, "Options of run"), shared by {@code run} and
+ * {@code launch}, so that launch's options reach the processes it starts ({@link #arguments()}).
+ * A pool worker gets its parent's from {@link Vm.Options#arguments()} and reads them with
+ * {@link Vm.Options#parse}, without a command-line parser, for a faster start.
  */
-public final class RunOptions {
+final class RunOptions {
     @Option(names = "--recursion-limit", paramLabel = "N", defaultValue = "" + Vm.DEFAULT_RECURSION_LIMIT,
             description = "Frames per thread before RecursionError (default: ${DEFAULT-VALUE}).")
     private int recursionLimit;

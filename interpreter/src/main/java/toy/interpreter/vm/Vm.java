@@ -48,10 +48,28 @@ public final class Vm {
             this(recursionLimit, policy, interval, args, ProcessRole.MAIN);
         }
 
-        /** The run options as command-line words, for a process started with the same ones. */
+        /** The run options as command-line words, for a process started with the same ones; {@link #parse} reads them back. */
         public List<String> arguments() {
             return List.of("--recursion-limit", Integer.toString(recursionLimit), "--switch-interval", interval.text(),
                     "--gil", policy.name().toLowerCase(Locale.ROOT));
+        }
+
+        /**
+         * Reads back the words of {@link #arguments()}, for a pool worker, which gets them from its
+         * parent and so needs no command-line parser (picocli took 0.2 s of a worker's start).
+         * Throws IllegalArgumentException for anything else.
+         */
+        public static Options parse(List<String> words, List<String> args, ProcessRole role) {
+            if (words.size() != 6 || !words.get(0).equals("--recursion-limit") || !words.get(2).equals("--switch-interval")
+                    || !words.get(4).equals("--gil")) {
+                throw new IllegalArgumentException("expected --recursion-limit N --switch-interval I --gil P, not " + words);
+            }
+            try {
+                return new Options(Integer.parseInt(words.get(1)), Gil.Policy.valueOf(words.get(5).toUpperCase(Locale.ROOT)),
+                        SwitchInterval.parse(words.get(3)), args, role);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("not a recursion limit: " + words.get(1));
+            }
         }
     }
 

@@ -8,18 +8,10 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.BiFunction;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import toy.interpreter.bytecode.Globals;
-import toy.interpreter.cli.RunOptions;
 import toy.interpreter.cli.ScriptFile;
 import toy.interpreter.compiler.CompileException;
 import toy.interpreter.compiler.Compiler;
@@ -43,33 +35,29 @@ import toy.runtime.threads.ThreadState;
  * arrive on stdin on its MainThread, one at a time, and sends each result or error back on
  * stdout ({@link Channel}). Its prints travel as messages. It ignores the terminal's SIGINT and
  * ends as soon as its stdin closes: its parent shut it down, or died.
+ *
+ * <p>Its command line, written by the parent: {@code --worker-index K --worker-count N}, the
+ * run options as {@link Vm.Options#arguments()} writes them, the script, its arguments.
  */
-@Command(name = "toy-worker", description = "A Toy Pool worker (started by Pool(); not for direct use).")
-public final class WorkerMain implements Callable<Integer>, Vm.Service {
-    @Mixin
-    private RunOptions options;
-
-    @Option(names = "--worker-index", required = true, paramLabel = "K")
-    private int index;
-
-    @Option(names = "--worker-count", required = true, paramLabel = "N")
-    private int count;
-
-    @Parameters(index = "0", paramLabel = "FILE")
-    private String file;
-
-    @Parameters(index = "1..*", paramLabel = "ARG")
-    private List<String> args = new ArrayList<>();
+public final class WorkerMain implements Vm.Service {
+    /** The status of a command line that no parent wrote (EX_USAGE). */
+    private static final int USAGE = 2;
 
     private final Channel channel;
+    private final int index;
+    private final String file;
+    private final Vm.Options options;
     private final ConcurrentLinkedQueue<Task> tasks = new ConcurrentLinkedQueue<>();
     private Vm vm;
 
     private record Task(long id, String function, Object[] args) {
     }
 
-    private WorkerMain(Channel channel) {
+    private WorkerMain(Channel channel, int index, String file, Vm.Options options) {
         this.channel = channel;
+        this.index = index;
+        this.file = file;
+        this.options = options;
     }
 
     public static void main(String[] argv) {
@@ -78,13 +66,42 @@ public final class WorkerMain implements Callable<Integer>, Vm.Service {
                 new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16));
         // Whatever else writes to System.out (the JVM, a library) would corrupt the channel; the parent relays stderr.
         System.setOut(System.err);
-        int status = new CommandLine(new WorkerMain(channel)).execute(argv);
+        WorkerMain worker;
+        try {
+            worker = fromCommandLine(channel, List.of(argv));
+        } catch (IllegalArgumentException e) {
+            System.err.println("toy: a Pool worker's command line is written by its parent: " + e.getMessage());
+            Runtime.getRuntime().halt(USAGE);
+            return;
+        }
+        int status;
+        try {
+            status = worker.run();
+        } catch (IOException e) {
+            status = ParentWatch.ORPHANED;
+        }
         System.err.flush();
         Runtime.getRuntime().halt(status);
     }
 
-    @Override
-    public Integer call() throws IOException {
+    private static WorkerMain fromCommandLine(Channel channel, List<String> argv) {
+        if (argv.size() < 11 || !argv.get(0).equals("--worker-index") || !argv.get(2).equals("--worker-count")) {
+            throw new IllegalArgumentException("expected --worker-index K --worker-count N, run options, FILE, ARG...");
+        }
+        int index;
+        int count;
+        try {
+            index = Integer.parseInt(argv.get(1));
+            count = Integer.parseInt(argv.get(3));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("not a worker index or count: " + argv.subList(0, 4));
+        }
+        Vm.Options options = Vm.Options.parse(argv.subList(4, 10), argv.subList(11, argv.size()),
+                ProcessRole.worker(index, count));
+        return new WorkerMain(channel, index, argv.get(10), options);
+    }
+
+    private int run() throws IOException {
         SourceFile source;
         try {
             source = ScriptFile.read(file);
@@ -95,7 +112,7 @@ public final class WorkerMain implements Callable<Integer>, Vm.Service {
         LineSplitter err = lines(Channel.Kind.ERR);
         Globals globals = new Globals();
         vm = new Vm(globals, new PrintStream(out, false, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                false, options.vmOptions(args, ProcessRole.worker(index, count)));
+                false, options);
         int status;
         try {
             status = vm.run(Compiler.compile(source, globals), this);

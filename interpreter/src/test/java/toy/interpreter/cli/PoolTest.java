@@ -33,16 +33,22 @@ class PoolTest {
     }
 
     private ToyRunner.Result run(String text, String... args) throws IOException {
-        List<String> all = new ArrayList<>(List.of("run", script(text).toString()));
+        return runWith(List.of(), text, args);
+    }
+
+    private ToyRunner.Result runWith(List<String> options, String text, String... args) throws IOException {
+        List<String> all = new ArrayList<>(List.of("run"));
+        all.addAll(options);
+        all.add(script(text).toString());
         all.addAll(List.of(args));
         return ToyRunner.run(all.toArray(new String[0]));
     }
 
     @Test
-    void mapKeepsOrderOverAnyIterableAndWorkersKnowWhoTheyAre() throws IOException {
-        ToyRunner.Result r = run("""
+    void mapKeepsOrderOverAnyIterableAndWorkersGetTheRunOptionsAndKnowWhoTheyAre() throws IOException {
+        String text = """
                 fn square(x) { return x * x }
-                fn who(x) { return [x, is_main(), worker_index() < worker_count(), worker_count(), args()] }
+                fn who(x) { return [x, is_main(), worker_index() < worker_count(), worker_count(), args(), switch_interval()] }
                 fn shout(s) { print("worker says " + s); return len(s) }
                 if is_main() {
                     print(is_main(), worker_index(), worker_count())
@@ -59,7 +65,8 @@ class PoolTest {
                     pool.shutdown()
                     try { pool.submit(square, 1) } catch e { print(e.kind, e.message) }
                 }
-                """, "an arg");
+                """;
+        ToyRunner.Result r = runWith(List.of("--gil", "unfair", "--switch-interval", "200us"), text, "an arg");
         assertEquals("", r.err());
         List<String> lines = List.of(r.out().split("\n"));
         assertEquals("true 0 1", lines.get(0));
@@ -69,7 +76,7 @@ class PoolTest {
         assertEquals(List.of("worker says a", "worker says b"), lines.subList(3, 5).stream().sorted().toList());
         assertEquals("[1, 1]", lines.get(5));
         assertEquals("[16, 25]", lines.get(6));
-        assertEquals("[[1, false, true, 2, [\"an arg\"]]]", lines.get(7));
+        assertEquals("[[1, false, true, 2, [\"an arg\"], 0.0002]]", lines.get(7));
         assertEquals("49 true 49", lines.get(8));
         assertEquals("[]", lines.get(9));
         assertEquals("RuntimeError cannot submit work to a Pool after its shutdown()", lines.get(10));
