@@ -239,9 +239,15 @@ class PoolTest {
                     let pool = Pool(1)
                     try { pool.submit(quit, 3).result() } catch e { print(e.kind + ": " + e.message) }
                     print(pool.submit(add, 2, 3).result())
+                    # The worker dies after shutdown() began: the work it still owes gets a replacement.
+                    let owed = [pool.submit(quit, 4), pool.submit(add, 3, 4)]
+                    pool.shutdown()
+                    try { owed[0].result() } catch e { print(e.kind + ": " + e.message) }
+                    print(owed[1].result())
                 }
                 """);
-        assertEquals("WorkerError: Pool worker 0 exited with status 3 while running quit()\n5\n", r.out());
+        assertEquals("WorkerError: Pool worker 0 exited with status 3 while running quit()\n5\n"
+                + "WorkerError: Pool worker 0 exited with status 4 while running quit()\n7\n", r.out());
         assertEquals(0, r.status());
     }
 

@@ -82,18 +82,19 @@ public final class Pool implements ToyObject, Members {
     private volatile int endedWorkers;
     /** Set when a worker could not get ready: Pool() raises it, and later submits do. */
     private volatile ToyError broken;
+    /** No more submits (shutdown() or stop() was called). */
     private boolean shutdown;
+    /** The workers are being stopped: one that ends is not replaced. Until then a shut-down pool still replaces workers for the tasks it owes. */
+    private boolean stopping;
 
     /** One task: the message that carries it, where it went, and its future. */
-    private final class Task {
+    private static final class Task {
         final long id;
         final String function;
         final Bytes message;
         final ToyFuture future;
         final AtomicInteger batch;
         long sentNanos;
-        /** The worker it was sent to; null while it waits here. */
-        Worker assigned;
 
         Task(long id, String function, Bytes message, ToyFuture future, AtomicInteger batch) {
             this.id = id;
@@ -302,35 +303,52 @@ public final class Pool implements ToyObject, Members {
             Thread.currentThread().interrupt();
         }
         String how = broke != null ? broke : howItEnded(status, w.lastStderrLine);
-        List<Task> lost = new ArrayList<>();
-        ToyError poolFailure = null;
+        // The worker runs its tasks in the order sent: the first it holds was running, the rest had not begun.
+        Task current = null;
+        List<Task> unstarted = new ArrayList<>();
+        List<Task> orphaned = new ArrayList<>();
+        ToyError failure;
         synchronized (this) {
             w.ended = true;
             endedWorkers++;
-            lost.addAll(w.running.values());
+            for (Task task : w.running.values()) {
+                if (current == null) {
+                    current = task;
+                } else {
+                    unstarted.add(task);
+                }
+            }
             w.running.clear();
-            if (!w.ready && !shutdown) {
-                poolFailure = w.startupError != null ? w.startupError
-                        : workerError(w.name() + " " + how + " before it was ready");
-                broken = poolFailure;
-                lost.addAll(pending);
-                pending.clear();
-            } else if (!shutdown && broken == null) {
+            if (!w.ready && !stopping) {
+                broken = w.startupError != null ? w.startupError : workerError(w.name() + " " + how + " before it was ready");
+            } else if (!stopping && broken == null) {
                 try {
                     workers[w.index] = start(w.index);
                     endedWorkers--;
+                    for (int i = unstarted.size() - 1; i >= 0; i--) {
+                        pending.addFirst(unstarted.get(i));
+                    }
+                    unstarted.clear();
                 } catch (ToyError e) {
                     broken = e;
-                    lost.addAll(pending);
-                    pending.clear();
                 }
             }
+            orphaned.addAll(unstarted);
+            if (broken != null) {
+                orphaned.addAll(pending);
+                pending.clear();
+            }
+            failure = broken;
         }
-        for (Task task : lost) {
-            if (poolFailure != null && task.assigned != w) {
-                task.future.fail(poolFailure.kind(), poolFailure.errorMessage(), "");
+        if (current != null) {
+            current.future.fail("WorkerError", w.name() + " " + how + " while running " + current.function + "()", "");
+            finished(current);
+        }
+        for (Task task : orphaned) {
+            if (failure != null) {
+                task.future.fail(failure.kind(), failure.errorMessage(), "");
             } else {
-                task.future.fail("WorkerError", w.name() + " " + how + " while running " + task.function + "()", "");
+                task.future.fail("WorkerError", w.name() + " " + how + " before it could run " + task.function + "()", "");
             }
             finished(task);
         }
@@ -380,7 +398,6 @@ public final class Pool implements ToyObject, Members {
             }
             Task task = pending.poll();
             best.running.put(task.id, task);
-            task.assigned = best;
             task.sentNanos = System.nanoTime();
             try {
                 int bytes = best.channel.send(Channel.Kind.TASK, task.message);
@@ -460,6 +477,7 @@ public final class Pool implements ToyObject, Members {
         ThreadState me = ThreadState.current();
         ToyFuture.await(me, scheduler, "the Pool's tasks to finish", -1, () -> unfinished.get() == 0);
         synchronized (this) {
+            stopping = true;
             for (Worker w : workers) {
                 w.channel.closeOutput();
             }
@@ -475,6 +493,7 @@ public final class Pool implements ToyObject, Members {
         List<Worker> all = new ArrayList<>();
         synchronized (this) {
             shutdown = true;
+            stopping = true;
             for (Worker w : workers) {
                 if (w != null) {
                     all.add(w);
