@@ -79,6 +79,10 @@ public final class WorkerMain implements Vm.Service {
             status = worker.run();
         } catch (IOException e) {
             status = ParentWatch.ORPHANED;
+        } catch (RuntimeException | Error e) {
+            // A bug in Toy: one line on stderr, which the parent relays, never a Java stack trace.
+            System.err.println(Aborted.internalError(" in Pool worker " + worker.index, e));
+            status = Aborted.ERROR_STATUS;
         }
         System.err.flush();
         Runtime.getRuntime().halt(status);

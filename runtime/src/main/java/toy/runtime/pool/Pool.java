@@ -30,9 +30,10 @@ import toy.runtime.threads.ThreadState;
  * {@code concurrent.futures.ProcessPoolExecutor}: tasks wait in a queue here and go to the
  * least busy ready worker, each worker holding at most {@link #WINDOW} at a time; one reader
  * thread per worker relays its output lines, completes futures and notices its end. A worker
- * that ends fails its unfinished tasks with {@code WorkerError} and is replaced; one that ends
- * before it is ready (its top-level code failed) fails the pool instead, since a replacement
- * would fail the same way.
+ * that ends fails the task it was running with {@code WorkerError} and is replaced, and the
+ * tasks it had been sent but not begun go to the replacement; one that ends before it is ready
+ * (its top-level code failed) fails the pool instead, since a replacement would fail the same
+ * way.
  *
  * <p>Lock order: the pool's lock is never held while waking waiters through the scheduler,
  * and the conditions waiters test read only volatile or atomic fields.
@@ -84,10 +85,13 @@ public final class Pool implements ToyObject, Members {
     private volatile ToyError broken;
     /** No more submits (shutdown() or stop() was called). */
     private boolean shutdown;
-    /** The workers are being stopped: one that ends is not replaced. Until then a shut-down pool still replaces workers for the tasks it owes. */
+    /**
+     * The workers are being stopped: one that ends is not replaced. Until then a pool that was
+     * shut down still replaces a worker, for the tasks it still owes.
+     */
     private boolean stopping;
 
-    /** One task: the message that carries it, where it went, and its future. */
+    /** One task: the message that carries it, its future, and the map() call it belongs to (null for none). */
     private static final class Task {
         final long id;
         final String function;
@@ -174,13 +178,13 @@ public final class Pool implements ToyObject, Members {
         }
     }
 
-    /** Starts worker {@code index}; a process that cannot start makes the pool broken. Under the lock. */
+    /** Starts worker {@code index} and its reader threads; WorkerError if the process cannot start. Under the lock. */
     private Worker start(int index) {
         Process process;
         try {
             process = new ProcessBuilder(host.workerCommand(index, size)).start();
         } catch (IOException e) {
-            throw workerError("cannot start " + "Pool worker " + index + ": " + e.getMessage());
+            throw workerError("cannot start Pool worker " + index + ": " + e.getMessage());
         }
         Worker w = new Worker(index, process);
         Thread reader = new Thread(() -> read(w), "pool-" + number + "-worker-" + index);
