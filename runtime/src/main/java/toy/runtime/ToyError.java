@@ -15,6 +15,8 @@ public final class ToyError extends RuntimeException implements ToyObject, Membe
     private final String errorMessage;
     /** Innermost frame first, the order in which the VM adds them while unwinding. */
     private final List<TracebackEntry> traceback = new ArrayList<>();
+    /** The report of the error in another process (a pool worker) that caused this one, or "". */
+    private String causeReport = "";
 
     public ToyError(String kind, String message) {
         super(message, null, false, false);
@@ -54,6 +56,16 @@ public final class ToyError extends RuntimeException implements ToyObject, Membe
         traceback.add(entry);
     }
 
+    /**
+     * Marks this error as raised again for one in another process whose whole report (its
+     * traceback and message) is {@code report}; {@link #formatTraceback} prints that report
+     * first, as Python's concurrent.futures does. Returns this error.
+     */
+    public ToyError causedBy(String report) {
+        causeReport = report;
+        return this;
+    }
+
     public List<TracebackEntry> traceback() {
         return traceback;
     }
@@ -63,7 +75,11 @@ public final class ToyError extends RuntimeException implements ToyObject, Membe
      * of more than three identical lines (deep recursion) shortened to three and a count.
      */
     public String formatTraceback() {
-        StringBuilder sb = new StringBuilder("Traceback (most recent call last):\n");
+        StringBuilder sb = new StringBuilder();
+        if (!causeReport.isEmpty()) {
+            sb.append(causeReport).append("\nThe above exception was the direct cause of the following exception:\n\n");
+        }
+        sb.append("Traceback (most recent call last):\n");
         int repeated = 0;
         for (int i = traceback.size() - 1; i >= 0; i--) {
             TracebackEntry entry = traceback.get(i);

@@ -24,7 +24,7 @@ import toy.runtime.threads.Aborted;
  */
 @Command(name = "toy", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Toy: a bytecode interpreter whose threads hold a real global interpreter lock.",
-        subcommands = {RunCommand.class, DisCommand.class, CheckCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, LaunchCommand.class, DisCommand.class, CheckCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "toy FILE [ARG...] is short for toy run FILE [ARG...].", "",
             "Exit status: 0 success, 2 usage error, 65 compile error, 66 script missing or unreadable,",
             "70 uncaught runtime error or deadlock, 73 an output file cannot be created, 130 interrupted (Ctrl-C),",

@@ -11,14 +11,14 @@ import java.nio.file.Path;
 import toy.interpreter.compiler.SourceFile;
 
 /** Reads a script as UTF-8; a file that cannot be read or decoded is reported in one line. */
-final class ScriptFile {
+public final class ScriptFile {
     private ScriptFile() {
     }
 
     /** A script that could not be loaded; the message is the whole report. */
-    static final class Unreadable extends Exception {
+    public static final class Unreadable extends Exception {
         private static final long serialVersionUID = 1L;
-        final int status;
+        public final int status;
 
         Unreadable(String message, int status) {
             super(message, null, false, false);
@@ -26,7 +26,7 @@ final class ScriptFile {
         }
     }
 
-    static SourceFile read(String name) throws Unreadable {
+    public static SourceFile read(String name) throws Unreadable {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(Path.of(name));

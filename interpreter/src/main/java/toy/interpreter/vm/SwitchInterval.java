@@ -39,6 +39,14 @@ public record SwitchInterval(int instructions, long nanos) {
                 + " or a duration such as 5ms or 200us");
     }
 
+    /** The interval as the command line gives it: "100000", "5ms" or "200us"; {@link #parse} reads it back. */
+    public String text() {
+        if (instructions > 0) {
+            return Integer.toString(instructions);
+        }
+        return nanos % 1_000_000 == 0 ? nanos / 1_000_000 + "ms" : nanos / 1_000 + "us";
+    }
+
     void applyTo(Gil gil) {
         if (instructions > 0) {
             gil.setIntervalInstructions(instructions);

@@ -2,6 +2,8 @@ package toy.interpreter.vm;
 
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.BiFunction;
 import toy.interpreter.bytecode.Code;
 import toy.interpreter.bytecode.Globals;
 import toy.runtime.BoundMethod;
@@ -10,6 +12,8 @@ import toy.runtime.MemoryReserve;
 import toy.runtime.ToyError;
 import toy.runtime.Values;
 import toy.runtime.observe.Observer;
+import toy.runtime.pool.Pools;
+import toy.runtime.pool.ProcessRole;
 import toy.runtime.threads.Aborted;
 import toy.runtime.threads.Gil;
 import toy.runtime.threads.Scheduler;
@@ -33,9 +37,54 @@ public final class Vm {
     private final List<String> args;
     private final Scheduler scheduler = new Scheduler();
     private final Gil gil;
+    private final Options options;
+    private final Pools pools = new Pools();
+    /** The script's path as given, for pool workers; set by {@link #run}. */
+    private String script;
 
     /** Settings of a run, from the command line. */
-    public record Options(int recursionLimit, Gil.Policy policy, SwitchInterval interval, List<String> args) {
+    public record Options(int recursionLimit, Gil.Policy policy, SwitchInterval interval, List<String> args,
+            ProcessRole role) {
+        /** The single main program of {@code toy run}. */
+        public Options(int recursionLimit, Gil.Policy policy, SwitchInterval interval, List<String> args) {
+            this(recursionLimit, policy, interval, args, ProcessRole.MAIN);
+        }
+
+        /** The run options as command-line words, for a process started with the same ones; {@link #parse} reads them back. */
+        public List<String> arguments() {
+            return List.of("--recursion-limit", Integer.toString(recursionLimit), "--switch-interval", interval.text(),
+                    "--gil", policy.name().toLowerCase(Locale.ROOT));
+        }
+
+        /**
+         * Reads back the words of {@link #arguments()}, for a pool worker, which gets them from its
+         * parent and so needs no command-line parser (picocli took 0.2 s of a worker's start).
+         * Throws IllegalArgumentException for anything else.
+         */
+        public static Options parse(List<String> words, List<String> args, ProcessRole role) {
+            if (words.size() != 6 || !words.get(0).equals("--recursion-limit") || !words.get(2).equals("--switch-interval")
+                    || !words.get(4).equals("--gil")) {
+                throw new IllegalArgumentException("expected --recursion-limit N --switch-interval I --gil P, not " + words);
+            }
+            try {
+                return new Options(Integer.parseInt(words.get(1)), Gil.Policy.valueOf(words.get(5).toUpperCase(Locale.ROOT)),
+                        SwitchInterval.parse(words.get(3)), args, role);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("not a recursion limit: " + words.get(1));
+            }
+        }
+    }
+
+    /**
+     * What MainThread does after the script's top-level code, holding the GIL, instead of
+     * ending the program: a pool worker serves tasks ({@code toy.interpreter.worker}).
+     */
+    public interface Service {
+        /** Reports the top-level code's uncaught error, in place of printing it. */
+        void failed(ToyError error);
+
+        /** Serves until the process ends; {@code call} calls a value of the program with arguments. */
+        void serve(BiFunction<Object, Object[], Object> call);
     }
 
     public Vm(Globals globals, PrintStream out, PrintStream err, boolean flushEachLine, Options options) {
@@ -45,6 +94,7 @@ public final class Vm {
         this.flushEachLine = flushEachLine;
         this.recursionLimit = options.recursionLimit();
         this.args = List.copyOf(options.args());
+        this.options = options;
         this.gil = new Gil(options.policy(), scheduler);
         scheduler.setGil(gil);
         options.interval().applyTo(gil);
@@ -82,6 +132,12 @@ public final class Vm {
      * other thread. Reports an uncaught error or a deadlock on stderr; returns the exit status.
      */
     public int run(Code main) {
+        return run(main, null);
+    }
+
+    /** {@link #run(Code)}, then {@code service} on MainThread if the top-level code succeeded (null: none). */
+    public int run(Code main, Service service) {
+        script = main.file();
         Interpreter interpreter = new Interpreter(this);
         ThreadState state = scheduler.register("MainThread", interpreter::currentLocation);
         interpreter.bindThread(state);
@@ -92,11 +148,19 @@ public final class Vm {
             gil.acquire(state);
             try {
                 interpreter.call(new Function(main, new Cell[0]), new Object[0]);
+                if (service != null) {
+                    service.serve((callee, arguments) -> callValue(interpreter, callee, arguments));
+                }
             } catch (ToyError e) {
-                printError(e.formatTraceback());
+                if (service != null) {
+                    service.failed(e);
+                } else {
+                    printError(e.formatTraceback());
+                }
                 status = Aborted.ERROR_STATUS;
             }
             scheduler.await(state, "wait for the other threads to finish", scheduler::onlyOneLeft);
+            pools.shutdownAll();
         } catch (ExitRequest e) {
             scheduler.abort(new Aborted(e.status(), ""));
             status = e.status();
@@ -104,6 +168,7 @@ public final class Vm {
             printError(e.report());
             status = e.status();
         } finally {
+            pools.stopAll();
             gil.releaseAtEnd(state);
             scheduler.finished(state);
             out.flush();
@@ -120,6 +185,19 @@ public final class Vm {
         scheduler.abort(new Aborted(status, ""));
     }
 
+    /** The pools this program made and what they did (for --stats and --timeline). */
+    public Pools pools() {
+        return pools;
+    }
+
+    Options options() {
+        return options;
+    }
+
+    String script() {
+        return script;
+    }
+
     int recursionLimit() {
         return recursionLimit;
     }
@@ -128,7 +206,7 @@ public final class Vm {
         return gil;
     }
 
-    Scheduler scheduler() {
+    public Scheduler scheduler() {
         return scheduler;
     }
 
@@ -152,7 +230,7 @@ public final class Vm {
         }
     }
 
-    private void printError(String text) {
+    void printError(String text) {
         synchronized (out) {
             out.flush();
             err.print(text);

@@ -52,8 +52,8 @@ final class VmBuiltins {
             return Nil.NIL;
         }));
         define(vm, new Builtin("cpu_count", 0, 0, args -> (long) Runtime.getRuntime().availableProcessors()));
-        define(vm, new Builtin("is_main", 0, 0, args -> Boolean.TRUE));
         installThreads(vm);
+        PoolBuiltins.install(vm);
     }
 
     /** LANGUAGE.md section 7: threads, their primitives, and the GIL's switch interval. */

@@ -143,6 +143,20 @@ public final class Scheduler {
         checkAborted();
     }
 
+    /**
+     * {@link #await} for a wait that an event from outside the program's threads ends (a pool
+     * worker's reply, a timer), like {@link #sleep}: the waiter never counts towards a deadlock.
+     * Whoever delivers the event calls {@link #changed}.
+     */
+    public void awaitOutside(ThreadState me, String what, BooleanSupplier ready) {
+        me.wokenFromOutside = true;
+        try {
+            await(me, what, ready);
+        } finally {
+            me.wokenFromOutside = false;
+        }
+    }
+
     /** True when the calling thread is the only live one; for MainThread's final wait. */
     public boolean onlyOneLeft() {
         synchronized (monitor) {
@@ -216,7 +230,7 @@ public final class Scheduler {
 
     private boolean everyThreadBlocked() {
         for (ThreadState t : live) {
-            if (t.state() != ThreadState.State.BLOCKED) {
+            if (t.state() != ThreadState.State.BLOCKED || t.wokenFromOutside) {
                 return false;
             }
         }

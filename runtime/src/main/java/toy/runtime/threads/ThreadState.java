@@ -25,6 +25,8 @@ public final class ThreadState {
     /** What a BLOCKED thread waits for, e.g. "acquire Lock (race.toy:3)", and where it asked. */
     private volatile String blockedOn;
     private volatile TracebackEntry blockedAt;
+    /** Blocked in {@link Scheduler#awaitOutside}: something outside the program will wake it. */
+    volatile boolean wokenFromOutside;
     private volatile long stateSince = System.nanoTime();
     /** The Thread value scripts see; set when it is made. */
     ToyThread thread;

@@ -1,0 +1,154 @@
+package toy.interpreter.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import toy.runtime.pool.JavaCommand;
+import toy.runtime.pool.LineSplitter;
+
+/**
+ * {@code toy launch -n N [RUN OPTIONS] FILE [ARG…]} (CLI.md): N independent {@code toy run}
+ * processes on one script, process k with {@code worker_index()} = k and {@code worker_count()}
+ * = N. Their output lines come out prefixed {@code [k] }, each line whole; the exit status is
+ * that of the lowest k whose status is non-zero, else 0. The processes ignore the terminal's
+ * Ctrl-C and end with this one, because their stdin is a pipe from it that closes when it ends.
+ */
+@Command(name = "launch", description = "Run N independent processes on the same script at once.",
+        mixinStandardHelpOptions = true)
+final class LaunchCommand implements Callable<Integer> {
+    /** Options whose value is an output file: each process gets its own, the index before the extension. */
+    static final List<String> OUTPUT_FILE_OPTIONS = List.of("--trace", "--stats-json", "--timeline");
+
+    @ParentCommand
+    private Main parent;
+
+    @Option(names = "-n", required = true, paramLabel = "N", description = "How many processes to start (at least 1).")
+    private int count;
+
+    @Mixin
+    private RunOptions options;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The script every process runs.")
+    private String file;
+
+    @Parameters(index = "1..*", paramLabel = "ARG", description = "Arguments each process reads with args().")
+    private List<String> args = new ArrayList<>();
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Console console = parent.console();
+        String problem = options.problem();
+        if (problem == null && (count < 1 || count > 4096)) {
+            problem = "toy: launch -n must be between 1 and 4096, not " + count;
+        }
+        if (problem == null && options.launched()) {
+            problem = "toy: launch does not take --launch-index or --launch-count";
+        }
+        if (problem != null) {
+            console.err().println(problem);
+            return ExitStatus.USAGE;
+        }
+        try {
+            ScriptFile.read(file);
+        } catch (ScriptFile.Unreadable e) {
+            console.err().println(e.getMessage());
+            return e.status;
+        }
+        List<Process> processes = new ArrayList<>();
+        List<Thread> relays = new ArrayList<>();
+        try {
+            for (int k = 0; k < count; k++) {
+                Process process = new ProcessBuilder(JavaCommand.of(JavaCommand.RUN_FLAGS, Main.class.getName(),
+                        childArguments(k))).start();
+                processes.add(process);
+                relays.add(relay(process.getInputStream(), k, console.out()));
+                relays.add(relay(process.getErrorStream(), k, console.err()));
+            }
+        } catch (IOException e) {
+            processes.forEach(Process::destroyForcibly);
+            console.err().println("toy: launch cannot start process " + processes.size() + ": " + e.getMessage());
+            return ExitStatus.RUNTIME_ERROR;
+        }
+        int status = 0;
+        for (Process process : processes) {
+            int s = process.waitFor();
+            if (status == 0) {
+                status = s;
+            }
+        }
+        for (Thread relay : relays) {
+            relay.join();
+        }
+        console.out().flush();
+        return status;
+    }
+
+    /**
+     * The command-line arguments of process k: {@code run}, its identity, the run options,
+     * with every output file renamed for k ({@link #indexed}), the script and its arguments.
+     */
+    List<String> childArguments(int k) {
+        List<String> list = new ArrayList<>(List.of("run", "--launch-index", Integer.toString(k),
+                "--launch-count", Integer.toString(count)));
+        List<String> given = options.arguments();
+        for (int i = 0; i < given.size(); i++) {
+            String word = given.get(i);
+            list.add(word);
+            if (OUTPUT_FILE_OPTIONS.contains(word) && i + 1 < given.size()) {
+                list.add(indexed(given.get(++i), k));
+            }
+        }
+        list.add(file);
+        list.addAll(args);
+        return list;
+    }
+
+    /**
+     * An output file's name for process k: {@code t.jsonl} → {@code t.0.jsonl}, {@code out/t}
+     * → {@code out/t.0}; {@code -} (stderr) stays {@code -}.
+     */
+    static String indexed(String path, int k) {
+        if (path.equals("-")) {
+            return path;
+        }
+        int slash = path.lastIndexOf('/');
+        int dot = path.lastIndexOf('.');
+        if (dot > slash + 1) {
+            return path.substring(0, dot) + "." + k + path.substring(dot);
+        }
+        return path + "." + k;
+    }
+
+    /** Copies a child's stream to ours line by line, each line prefixed "[k] " and written whole. */
+    private static Thread relay(InputStream in, int k, PrintStream to) {
+        Thread thread = new Thread(() -> {
+            byte[] prefix = ("[" + k + "] ").getBytes(StandardCharsets.UTF_8);
+            LineSplitter lines = new LineSplitter(line -> {
+                synchronized (to) {
+                    to.write(prefix, 0, prefix.length);
+                    to.write(line, 0, line.length);
+                    to.write('\n');
+                    to.flush();
+                }
+            });
+            try (in; OutputStream sink = lines) {
+                in.transferTo(sink);
+            } catch (IOException e) {
+                // The child is gone; what it wrote has been passed on.
+            }
+        }, "launch-relay-" + k);
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+}

@@ -1,0 +1,93 @@
+package toy.interpreter.cli;
+
+import java.util.List;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
+import toy.interpreter.vm.SwitchInterval;
+import toy.interpreter.vm.Vm;
+import toy.runtime.pool.ProcessRole;
+import toy.runtime.threads.Gil;
+
+/**
+ * The options that shape a run (CLI.md, "Options of run"), shared by {@code run} and
+ * {@code launch}, so that launch's options reach the processes it starts ({@link #arguments()}).
+ * A pool worker gets its parent's from {@link Vm.Options#arguments()} and reads them with
+ * {@link Vm.Options#parse}, without a command-line parser, for a faster start.
+ */
+final class RunOptions {
+    @Option(names = "--recursion-limit", paramLabel = "N", defaultValue = "" + Vm.DEFAULT_RECURSION_LIMIT,
+            description = "Frames per thread before RecursionError (default: ${DEFAULT-VALUE}).")
+    private int recursionLimit;
+
+    @Option(names = "--switch-interval", paramLabel = "N|DURATION", converter = SwitchIntervalConverter.class,
+            description = "Instructions a thread runs before it offers the GIL (CPython 2's check interval),"
+                    + " or a duration such as 5ms or 200us after which a waiting thread asks for it (CPython 3)."
+                    + " Default: 5ms.")
+    private SwitchInterval switchInterval = SwitchInterval.DEFAULT;
+
+    @Option(names = "--gil", paramLabel = "POLICY", converter = GilPolicyConverter.class,
+            description = "handoff (default; CPython 3: a dropped GIL goes to a waiting thread),"
+                    + " unfair (CPython 2: the dropping thread competes again at once), off (free-threaded).")
+    private Gil.Policy gilPolicy = Gil.Policy.HANDOFF;
+
+    /** Set by {@code toy launch} for its process k of N; hidden because only launch gives it. */
+    @Option(names = "--launch-index", hidden = true, paramLabel = "K")
+    private int launchIndex;
+
+    @Option(names = "--launch-count", hidden = true, paramLabel = "N")
+    private int launchCount;
+
+    /** A message for a usage error, or null when the options are consistent. */
+    public String problem() {
+        if (recursionLimit < 1) {
+            return "toy: --recursion-limit must be at least 1";
+        }
+        if (launchCount < 0 || launchIndex < 0 || (launchCount > 0 && launchIndex >= launchCount)) {
+            return "toy: --launch-index must be in 0.." + (launchCount - 1);
+        }
+        return null;
+    }
+
+    /** True in a process that {@code toy launch} started: its parent stops it, not the terminal's Ctrl-C. */
+    public boolean launched() {
+        return launchCount > 0;
+    }
+
+    /** Who this process is in {@code toy launch} (process k of N), or the single main program of {@code toy run}. */
+    public ProcessRole role() {
+        return launched() ? ProcessRole.launched(launchIndex, launchCount) : ProcessRole.MAIN;
+    }
+
+    public Vm.Options vmOptions(List<String> args, ProcessRole role) {
+        return new Vm.Options(recursionLimit, gilPolicy, switchInterval, args, role);
+    }
+
+    /** These options as command-line arguments, for a child process (launch identity left out). */
+    public List<String> arguments() {
+        return vmOptions(List.of(), ProcessRole.MAIN).arguments();
+    }
+
+    static final class SwitchIntervalConverter implements ITypeConverter<SwitchInterval> {
+        @Override
+        public SwitchInterval convert(String value) {
+            try {
+                return SwitchInterval.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    static final class GilPolicyConverter implements ITypeConverter<Gil.Policy> {
+        @Override
+        public Gil.Policy convert(String value) {
+            return switch (value) {
+                case "handoff" -> Gil.Policy.HANDOFF;
+                case "unfair" -> Gil.Policy.UNFAIR;
+                case "off" -> Gil.Policy.OFF;
+                default -> throw new TypeConversionException("'" + value + "' is not a GIL policy: use handoff, unfair or off");
+            };
+        }
+    }
+}

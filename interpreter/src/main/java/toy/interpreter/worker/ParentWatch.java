@@ -1,0 +1,49 @@
+package toy.interpreter.worker;
+
+import java.io.IOException;
+import java.io.InputStream;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
+
+/**
+ * For a process that another Toy process started (a pool worker, a {@code toy launch} child):
+ * its parent stops it, not the terminal. Ctrl-C sends SIGINT to the whole foreground process
+ * group, so without this every child would report its own KeyboardInterrupt; the parent
+ * handles it once and the children end when it does.
+ */
+public final class ParentWatch {
+    /** The status of a child whose parent went away; nobody reads it, shells report 128 + SIGHUP for the like. */
+    static final int ORPHANED = 129;
+
+    private ParentWatch() {
+    }
+
+    /** Ignores the terminal's SIGINT from now on. */
+    @SuppressWarnings("sunapi")
+    public static void ignoreTerminalInterrupt() {
+        Signal.handle(new Signal("INT"), SignalHandler.SIG_IGN);
+    }
+
+    /**
+     * Ignores SIGINT and ends the process as soon as its stdin closes, which happens when the
+     * parent ends in any way, SIGKILL included (the kernel closes the parent's end of the pipe).
+     * For a process whose stdin is otherwise unused: a {@code toy launch} child.
+     */
+    public static void start() {
+        ignoreTerminalInterrupt();
+        Thread watch = new Thread(() -> {
+            InputStream in = System.in;
+            byte[] buffer = new byte[256];
+            try {
+                while (in.read(buffer) >= 0) {
+                    // Nothing is sent on this pipe; reading only waits for it to close.
+                }
+            } catch (IOException e) {
+                // A broken pipe means the same as its end.
+            }
+            Runtime.getRuntime().halt(ORPHANED);
+        }, "parent-watch");
+        watch.setDaemon(true);
+        watch.start();
+    }
+}

@@ -1,0 +1,125 @@
+package toy.interpreter.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code toy launch} (CLI.md): N processes, prefixed whole lines, the lowest failing k's status. */
+@Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class LaunchTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void threeProcessesOf3000LinesComeOutWholeAndPrefixedWithTheLowestFailingStatus() throws IOException {
+        Path file = Files.writeString(dir.resolve("lines.toy"), """
+                let k = worker_index()
+                let filler = "x" * (50 + 37 * k)
+                for i in range(3000) {
+                    print("process", k, "of", worker_count(), is_main(), "line", i, filler)
+                }
+                if k == 1 { exit(3) }
+                if k == 2 { print(1 // 0) }
+                """);
+        ToyRunner.Result r = ToyRunner.run("launch", "-n", "3", "--switch-interval", "100", file.toString());
+        Pattern line = Pattern.compile("\\[(\\d)] process (\\d) of 3 true line (\\d+) (x+)");
+        int[] next = new int[3];
+        for (String text : r.out().split("\n")) {
+            Matcher m = line.matcher(text);
+            assertTrue(m.matches(), "a mixed or broken line: " + text);
+            int k = Integer.parseInt(m.group(1));
+            assertEquals(k, Integer.parseInt(m.group(2)));
+            assertEquals(next[k]++, Integer.parseInt(m.group(3)), "line order within process " + k);
+            assertEquals(50 + 37 * k, m.group(4).length());
+        }
+        assertEquals(List.of(3000, 3000, 3000), List.of(next[0], next[1], next[2]));
+        assertEquals("[2] Traceback (most recent call last):\n"
+                + "[2]   File \"" + file + "\", line 7, in <main>\n"
+                + "[2] ZeroDivisionError: integer division or modulo by zero\n", r.err());
+        assertEquals(3, r.status());
+    }
+
+    @Test
+    void allSucceedingIsZeroAndUsageErrorsAre2() throws IOException {
+        Path file = Files.writeString(dir.resolve("ok.toy"), "print(args())\n");
+        ToyRunner.Result r = ToyRunner.run("launch", "-n", "2", file.toString(), "a b");
+        assertEquals("[0] [\"a b\"]\n[1] [\"a b\"]\n", r.out().lines().sorted().map(s -> s + "\n").reduce("", String::concat));
+        assertEquals(0, r.status());
+        assertEquals(2, ToyRunner.run("launch", file.toString()).status());
+        assertEquals(2, ToyRunner.run("launch", "-n", "0", file.toString()).status());
+        assertEquals(2, ToyRunner.run("launch", "-n", "2", "--launch-index", "1", "--launch-count", "2", file.toString()).status());
+        assertEquals(66, ToyRunner.run("launch", "-n", "2", dir.resolve("missing.toy").toString()).status());
+    }
+
+    @Test
+    void underRunAProcessIsIndex0Of1() throws IOException {
+        Path file = Files.writeString(dir.resolve("who.toy"), "print(worker_index(), worker_count(), is_main())\n");
+        assertEquals("0 1 true\n", ToyRunner.run(file.toString()).out());
+    }
+
+    @Test
+    void ctrlCStopsEveryProcessWithStatus130() throws Exception {
+        // Each process reports an error from a thread at once (stderr is flushed per line), then spins.
+        Path file = Files.writeString(dir.resolve("spin.toy"), """
+                fn signal() { raise "running" }
+                spawn signal()
+                while true { sleep(0.01) }
+                """);
+        boolean setsid = Files.isExecutable(Path.of("/usr/bin/setsid")) || Files.isExecutable(Path.of("/bin/setsid"));
+        List<String> command = new ArrayList<>();
+        if (setsid) {
+            command.add("setsid");
+        }
+        command.addAll(List.of("java", "-cp", System.getProperty("java.class.path"), "toy.interpreter.cli.Main",
+                "launch", "-n", "2", file.toString()));
+        Process launch = new ProcessBuilder(command).start();
+        try {
+            BufferedReader err = new BufferedReader(new InputStreamReader(launch.getErrorStream(), StandardCharsets.UTF_8));
+            int running = 0;
+            while (running < 2) {
+                String line = err.readLine();
+                assertTrue(line != null, "launch ended before both processes ran");
+                if (line.endsWith("Error: running")) {
+                    running++;
+                }
+            }
+            List<ProcessHandle> children = launch.children().toList();
+            assertEquals(2, children.size());
+            // As a terminal does: SIGINT to the whole process group (its own, thanks to setsid).
+            String target = setsid ? "-" + launch.pid() : Long.toString(launch.pid());
+            new ProcessBuilder("kill", "-INT", "--", target).inheritIO().start().waitFor();
+            assertTrue(launch.waitFor(60, TimeUnit.SECONDS));
+            assertEquals(130, launch.exitValue());
+            for (ProcessHandle child : children) {
+                child.onExit().get(60, TimeUnit.SECONDS);
+                assertTrue(!child.isAlive(), "a launched process outlived launch");
+            }
+        } finally {
+            launch.descendants().forEach(ProcessHandle::destroyForcibly);
+            launch.destroyForcibly();
+        }
+    }
+
+    @Test
+    void anOutputFileGetsTheIndexBeforeItsExtension() {
+        assertEquals("t.0.jsonl", LaunchCommand.indexed("t.jsonl", 0));
+        assertEquals("out/run.3.html", LaunchCommand.indexed("out/run.html", 3));
+        assertEquals("out.d/trace.1", LaunchCommand.indexed("out.d/trace", 1));
+        assertEquals(".hidden.2", LaunchCommand.indexed(".hidden", 2));
+        assertEquals("-", LaunchCommand.indexed("-", 1));
+    }
+}

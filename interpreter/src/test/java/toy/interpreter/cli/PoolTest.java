@@ -1,0 +1,379 @@
+package toy.interpreter.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * LANGUAGE.md section 8 end to end: pools of real worker JVMs. Most scripts run in this JVM
+ * (its workers are real processes); the fault tests run the parent as a process of its own so
+ * that they can kill it or its workers. Those wait for readiness lines on stderr, which is
+ * flushed per line (a spawned thread's uncaught error is reported at once), never for a time.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class PoolTest {
+    @TempDir
+    Path dir;
+
+    private Path script(String text) throws IOException {
+        return Files.writeString(dir.resolve("p.toy"), text);
+    }
+
+    private ToyRunner.Result run(String text, String... args) throws IOException {
+        return runWith(List.of(), text, args);
+    }
+
+    private ToyRunner.Result runWith(List<String> options, String text, String... args) throws IOException {
+        List<String> all = new ArrayList<>(List.of("run"));
+        all.addAll(options);
+        all.add(script(text).toString());
+        all.addAll(List.of(args));
+        return ToyRunner.run(all.toArray(new String[0]));
+    }
+
+    @Test
+    void mapKeepsOrderOverAnyIterableAndWorkersGetTheRunOptionsAndKnowWhoTheyAre() throws IOException {
+        String text = """
+                fn square(x) { return x * x }
+                fn who(x) { return [x, is_main(), worker_index() < worker_count(), worker_count(), args(), switch_interval()] }
+                fn shout(s) { print("worker says " + s); return len(s) }
+                if is_main() {
+                    print(is_main(), worker_index(), worker_count())
+                    let pool = Pool(2)
+                    print(pool.map(square, [3, 1, 2]))
+                    print(pool.map(square, range(12)))
+                    print(pool.map(shout, "ab"))
+                    print(pool.map(square, {4: "x", 5: "y"}))
+                    print(pool.map(who, [1]))
+                    let f = pool.submit(square, 7)
+                    print(f.result(), f.done(), f.result(nil))
+                    print(pool.map(square, []))
+                    pool.shutdown()
+                    pool.shutdown()
+                    try { pool.submit(square, 1) } catch e { print(e.kind, e.message) }
+                }
+                """;
+        ToyRunner.Result r = runWith(List.of("--gil", "unfair", "--switch-interval", "200us"), text, "an arg");
+        assertEquals("", r.err());
+        List<String> lines = List.of(r.out().split("\n"));
+        assertEquals("true 0 1", lines.get(0));
+        assertEquals("[9, 1, 4]", lines.get(1));
+        assertEquals("[0, 1, 4, 9, 16, 25, 36, 49, 64, 81, 100, 121]", lines.get(2));
+        // The workers' lines come before the result they precede, in either order between them.
+        assertEquals(List.of("worker says a", "worker says b"), lines.subList(3, 5).stream().sorted().toList());
+        assertEquals("[1, 1]", lines.get(5));
+        assertEquals("[16, 25]", lines.get(6));
+        assertEquals("[[1, false, true, 2, [\"an arg\"], 0.0002]]", lines.get(7));
+        assertEquals("49 true 49", lines.get(8));
+        assertEquals("[]", lines.get(9));
+        assertEquals("RuntimeError cannot submit work to a Pool after its shutdown()", lines.get(10));
+        assertEquals(11, lines.size());
+        assertEquals(0, r.status());
+    }
+
+    @Test
+    void linesFromWorkersAndThreadsComeOutWhole() throws IOException {
+        ToyRunner.Result r = run("""
+                fn chatter(tag) {
+                    for i in range(2000) { print(tag, "line", i, "-" * (i % 97)) }
+                    return tag
+                }
+                if is_main() {
+                    let pool = Pool(2)
+                    let fs = [pool.submit(chatter, "a"), pool.submit(chatter, "b")]
+                    let t = spawn chatter("t")
+                    chatter("m")
+                    print(fs[0].result(), fs[1].result(), t.join())
+                }
+                """);
+        List<String> lines = List.of(r.out().split("\n"));
+        assertEquals(4 * 2000 + 1, lines.size());
+        assertEquals("a b t", lines.get(lines.size() - 1));
+        for (String line : lines.subList(0, lines.size() - 1)) {
+            String[] parts = line.split(" ", -1);
+            assertEquals(4, parts.length, line);
+            assertTrue(parts[0].matches("[abtm]") && parts[1].equals("line"), line);
+            assertEquals(Integer.parseInt(parts[2]) % 97, parts[3].length(), line);
+        }
+    }
+
+    @Test
+    void anErrorInAWorkerIsRaisedAgainWithTheWorkersTracebackAbove() throws IOException {
+        ToyRunner.Result r = run("""
+                fn inner(x) { return 10 // x }
+                fn divide(x) {
+                    return inner(x)
+                }
+                if is_main() {
+                    let pool = Pool(1)
+                    try { pool.submit(divide, 0).result() } catch e { print("caught", e.kind, e.message) }
+                    print(pool.map(divide, [1, 2]))
+                    pool.map(divide, [5, 0, 1])
+                }
+                """);
+        assertEquals("caught ZeroDivisionError integer division or modulo by zero\n[10, 5]\n", r.out());
+        String file = dir.resolve("p.toy").toString();
+        assertEquals("Traceback (most recent call last):\n"
+                + "  File \"" + file + "\", line 3, in divide\n"
+                + "  File \"" + file + "\", line 1, in inner\n"
+                + "ZeroDivisionError: integer division or modulo by zero\n"
+                + "\nThe above exception was the direct cause of the following exception:\n\n"
+                + "Traceback (most recent call last):\n"
+                + "  File \"" + file + "\", line 9, in <main>\n"
+                + "ZeroDivisionError: integer division or modulo by zero\n", r.err());
+        assertEquals(70, r.status());
+    }
+
+    @Test
+    void whatCannotCrossIsATypeErrorInTheCallerBeforeAnythingIsSent() throws IOException {
+        ToyRunner.Result r = run("""
+                fn echo(x) { return x }
+                fn lock() { return Lock() }
+                fn make() { fn nested() { return 1 }; return nested }
+                fn nest() { return Pool(1) }
+                if is_main() {
+                    let pool = Pool(1)
+                    for bad in [fn() { try { pool.submit(echo, Lock()) } catch e { print(e.kind, e.message) } },
+                                fn() { try { pool.map(echo, [1, Queue()]) } catch e { print(e.kind, e.message) } },
+                                fn() { try { pool.submit(fn(x) { return x }, 1) } catch e { print(e.kind, e.message) } },
+                                fn() { try { pool.submit(make(), 1) } catch e { print(e.kind, e.message) } },
+                                fn() { try { pool.submit(len, "abc") } catch e { print(e.kind, e.message) } },
+                                fn() { try { pool.submit(lock).result() } catch e { print(e.kind, e.message) } },
+                                fn() { try { pool.submit(nest).result() } catch e { print(e.kind, e.message) } }] {
+                        bad()
+                    }
+                    let xs = [1]
+                    xs.append(xs)
+                    try { pool.submit(echo, xs) } catch e { print(e.kind) }
+                    print(pool.submit(echo, [1.5, nil, true, "é😀", {"k": [1]}]).result())
+                }
+                """);
+        String tail = ": only int, float, bool, nil, str, and lists and maps of these can be sent";
+        String top = "TypeError a Pool runs only functions declared at the top level of the script: ";
+        assertEquals("TypeError cannot send a 'Lock' to another process" + tail + "\n"
+                + "TypeError cannot send a 'Queue' to another process" + tail + "\n"
+                + top + "the function '<fn>' is not declared at the top level of the script\n"
+                + top + "the function 'nested' is not declared at the top level of the script\n"
+                + top + "a 'builtin' is not a function declared at the top level of the script\n"
+                + "TypeError cannot send a 'Lock' to another process" + tail + "\n"
+                + "ValueError a Pool cannot be created inside a Pool worker; start pools under `if is_main() { … }`\n"
+                + "ValueError\n"
+                + "[1.5, nil, true, \"é😀\", {\"k\": [1]}]\n", r.out());
+        assertEquals(0, r.status());
+    }
+
+    @Test
+    void aTimeoutRaisesTimeoutErrorAndExitStopsBusyWorkers() throws IOException {
+        ToyRunner.Result r = run("""
+                fn forever() { while true { sleep(0.01) } }
+                if is_main() {
+                    let pool = Pool(1)
+                    let f = pool.submit(forever)
+                    try { f.result(0) } catch e { print(e.kind, f.done()) }
+                    try { f.result(0.001) } catch e { print(e.kind) }
+                    exit(4)
+                }
+                """);
+        assertEquals("TimeoutError false\nTimeoutError\n", r.out());
+        assertEquals(4, r.status());
+    }
+
+    @Test
+    void aThreadWaitingForAFutureIsNeverADeadlock() throws IOException {
+        // MainThread waits for a worker while Thread-1 waits for MainThread's lock: no thread
+        // of this program can go on, yet the worker's reply will come.
+        ToyRunner.Result r = run("""
+                fn count(n) { while n > 0 { n -= 1 }; return "counted" }
+                let lock = Lock()
+                fn waiter() { with lock { return "got the lock" } }
+                if is_main() {
+                    let pool = Pool(1)
+                    lock.acquire()
+                    let t = spawn waiter()
+                    print(pool.submit(count, 3_000_000).result())
+                    lock.release()
+                    print(t.join())
+                }
+                """);
+        assertEquals("counted\ngot the lock\n", r.out());
+        assertEquals("", r.err());
+    }
+
+    @Test
+    void aWorkerWhoseTopLevelFailsMakesPoolRaiseItsError() throws IOException {
+        ToyRunner.Result r = run("""
+                if not is_main() {
+                    let settings = {"a": 1}
+                    print(settings["b"])
+                }
+                let pool = Pool(2)
+                print("not reached")
+                """);
+        assertEquals("", r.out());
+        String file = dir.resolve("p.toy").toString();
+        assertTrue(r.err().startsWith("Traceback (most recent call last):\n  File \"" + file + "\", line 3, in <main>\n"
+                + "KeyError: \"b\"\n\nThe above exception was the direct cause of the following exception:\n\n"
+                + "Traceback (most recent call last):\n  File \"" + file + "\", line 5, in <main>\nKeyError: \"b\"\n"), r.err());
+        assertEquals(70, r.status());
+    }
+
+    @Test
+    void aWorkerThatExitsFailsItsTaskWithWorkerErrorAndIsReplaced() throws IOException {
+        ToyRunner.Result r = run("""
+                fn quit(status) { exit(status) }
+                fn add(a, b) { return a + b }
+                if is_main() {
+                    let pool = Pool(1)
+                    try { pool.submit(quit, 3).result() } catch e { print(e.kind + ": " + e.message) }
+                    print(pool.submit(add, 2, 3).result())
+                    # The worker dies after shutdown() began: the work it still owes gets a replacement.
+                    let owed = [pool.submit(quit, 4), pool.submit(add, 3, 4)]
+                    pool.shutdown()
+                    try { owed[0].result() } catch e { print(e.kind + ": " + e.message) }
+                    print(owed[1].result())
+                }
+                """);
+        assertEquals("WorkerError: Pool worker 0 exited with status 3 while running quit()\n5\n"
+                + "WorkerError: Pool worker 0 exited with status 4 while running quit()\n7\n", r.out());
+        assertEquals(0, r.status());
+    }
+
+    @Test
+    void theExperimentSamplePrintsItsThreeTimings() {
+        // samples/processes/experiment.toy varies (timings), so the golden harness leaves it here.
+        ToyRunner.Result r = ToyRunner.run("run", ToyRunner.root().resolve("samples/processes/experiment.toy").toString(),
+                "200000");
+        assertTrue(r.out().matches("sequential:   [0-9.e-]+ s\n"
+                + "2 threads:    [0-9.e-]+ s   threads / sequential: [0-9.e-]+\n"
+                + "Pool of 2:    [0-9.e-]+ s   processes / sequential: [0-9.e-]+\n"
+                + "\\(Pool\\(2\\) was ready in [0-9.e-]+ s, not counted above\\)\n"), r.out());
+        assertEquals("", r.err());
+        assertEquals(0, r.status());
+    }
+
+    /** A parent toy process, its stderr read line by line. */
+    private static final class Parent implements AutoCloseable {
+        final Process process;
+        final BufferedReader err;
+
+        Parent(Path script, boolean ownProcessGroup) throws IOException {
+            List<String> command = new ArrayList<>();
+            if (ownProcessGroup) {
+                command.add("setsid");
+            }
+            command.addAll(List.of("java", "-cp", System.getProperty("java.class.path"), "toy.interpreter.cli.Main",
+                    script.toString()));
+            process = new ProcessBuilder(command).start();
+            err = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8));
+        }
+
+        /** Reads stderr until a line ending with {@code text}; fails if it ends first. */
+        void awaitLine(String text) throws IOException {
+            for (String line = err.readLine(); ; line = err.readLine()) {
+                assertTrue(line != null, "stderr ended before a line ending with " + text);
+                if (line.endsWith(text)) {
+                    return;
+                }
+            }
+        }
+
+        List<ProcessHandle> workers() {
+            return process.descendants().filter(p -> p.info().commandLine().orElse("").contains("WorkerMain")).toList();
+        }
+
+        @Override
+        public void close() {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
+    }
+
+    /** A stderr line the script prints at once, as a readiness signal. */
+    private static final String SIGNAL = "fn signal(what) { raise what }\n";
+
+    private static void awaitGone(List<ProcessHandle> processes) throws Exception {
+        for (ProcessHandle p : processes) {
+            p.onExit().get(60, TimeUnit.SECONDS);
+            assertFalse(p.isAlive(), "process " + p.pid() + " outlived its parent");
+        }
+    }
+
+    @Test
+    void aKilledWorkerFailsItsTaskWithWorkerErrorAndIsReplaced() throws Exception {
+        Path file = script(SIGNAL + """
+                fn hang() {
+                    spawn signal("task started")
+                    while true { sleep(0.01) }
+                }
+                fn add(a, b) { return a + b }
+                if is_main() {
+                    let pool = Pool(1)
+                    let f = pool.submit(hang)
+                    try { f.result() } catch e { print(e.kind + ": " + e.message) }
+                    print(pool.submit(add, 2, 3).result())
+                }
+                """);
+        try (Parent parent = new Parent(file, false)) {
+            parent.awaitLine("Error: task started");
+            List<ProcessHandle> workers = parent.workers();
+            assertEquals(1, workers.size());
+            workers.get(0).destroyForcibly();
+            assertTrue(parent.process.waitFor(60, TimeUnit.SECONDS));
+            assertEquals("WorkerError: Pool worker 0 was killed by SIGKILL while running hang()\n5\n",
+                    new String(parent.process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+            assertEquals(0, parent.process.exitValue());
+        }
+    }
+
+    private static final String WAIT_WITH_A_POOL = SIGNAL + """
+            fn count(n) { while n > 0 { n -= 1 }; return n }
+            if is_main() {
+                let pool = Pool(2)
+                let f = pool.submit(count, 1_000_000_000_000)
+                spawn signal("pool ready")
+                f.result()
+            }
+            """;
+
+    @Test
+    void noWorkerOutlivesAParentKilledWithSigkill() throws Exception {
+        try (Parent parent = new Parent(script(WAIT_WITH_A_POOL), false)) {
+            parent.awaitLine("Error: pool ready");
+            List<ProcessHandle> workers = parent.workers();
+            assertEquals(2, workers.size());
+            parent.process.destroyForcibly();
+            awaitGone(workers);
+        }
+    }
+
+    @Test
+    void ctrlCStopsTheWorkersAndExits130() throws Exception {
+        boolean setsid = Files.isExecutable(Path.of("/usr/bin/setsid")) || Files.isExecutable(Path.of("/bin/setsid"));
+        try (Parent parent = new Parent(script(WAIT_WITH_A_POOL), setsid)) {
+            parent.awaitLine("Error: pool ready");
+            List<ProcessHandle> workers = parent.workers();
+            assertEquals(2, workers.size());
+            // As a terminal does: SIGINT to the whole process group (its own, thanks to setsid).
+            String target = setsid ? "-" + parent.process.pid() : Long.toString(parent.process.pid());
+            new ProcessBuilder("kill", "-INT", "--", target).inheritIO().start().waitFor();
+            assertTrue(parent.process.waitFor(60, TimeUnit.SECONDS));
+            assertEquals(130, parent.process.exitValue());
+            awaitGone(workers);
+            String rest = new String(parent.process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertFalse(rest.contains("Traceback"), rest);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package toy.runtime.pool;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The command line that starts another JVM of this same installation: the running JVM's own
+ * {@code java} (from {@code java.home}, no PATH lookup) with the running class path, so that a
+ * worker runs exactly the Toy its parent runs.
+ */
+public final class JavaCommand {
+    /**
+     * Flags of a pool worker, chosen by measurement (docs/processes.md, "What a worker costs"):
+     * the serial collector and 16 MB thread stacks of {@code ./toy}, but tiered compilation
+     * (C1 first) because a worker compiles the script again before it is ready, which C2
+     * alone leaves to the bytecode interpreter; the JVM's own warnings on stderr, where the
+     * parent relays them, instead of stdout, the channel (its other messages too, such as the
+     * one of running out of memory); and an exit, not a half-dead JVM,
+     * when the heap runs out.
+     */
+    public static final List<String> WORKER_FLAGS = List.of("-XX:+UseSerialGC", "-Xss16m", "-XX:+ExitOnOutOfMemoryError",
+            "-XX:+DisplayVMOutputToStderr", "-Xlog:disable", "-Xlog:all=warning:stderr");
+
+    /** Flags of a {@code toy launch} process: those {@code ./toy} starts the JVM with. */
+    public static final List<String> RUN_FLAGS = List.of("-XX:+UseSerialGC", "-XX:-TieredCompilation", "-Xss16m");
+
+    private JavaCommand() {
+    }
+
+    /**
+     * {@code java FLAGS -cp CLASSPATH MAIN ARGS}, with the class-data sharing archive
+     * {@code toy.jsa} beside {@code toy.jar} when {@code ./toy} made one for this build
+     * (it loads Toy's classes already parsed and verified: a quarter less CPU at start).
+     */
+    public static List<String> of(List<String> flags, String mainClass, List<String> args) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(flags);
+        String classPath = System.getProperty("java.class.path");
+        if (classPath.endsWith(".jar") && !classPath.contains(File.pathSeparator)) {
+            File jar = new File(classPath);
+            File archive = new File(classPath.substring(0, classPath.length() - ".jar".length()) + ".jsa");
+            if (archive.isFile() && archive.lastModified() >= jar.lastModified()) {
+                command.add("-XX:SharedArchiveFile=" + archive.getPath());
+            }
+        }
+        command.add("-cp");
+        command.add(classPath);
+        command.add(mainClass);
+        command.addAll(args);
+        return command;
+    }
+}

@@ -1,0 +1,34 @@
+package toy.runtime.pool;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The figures --stats and --timeline read: per worker lane, and a span per task on the parent's clock. */
+class PoolActivityTest {
+    @Test
+    void countsPerLaneAndSpansPerTask() {
+        PoolActivity activity = new PoolActivity();
+        int first = activity.newPool(2);
+        int second = activity.newPool(1);
+        activity.bytes(first, 1, 100, 0);
+        activity.bytes(first, 1, 0, 40);
+        // Sent at 1000, reply received at 5000, the worker busy for 3000 of those ns.
+        activity.taskDone(first, 1, "f", 1_000, 5_000, 3_000);
+        activity.taskDone(first, 1, "g", 6_000, 7_000, 500);
+        activity.taskDone(second, 0, "h", 10, 20, 50);
+
+        assertEquals(List.of(
+                new PoolActivity.WorkerStats(1, 0, 0, 0, 0, 0, 0),
+                new PoolActivity.WorkerStats(1, 1, 2, 3_500, 100, 40, 5_000),
+                new PoolActivity.WorkerStats(2, 0, 1, 50, 0, 0, 10)), activity.workers());
+        assertEquals(2_500, activity.workers().get(1).meanRoundTripNanos());
+        assertEquals(0, activity.workers().get(0).meanRoundTripNanos());
+        assertEquals(List.of(
+                new PoolActivity.TaskSpan(1, 1, 2_000, 5_000, "f"),
+                new PoolActivity.TaskSpan(1, 1, 6_500, 7_000, "g"),
+                // A worker's clock may say it was busy longer than the round trip: the span stays inside it.
+                new PoolActivity.TaskSpan(2, 0, 10, 20, "h")), activity.spans());
+    }
+}
