@@ -22,9 +22,10 @@ public final class Compiler {
         try {
             ToyParser.ProgramContext tree = Parsing.parse(source, errors);
             if (tree != null) {
-                Resolver resolver = new Resolver(globals, errors);
+                FormattedStrings formattedStrings = new FormattedStrings(source.name(), errors);
+                Resolver resolver = new Resolver(globals, errors, formattedStrings);
                 resolver.visit(tree);
-                code = new CodeGenerator(source.name(), resolver, errors).compileProgram(tree);
+                code = new CodeGenerator(source, resolver, formattedStrings, errors).compileProgram(tree);
             }
         } catch (StackOverflowError e) {
             // The parser and both passes recurse once per level of nesting.

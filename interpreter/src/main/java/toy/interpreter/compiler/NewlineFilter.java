@@ -21,6 +21,8 @@ import toy.grammar.ToyLexer;
  *   <li>before {@code else}, {@code elif} and {@code catch}, so {@code }} may end the line before them;</li>
  *   <li>when it would be a blank line, or the first token of the file.</li>
  * </ul>
+ * A NEWLINE is added after the {@code }} that closes a block at statement level when another
+ * statement follows on the same line ({@code if c { return 1 } return 2}).
  * Whether a {@code {} opens a block or a map literal is decided by the token before it: a block
  * follows something that ends an expression (a name, a literal, {@code )}, {@code ]}, {@code }})
  * or {@code else}/{@code try}; a map literal follows anything else.
@@ -33,6 +35,7 @@ final class NewlineFilter implements TokenSource {
             "+", "-", "*", "/", "//", "%", "**", "==", "!=", "<", "<=", ">", ">=",
             "and", "or", "not", "in", ",", "=", "+=", "-=", "*=", "/=", "//=", "%=", ".", ":");
     private static final Set<String> BLOCK_AFTER = Set.of(")", "]", "}", "else", "try", "true", "false", "nil");
+    private static final Set<String> NOT_A_STATEMENT_START = Set.of(";", ")", "]", "}", "(", "[");
     private static final Set<String> JOINS_PREVIOUS_LINE = Set.of("else", "elif", "catch");
 
     private final ToyLexer lexer;
@@ -40,6 +43,8 @@ final class NewlineFilter implements TokenSource {
     private final Deque<Bracket> brackets = new ArrayDeque<>();
     private final Deque<Token> lookahead = new ArrayDeque<>();
     private Token previous;
+    /** The previous token is a {@code }} that closed a block at statement level. */
+    private boolean blockJustClosed;
 
     NewlineFilter(ToyLexer lexer, List<CompileError> errors) {
         this.lexer = lexer;
@@ -50,6 +55,16 @@ final class NewlineFilter implements TokenSource {
     public Token nextToken() {
         for (;;) {
             Token token = take();
+            if (blockJustClosed && startsStatement(token)) {
+                // `if c { return 1 } return 2`: end the block statement here.
+                lookahead.addFirst(token);
+                CommonToken end = new CommonToken(token);
+                end.setType(ToyLexer.NEWLINE);
+                end.setText("\n");
+                blockJustClosed = false;
+                return emit(end);
+            }
+            blockJustClosed = false;
             if (token.getType() == ToyLexer.NEWLINE) {
                 if (keepNewline()) {
                     return emit(token);
@@ -92,7 +107,8 @@ final class NewlineFilter implements TokenSource {
             case "{" -> brackets.push(opensBlock() ? Bracket.BLOCK : Bracket.MAP);
             case ")", "]", "}" -> {
                 if (!brackets.isEmpty()) {
-                    brackets.pop();
+                    Bracket closed = brackets.pop();
+                    blockJustClosed = closed == Bracket.BLOCK && (brackets.isEmpty() || brackets.peek() == Bracket.BLOCK);
                 }
             }
             default -> {
@@ -100,12 +116,24 @@ final class NewlineFilter implements TokenSource {
         }
     }
 
+    /** Whether a token after a block's {@code }} on the same line begins another statement. */
+    private static boolean startsStatement(Token token) {
+        int type = token.getType();
+        if (type == ToyLexer.NEWLINE || type == Token.EOF) {
+            return false;
+        }
+        String literal = literalOf(token);
+        return literal == null || !(CONTINUES_LINE.contains(literal) || NOT_A_STATEMENT_START.contains(literal)
+                || JOINS_PREVIOUS_LINE.contains(literal));
+    }
+
     private boolean opensBlock() {
         if (previous == null) {
             return false;
         }
         int type = previous.getType();
-        if (type == ToyLexer.NAME || type == ToyLexer.INT || type == ToyLexer.FLOAT || type == ToyLexer.STRING) {
+        if (type == ToyLexer.NAME || type == ToyLexer.INT || type == ToyLexer.FLOAT || type == ToyLexer.STRING
+                || type == ToyLexer.FSTRING) {
             return true;
         }
         String literal = literalOf(previous);
@@ -146,10 +174,7 @@ final class NewlineFilter implements TokenSource {
             switch (token.getType()) {
                 case ToyLexer.UNTERMINATED_STRING -> {
                     report(token, "unterminated string literal");
-                    CommonToken closed = new CommonToken(token);
-                    closed.setType(ToyLexer.STRING);
-                    closed.setText(token.getText() + token.getText().charAt(0));
-                    return closed;
+                    return closed(token);
                 }
                 case ToyLexer.INVALID_CHARACTER -> report(token, "invalid character " + describe(token.getText()));
                 default -> {
@@ -157,6 +182,26 @@ final class NewlineFilter implements TokenSource {
                 }
             }
         }
+    }
+
+    /** An unterminated string closed at its end, so that parsing can go on. */
+    private static Token closed(Token token) {
+        String text = token.getText();
+        boolean formatted = text.charAt(0) == 'f' || text.charAt(0) == 'F';
+        int quoteAt = formatted ? 1 : 0;
+        char quote = text.charAt(quoteAt);
+        boolean triple = text.startsWith(String.valueOf(quote).repeat(3), quoteAt);
+        String body = text.substring(quoteAt + (triple ? 3 : 1));
+        // Drop a trailing backslash and any partial closing quotes, which would otherwise escape or end the close.
+        body = body.replaceAll("\\\\$", "");
+        while (triple && body.endsWith(String.valueOf(quote))) {
+            body = body.substring(0, body.length() - 1);
+        }
+        String quotes = String.valueOf(quote).repeat(triple ? 3 : 1);
+        CommonToken closed = new CommonToken(token);
+        closed.setType(formatted ? ToyLexer.FSTRING : ToyLexer.STRING);
+        closed.setText(text.substring(0, quoteAt) + quotes + body + quotes);
+        return closed;
     }
 
     private void report(Token token, String message) {

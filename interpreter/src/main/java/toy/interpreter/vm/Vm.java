@@ -6,6 +6,7 @@ import toy.interpreter.bytecode.Code;
 import toy.interpreter.bytecode.Globals;
 import toy.runtime.BoundMethod;
 import toy.runtime.Builtin;
+import toy.runtime.Keywords;
 import toy.runtime.ToyError;
 import toy.runtime.Values;
 import toy.runtime.threads.Aborted;
@@ -103,14 +104,19 @@ public final class Vm {
         return args;
     }
 
-    /** Writes one line of program output; a line is never split by another thread's. */
-    void print(String line) {
+    /** Writes program output in one piece, never split by another thread's (a print's line, an input prompt). */
+    void write(String text) {
         synchronized (out) {
-            out.print(line);
-            out.print('\n');
+            out.print(text);
             if (flushEachLine) {
                 out.flush();
             }
+        }
+    }
+
+    void flush() {
+        synchronized (out) {
+            out.flush();
         }
     }
 
@@ -126,16 +132,16 @@ public final class Vm {
         return new ToyError("NameError", "name '" + globals.name(slot) + "' is not defined");
     }
 
-    /** Calls anything callable that the hot loop does not call inline. */
-    Object callValue(Interpreter interpreter, Object callee, Object[] args) {
+    /** Calls anything callable that the hot loop does not call inline; builtins call back through the interpreter. */
+    Object callValue(Interpreter interpreter, Object callee, Object[] args, Keywords keywords) {
         if (callee instanceof Builtin builtin) {
-            return builtin.call(args);
+            return builtin.call(interpreter.caller(), args, keywords);
         }
         if (callee instanceof BoundMethod method) {
-            return method.call(args);
+            return method.call(interpreter.caller(), args, keywords);
         }
         if (callee instanceof Function function) {
-            return interpreter.call(function, args);
+            return interpreter.call(function, keywords.isEmpty() ? args : Arguments.bind(function, args, keywords));
         }
         throw ToyError.typeError("'" + Values.typeName(callee) + "' object is not callable");
     }
@@ -150,7 +156,7 @@ public final class Vm {
         interpreter.bindThread(state);
         return ToyThread.start(state, () -> {
             try {
-                return callValue(interpreter, callee, args);
+                return callValue(interpreter, callee, args, Keywords.NONE);
             } catch (ExitRequest e) {
                 throw scheduler.abort(new Aborted(e.status(), ""));
             }
