@@ -34,8 +34,10 @@ public final class Format {
         if (spec.isEmpty()) {
             return Values.str(value);
         }
-        String typeName = Values.typeName(value);
-        Spec s = parse(spec, typeName);
+        String typeName = value instanceof Long || value instanceof Double ? Values.typeName(value) : "str";
+        // The type a spec without one gets, as CPython substitutes it before checking the grouping.
+        char defaultType = value instanceof Long ? 'd' : value instanceof Double ? 0 : 's';
+        Spec s = parse(spec, typeName, defaultType);
         if (value instanceof Long n) {
             return formatInt(n, s);
         }
@@ -45,7 +47,7 @@ public final class Format {
         return formatStr(Values.str(value), s);
     }
 
-    private static Spec parse(String text, String typeName) {
+    private static Spec parse(String text, String typeName, char defaultType) {
         Spec s = new Spec();
         int[] cps = text.codePoints().toArray();
         int i = 0;
@@ -98,8 +100,10 @@ public final class Format {
         if (cps.length - i > 1) {
             throw ToyError.valueError("Invalid format specifier '" + text + "' for object of type '" + typeName + "'");
         }
-        if (i < cps.length) {
-            s.type = (char) cps[i];
+        s.type = i < cps.length ? (char) cps[i] : defaultType;
+        if (s.grouping != 0 && "defgEFG%".indexOf(s.type) < 0 && s.type != 0
+                && !(s.grouping == '_' && "xXbo".indexOf(s.type) >= 0)) {
+            throw ToyError.valueError("Cannot specify '" + s.grouping + "' with '" + s.type + "'.");
         }
         if (s.zero && s.fill == 0) {
             s.fill = '0';
@@ -130,13 +134,10 @@ public final class Format {
             throw unknownCode(s.type, "str");
         }
         if (s.sign != 0) {
-            throw ToyError.valueError("Sign not allowed in string format specifier");
+            throw ToyError.valueError((s.sign == ' ' ? "Space" : "Sign") + " not allowed in string format specifier");
         }
         if (s.alternate) {
             throw ToyError.valueError("Alternate form (#) not allowed in string format specifier");
-        }
-        if (s.grouping != 0) {
-            throw ToyError.valueError("Cannot specify '" + s.grouping + "' with 's'.");
         }
         if (s.align == '=') {
             throw ToyError.valueError("'=' alignment not allowed in string format specifier");
@@ -173,9 +174,6 @@ public final class Format {
             }
             return pad("", new String(Character.toChars((int) n)), s, '>');
         }
-        if (s.grouping == ',' && type != 'd' && type != 'n') {
-            throw ToyError.valueError("Cannot specify ',' with '" + type + "'.");
-        }
         int radix = switch (type) {
             case 'b' -> 2;
             case 'o' -> 8;
@@ -197,9 +195,6 @@ public final class Format {
             case 0, 'e', 'E', 'f', 'F', 'g', 'G', '%', 'n' -> {
             }
             default -> throw unknownCode(type, typeName);
-        }
-        if (s.grouping != 0 && type == 'n') {
-            throw ToyError.valueError("Cannot specify '" + s.grouping + "' with 'n'.");
         }
         boolean negative = x < 0 || x == 0 && 1 / x < 0;
         double a = Math.abs(x);
@@ -271,6 +266,8 @@ public final class Format {
      */
     private static String general(double a, int precision, boolean alternate, boolean upper, boolean noType) {
         int p = precision == 0 ? 1 : precision;
+        // CPython (format_float_short): without a type, exponent notation from one digit earlier.
+        int fixedLimit = noType ? p - 1 : p;
         int exp;
         if (a == 0) {
             exp = 0;
@@ -279,7 +276,7 @@ public final class Format {
             exp = rounded.precision() - 1 - rounded.scale();
         }
         String text;
-        if (exp >= -4 && exp < p) {
+        if (exp >= -4 && exp < fixedLimit) {
             text = fixed(a, p - 1 - exp, false);
             if (!alternate) {
                 text = stripZeros(text);
