@@ -72,7 +72,7 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
             freeNames[i] = v.name;
         }
         return code.build(name, file, firstLine, function.parameters.size(),
-                function.localNames.toArray(new String[0]), cellParameters, freeSources, freeNames);
+                function.localNames.toArray(new String[0]), cellParameters, freeSources, freeNames, source.lines());
     }
 
     // ------------------------------------------------------------------ statements
@@ -103,7 +103,7 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
             }
             return null;
         }
-        values(ctx.values, ctx.names.size());
+        values(ctx, ctx.values, ctx.names.size());
         for (Token name : ctx.names) {
             storeNew(resolver.variable(name));
         }
@@ -114,7 +114,7 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
      * Pushes the values of an assignment for {@code targets} names, the first on top: one value
      * is unpacked when there are several targets; several values make a list, unpacked or not.
      */
-    private void values(List<ToyParser.ExpressionContext> values, int targets) {
+    private void values(ParserRuleContext statement, List<ToyParser.ExpressionContext> values, int targets) {
         if (values.size() == targets && targets > 1) {
             // `a, b = b, a`: no list is made; the values are pushed in reverse so that the first is on top.
             for (int i = values.size() - 1; i >= 0; i--) {
@@ -125,6 +125,7 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
         for (ToyParser.ExpressionContext value : values) {
             visit(value);
         }
+        line(statement);
         if (values.size() > 1) {
             code.emit(1 - values.size(), BUILD_LIST, values.size());
         }
@@ -198,6 +199,7 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
         Label end = new Label();
         code.bind(next);
         code.emitJump(1, FOR_ITER, end);
+        line(ctx);
         storeVariables(ctx.variables);
         loopBody(ctx.body, new Construct(false, true, end, next));
         line(ctx);
@@ -330,6 +332,7 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
     public Void visitRaiseStatement(ToyParser.RaiseStatementContext ctx) {
         line(ctx);
         visit(ctx.value);
+        line(ctx);
         code.emit(-1, RAISE);
         return null;
     }
@@ -343,7 +346,8 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
                 error(ctx.op.getStart(), "an augmented assignment takes one target and one value");
                 return null;
             }
-            values(ctx.values, ctx.targets.size());
+            values(ctx, ctx.values, ctx.targets.size());
+            line(ctx);
             for (ToyParser.ExpressionContext target : ctx.targets) {
                 storeTo(target);
             }
@@ -351,7 +355,7 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
         }
         ToyParser.ExpressionContext value = ctx.values.get(0);
         if (ctx.values.size() > 1) {
-            values(ctx.values, 1);
+            values(ctx, ctx.values, 1);
         }
         ToyParser.ExpressionContext targetExpression = ctx.targets.get(0);
         ToyParser.PostfixContext target = Shapes.postfix(targetExpression);
@@ -365,7 +369,7 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
             if (computed) {
                 store(resolver.variable(name.NAME().getSymbol()));
             } else {
-                assignName(name.NAME().getSymbol(), op, value);
+                assignName(ctx, name.NAME().getSymbol(), op, value);
             }
         } else if (!trailers.isEmpty() && trailers.get(trailers.size() - 1) instanceof ToyParser.IndexTrailerContext index) {
             if (computed) {
@@ -377,11 +381,14 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
             if (op.equals("=")) {
                 visit(value);
             } else {
+                line(ctx);
                 code.emit(2, DUP2);
                 code.emit(-1, INDEX);
                 visit(value);
+                line(ctx);
                 code.emit(-1, augmented(op));
             }
+            line(ctx);
             code.emit(-3, STORE_INDEX);
         } else {
             error(targetExpression.getStart(), "cannot assign to this expression");
@@ -415,10 +422,11 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
         return op.equals("+=") ? INPLACE_ADD : arithmetic(op.substring(0, op.length() - 1));
     }
 
-    private void assignName(Token name, String op, ToyParser.ExpressionContext value) {
+    private void assignName(ParserRuleContext statement, Token name, String op, ToyParser.ExpressionContext value) {
         Variable v = resolver.variable(name);
         if (op.equals("=")) {
             visit(value);
+            line(statement);
             store(v);
             return;
         }
@@ -429,6 +437,7 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
         }
         load(v);
         visit(value);
+        line(statement);
         code.emit(-1, augmented(op));
         store(v);
     }
@@ -679,7 +688,7 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
             error(ctx.operators.get(1).getStart(), "comparisons cannot be chained; combine them with 'and'");
         }
         visit(ctx.operands.get(1));
-        line(ctx.operators.get(0));
+        line(ctx);
         String symbol = ctx.operators.get(0).getText();
         switch (symbol) {
             case "in" -> code.emit(-1, IN);
@@ -705,7 +714,7 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
         visit(operands.get(0));
         for (int i = 1; i < operands.size(); i++) {
             visit(operands.get(i));
-            line(operators.get(i - 1));
+            span(operands.get(0).getStart(), operands.get(i).getStop());
             code.emit(-1, arithmetic(operators.get(i - 1).getText()));
         }
     }
@@ -758,11 +767,11 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
     /** A primary followed by trailers. */
     private void postfix(ToyParser.PrimaryContext primary, List<ToyParser.TrailerContext> trailers) {
         visit(primary);
-        trailers(trailers);
+        trailers(primary.getStart(), trailers);
     }
 
     /** Trailers applied to the value on the stack; an attribute directly followed by a call is a method call. */
-    private void trailers(List<ToyParser.TrailerContext> trailers) {
+    private void trailers(Token start, List<ToyParser.TrailerContext> trailers) {
         for (int i = 0; i < trailers.size(); i++) {
             ToyParser.TrailerContext trailer = trailers.get(i);
             ToyParser.TrailerContext next = i + 1 < trailers.size() ? trailers.get(i + 1) : null;
@@ -770,7 +779,7 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
                     && next instanceof ToyParser.CallTrailerContext call) {
                 List<String> keywords = new ArrayList<>();
                 int count = arguments(call.arguments(), keywords);
-                line(attribute);
+                span(start, call.getStop());
                 int name = code.name(attribute.NAME().getText());
                 if (keywords.isEmpty()) {
                     code.emit(-count, CALL_METHOD, name, count);
@@ -779,16 +788,21 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
                 }
                 i++;
             } else {
+                trailerStart = start;
                 visit(trailer);
             }
         }
     }
 
+    /** The first token of the postfix chain the trailer being visited belongs to, for its span. */
+    private Token trailerStart;
+
     @Override
     public Void visitCallTrailer(ToyParser.CallTrailerContext ctx) {
         List<String> keywords = new ArrayList<>();
+        Token start = trailerStart;
         int count = arguments(ctx.arguments(), keywords);
-        line(ctx);
+        span(start, ctx.getStop());
         if (keywords.isEmpty()) {
             code.emit(-count, CALL, count);
         } else {
@@ -819,14 +833,16 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
 
     @Override
     public Void visitIndexTrailer(ToyParser.IndexTrailerContext ctx) {
+        Token start = trailerStart;
         visit(ctx.index);
-        line(ctx);
+        span(start, ctx.getStop());
         code.emit(-1, INDEX);
         return null;
     }
 
     @Override
     public Void visitSliceTrailer(ToyParser.SliceTrailerContext ctx) {
+        Token start = trailerStart;
         ToyParser.ExpressionContext[] parts = ctx.step == null
                 ? new ToyParser.ExpressionContext[] {ctx.lower, ctx.upper}
                 : new ToyParser.ExpressionContext[] {ctx.lower, ctx.upper, ctx.step};
@@ -837,14 +853,14 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
                 visit(part);
             }
         }
-        line(ctx);
+        span(start, ctx.getStop());
         code.emit(-parts.length, parts.length == 2 ? SLICE : SLICE_STEP);
         return null;
     }
 
     @Override
     public Void visitAttributeTrailer(ToyParser.AttributeTrailerContext ctx) {
-        line(ctx);
+        span(trailerStart, ctx.getStop());
         code.emit(0, GET_ATTR, code.name(ctx.NAME().getText()));
         return null;
     }
@@ -958,7 +974,7 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
         }
         line(ctx);
         code.emit(-count, SPAWN, count);
-        trailers(trailers.subList(call + 1, trailers.size()));
+        trailers(ctx.call.getStart(), trailers.subList(call + 1, trailers.size()));
         return null;
     }
 
@@ -1028,12 +1044,25 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
 
     // ------------------------------------------------------------------ helpers
 
+    /** The instructions emitted next run the part of the source from ctx's first token to its last. */
     private void line(ParserRuleContext ctx) {
-        code.setLine(ctx.getStart().getLine());
+        span(ctx.getStart(), ctx.getStop());
     }
 
     private void line(Token token) {
-        code.setLine(token.getLine());
+        span(token, token);
+    }
+
+    /** The instructions emitted next run the source from the first token to the last (columns only when on one line). */
+    private void span(Token first, Token last) {
+        int line = first.getLine();
+        String text = last == null ? null : last.getText();
+        if (last == null || last.getLine() != line || text == null || text.indexOf('\n') >= 0 || last.getType() == Token.EOF) {
+            code.setLine(line);
+            return;
+        }
+        int end = last.getCharPositionInLine() + text.codePointCount(0, text.length()) + 1;
+        code.setPosition(line, first.getCharPositionInLine() + 1, end);
     }
 
     private void error(Token at, String message) {
