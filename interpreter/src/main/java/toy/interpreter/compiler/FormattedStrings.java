@@ -168,7 +168,13 @@ final class FormattedStrings {
     private ToyParser.ExpressionContext parse(Token token, int from, int to) {
         int[] at = Literals.position(token, from);
         String padded = "\n".repeat(at[0] - 1) + " ".repeat(at[1] - 1) + token.getText().substring(from, to);
+        int before = errors.size();
         ToyParser.FieldExpressionContext field = Parsing.parseField(padded, fileName, errors);
+        // The field's own parse ends where the field does, not at the end of the file.
+        for (int i = before; i < errors.size(); i++) {
+            CompileError e = errors.get(i);
+            errors.set(i, new CompileError(e.line(), e.column(), e.message().replace("end of file", "'}'")));
+        }
         return field == null ? null : field.expression();
     }
 

@@ -27,6 +27,12 @@ import toy.grammar.ToyLexer;
  * follows something that ends an expression (a name, a literal, {@code )}, {@code ]}, {@code }})
  * or {@code else}/{@code try}; a map literal follows anything else.
  * Tokens the lexer could not make sense of are reported as compile errors ({@link #lexValid}).
+ *
+ * <p>A bracket left open by mistake would otherwise swallow every later line break, and each
+ * following line would get an error of its own. So a bracket counts as closed, and the parser
+ * gets to report the one missing {@code )}, {@code ]} or {@code }}, when a block's {@code {}
+ * appears inside it (other than a function's, after its parameters), or when a keyword that
+ * only starts statements ({@code let}, {@code while}, {@code return}, …) begins a line inside it.
  */
 final class NewlineFilter implements TokenSource {
     private enum Bracket { PAREN, SQUARE, MAP, BLOCK }
@@ -36,13 +42,20 @@ final class NewlineFilter implements TokenSource {
             "and", "or", "not", "in", ",", "=", "+=", "-=", "*=", "/=", "//=", "%=", ".", ":");
     private static final Set<String> BLOCK_AFTER = Set.of(")", "]", "}", "else", "try", "true", "false", "nil");
     private static final Set<String> NOT_A_STATEMENT_START = Set.of(";", ")", "]", "}", "(", "[");
+    private static final Set<String> STARTS_STATEMENT_ONLY = Set.of(
+            "let", "while", "return", "break", "continue", "with", "try", "raise");
     private static final Set<String> JOINS_PREVIOUS_LINE = Set.of("else", "elif", "catch");
 
     private final ToyLexer lexer;
     private final List<CompileError> errors;
     private final Deque<Bracket> brackets = new ArrayDeque<>();
+    /** Per open PAREN, whether it holds a function's parameters ({@code fn f(} or {@code fn(}). */
+    private final Deque<Boolean> parameterLists = new ArrayDeque<>();
+    /** The previous token is the {@code )} that closed a function's parameters. */
+    private boolean parametersJustClosed;
     private final Deque<Token> lookahead = new ArrayDeque<>();
     private Token previous;
+    private Token beforePrevious;
     /** The previous token is a {@code }} that closed a block at statement level. */
     private boolean blockJustClosed;
 
@@ -65,6 +78,16 @@ final class NewlineFilter implements TokenSource {
                 return emit(end);
             }
             blockJustClosed = false;
+            if (insideBrackets() && previous != null && token.getLine() > previous.getLine()
+                    && STARTS_STATEMENT_ONLY.contains(String.valueOf(literalOf(token)))) {
+                // `let x = [1, 2` then `let y = 3`: the bracket was never closed.
+                closeBrackets();
+                lookahead.addFirst(token);
+                CommonToken end = new CommonToken(token);
+                end.setType(ToyLexer.NEWLINE);
+                end.setText("\n");
+                return emit(end);
+            }
             if (token.getType() == ToyLexer.NEWLINE) {
                 if (keepNewline()) {
                     return emit(token);
@@ -98,20 +121,49 @@ final class NewlineFilter implements TokenSource {
 
     private void track(Token token) {
         String literal = literalOf(token);
-        if (literal == null) {
-            return;
-        }
-        switch (literal) {
-            case "(" -> brackets.push(Bracket.PAREN);
-            case "[" -> brackets.push(Bracket.SQUARE);
-            case "{" -> brackets.push(opensBlock() ? Bracket.BLOCK : Bracket.MAP);
-            case ")", "]", "}" -> {
-                if (!brackets.isEmpty()) {
-                    Bracket closed = brackets.pop();
-                    blockJustClosed = closed == Bracket.BLOCK && (brackets.isEmpty() || brackets.peek() == Bracket.BLOCK);
+        boolean closedParameters = false;
+        if (literal != null) {
+            switch (literal) {
+                case "(" -> {
+                    brackets.push(Bracket.PAREN);
+                    parameterLists.push(previous != null && ("fn".equals(literalOf(previous)) || beforePrevious != null
+                            && previous.getType() == ToyLexer.NAME && "fn".equals(literalOf(beforePrevious))));
+                }
+                case "[" -> brackets.push(Bracket.SQUARE);
+                case "{" -> {
+                    boolean block = opensBlock();
+                    if (block && insideBrackets() && !parametersJustClosed) {
+                        // `fn f(a=1 {`: a block cannot start inside brackets; the bracket was never closed.
+                        closeBrackets();
+                    }
+                    brackets.push(block ? Bracket.BLOCK : Bracket.MAP);
+                }
+                case ")", "]", "}" -> {
+                    if (!brackets.isEmpty()) {
+                        Bracket closed = brackets.pop();
+                        if (closed == Bracket.PAREN && !parameterLists.isEmpty()) {
+                            closedParameters = parameterLists.pop();
+                        }
+                        blockJustClosed = closed == Bracket.BLOCK && (brackets.isEmpty() || brackets.peek() == Bracket.BLOCK);
+                    }
+                }
+                default -> {
                 }
             }
-            default -> {
+        }
+        parametersJustClosed = closedParameters;
+    }
+
+    private boolean insideBrackets() {
+        Bracket open = brackets.peek();
+        return open == Bracket.PAREN || open == Bracket.SQUARE || open == Bracket.MAP;
+    }
+
+    /** Forgets the brackets opened since the innermost block. */
+    private void closeBrackets() {
+        while (insideBrackets()) {
+            if (brackets.pop() == Bracket.PAREN && !parameterLists.isEmpty()) {
+                parameterLists.pop();
             }
         }
     }
@@ -141,6 +193,7 @@ final class NewlineFilter implements TokenSource {
     }
 
     private Token emit(Token token) {
+        beforePrevious = previous;
         previous = token;
         return token;
     }
