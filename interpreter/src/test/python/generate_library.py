@@ -109,6 +109,8 @@ def random_spec(rnd, kind):
         spec += fill + rnd.choice("<>^=")
     if rnd.random() < 0.3:
         spec += rnd.choice("+- ")
+    if rnd.random() < 0.1:
+        spec += "z"
     if rnd.random() < 0.15:
         spec += "#"
     if rnd.random() < 0.15:

@@ -22,6 +22,7 @@ public final class Format {
         int fill;
         char align;
         char sign;
+        boolean noNegativeZero;
         boolean alternate;
         boolean zero;
         int width = -1;
@@ -48,6 +49,7 @@ public final class Format {
     }
 
     private static Spec parse(String text, String typeName, char defaultType) {
+        char defaultAlign = defaultType == 's' ? '<' : '>';
         Spec s = new Spec();
         int[] cps = text.codePoints().toArray();
         int i = 0;
@@ -63,7 +65,8 @@ public final class Format {
             s.sign = (char) cps[i++];
         }
         if (i < cps.length && cps[i] == 'z') {
-            throw ToyError.valueError("Negative zero coercion (z) not allowed in format specifier");
+            s.noNegativeZero = true;
+            i++;
         }
         if (i < cps.length && cps[i] == '#') {
             s.alternate = true;
@@ -107,7 +110,8 @@ public final class Format {
         }
         if (s.zero && s.fill == 0) {
             s.fill = '0';
-            if (s.align == 0) {
+            // CPython: '0' means '=' alignment only where the default alignment is to the right (numbers).
+            if (s.align == 0 && defaultAlign == '>') {
                 s.align = '=';
             }
         }
@@ -136,6 +140,9 @@ public final class Format {
         if (s.sign != 0) {
             throw ToyError.valueError((s.sign == ' ' ? "Space" : "Sign") + " not allowed in string format specifier");
         }
+        if (s.noNegativeZero) {
+            throw ToyError.valueError("Negative zero coercion (z) not allowed in string format specifier");
+        }
         if (s.alternate) {
             throw ToyError.valueError("Alternate form (#) not allowed in string format specifier");
         }
@@ -161,6 +168,9 @@ public final class Format {
         }
         if (s.precision >= 0) {
             throw ToyError.valueError("Precision not allowed in integer format specifier");
+        }
+        if (s.noNegativeZero) {
+            throw ToyError.valueError("Negative zero coercion (z) not allowed in integer format specifier");
         }
         if (type == 'c') {
             if (s.sign != 0) {
@@ -220,7 +230,11 @@ public final class Format {
             }
             case 'e', 'E' -> body = exponent(a, p < 0 ? 6 : p, s.alternate, type == 'E');
             case 'g', 'G', 'n' -> body = general(a, p < 0 ? 6 : p, s.alternate, type == 'G', false);
-            default -> body = p < 0 ? repr(a) : general(a, p, s.alternate, false, true);
+            default -> body = p < 0 ? repr(a, s.alternate) : general(a, p, s.alternate, false, true);
+        }
+        if (s.noNegativeZero && negative && body.chars().noneMatch(c -> c >= '1' && c <= '9')) {
+            // 'z': a value that rounds to zero shows no minus sign (PEP 682).
+            negative = false;
         }
         // The digits before the point are grouped; the rest (fraction, exponent) follows as it is.
         int end = 0;
@@ -230,9 +244,11 @@ public final class Format {
         return padNumber(sign(negative, s), body.substring(0, end), body.substring(end) + suffix, s, 3);
     }
 
-    /** Python's repr of a non-negative finite float. */
-    private static String repr(double a) {
-        return FloatFormat.repr(a);
+    /** Python's repr of a non-negative finite float; with '#', a point even before an exponent ("1.e+300"). */
+    private static String repr(double a, boolean alternate) {
+        String text = FloatFormat.repr(a);
+        int e = text.indexOf('e');
+        return alternate && e >= 0 && text.lastIndexOf('.', e) < 0 ? text.substring(0, e) + "." + text.substring(e) : text;
     }
 
     private static String fixed(double a, int precision, boolean alternate) {
