@@ -23,9 +23,13 @@ final class ListMethods {
                 }
                 return Nil.NIL;
             })
-            .add("index", Arity.expects("index", 1, 1), (l, a) -> {
-                int at = l.indexOf(a[0]);
-                if (at < 0) {
+            .add("index", Arity.expects("index", 1, 3), (l, a) -> {
+                // index(x, start, stop): the bounds as a slice's, Python's rules.
+                int size = l.size();
+                long start = a.length > 1 ? Indexing.clamp(Conversions.index(a[1]), size) : 0;
+                long stop = a.length > 2 ? Indexing.clamp(Conversions.index(a[2]), size) : size;
+                int at = l.indexOf(a[0], (int) start);
+                if (at < 0 || at >= stop) {
                     throw ToyError.valueError(Values.repr(a[0]) + " is not in list");
                 }
                 return (long) at;

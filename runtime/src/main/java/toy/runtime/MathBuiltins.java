@@ -9,7 +9,7 @@ final class MathBuiltins {
 
     static List<Builtin> all() {
         return List.of(
-                new Builtin("divmod", 2, 2, a -> {
+                new Builtin("divmod", Arity.expects("divmod", 2, 2), a -> {
                     if (Arith.isNumber(a[0]) && Arith.isNumber(a[1])) {
                         return ToyList.of(Arith.floordiv(a[0], a[1]), Arith.mod(a[0], a[1]));
                     }

@@ -17,6 +17,9 @@ final class SequenceBuiltins {
                     return ToyList.of(Sorting.sorted(c, items(a[0]), Sorting.key(k), Sorting.reverse(k)));
                 }),
                 new Builtin("reversed", Arity.expects("reversed", 1, 1), a -> {
+                    if (!(a[0] instanceof ToyList || a[0] instanceof String || a[0] instanceof ToyRange || a[0] instanceof ToyMap)) {
+                        throw ToyError.typeError("'" + Values.typeName(a[0]) + "' object is not reversible");
+                    }
                     Object[] items = items(a[0]);
                     Object[] reversed = new Object[items.length];
                     for (int i = 0; i < items.length; i++) {
@@ -102,11 +105,7 @@ final class SequenceBuiltins {
     private static Object zip(Object[] a) {
         ToyIterator[] its = new ToyIterator[a.length];
         for (int i = 0; i < a.length; i++) {
-            try {
-                its[i] = Iteration.iterator(a[i]);
-            } catch (ToyError e) {
-                throw ToyError.typeError("zip argument #" + (i + 1) + " must support iteration");
-            }
+            its[i] = Iteration.iterator(a[i]);
         }
         ToyList result = new ToyList();
         if (a.length == 0) {

@@ -10,7 +10,7 @@ final class TextBuiltins {
 
     static List<Builtin> all() {
         return List.of(
-                new Builtin("bool", 0, 1, a -> a.length != 0 && Values.truthy(a[0])),
+                new Builtin("bool", Arity.expects("bool", 0, 1), a -> a.length != 0 && Values.truthy(a[0])),
                 new Builtin("repr", 1, 1, a -> Values.repr(a[0])),
                 new Builtin("int", Arity.takes("int", 0, 2), (c, a, k) -> {
                     k.allowOnly("int", "base");
@@ -42,7 +42,7 @@ final class TextBuiltins {
                 }),
                 new Builtin("hex", 1, 1, a -> prefixed(Conversions.index(a[0]), 16, "0x")),
                 new Builtin("bin", 1, 1, a -> prefixed(Conversions.index(a[0]), 2, "0b")),
-                new Builtin("format", 1, 2, a -> {
+                new Builtin("format", Arity.expects("format", 1, 2), a -> {
                     Object spec = a.length > 1 ? a[1] : "";
                     if (!(spec instanceof String s)) {
                         throw ToyError.typeError("format() argument 2 must be str, not " + Values.typeName(spec));

@@ -139,8 +139,13 @@ public final class ToyList implements ToyObject {
 
     /** The index of the first item equal to x, or -1; compares without holding the lock. */
     int indexOf(Object x) {
+        return indexOf(x, 0);
+    }
+
+    /** The index of the first item equal to x at or after {@code from}, or -1. */
+    int indexOf(Object x, int from) {
         Object item;
-        for (int i = 0; (item = itemOrNull(i)) != null; i++) {
+        for (int i = from; (item = itemOrNull(i)) != null; i++) {
             if (item == x || Values.equal(item, x)) {
                 return i;
             }

@@ -32,7 +32,7 @@ final class IoBuiltins {
     static void install(Vm vm) {
         IoBuiltins io = new IoBuiltins(vm);
         define(vm, new Builtin("print", Arity.takes("print", 0, -1), (caller, args, keywords) -> io.print(args, keywords)));
-        define(vm, new Builtin("input", 0, 1, io::input));
+        define(vm, new Builtin("input", Arity.expects("input", 0, 1), io::input));
         for (Builtin b : new RandomBuiltins().all()) {
             define(vm, b);
         }
