@@ -179,6 +179,10 @@ final class FormattedStrings {
     }
 
     private void error(Token token, int offset, String message) {
+        if (token instanceof NewlineFilter.ClosedString) {
+            // Already reported as unterminated; a field cut off by the end of the line is part of that.
+            return;
+        }
         int[] at = Literals.position(token, offset);
         errors.add(new CompileError(at[0], at[1], message));
     }

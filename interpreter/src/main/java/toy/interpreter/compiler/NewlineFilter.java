@@ -33,6 +33,8 @@ import toy.grammar.ToyLexer;
  * gets to report the one missing {@code )}, {@code ]} or {@code }}, when a block's {@code {}
  * appears inside it (other than a function's, after its parameters), or when a keyword that
  * only starts statements ({@code let}, {@code while}, {@code return}, …) begins a line inside it.
+ * Such a keyword at the start of a line also ends a statement left unfinished above it
+ * ({@code let a =}).
  */
 final class NewlineFilter implements TokenSource {
     private enum Bracket { PAREN, SQUARE, MAP, BLOCK }
@@ -78,14 +80,17 @@ final class NewlineFilter implements TokenSource {
                 return emit(end);
             }
             blockJustClosed = false;
-            if (insideBrackets() && previous != null && token.getLine() > previous.getLine()
-                    && STARTS_STATEMENT_ONLY.contains(String.valueOf(literalOf(token)))) {
-                // `let x = [1, 2` then `let y = 3`: the bracket was never closed.
+            if (previous != null && token.getLine() > previous.getLine()
+                    && STARTS_STATEMENT_ONLY.contains(String.valueOf(literalOf(token)))
+                    && previous.getType() != ToyLexer.NEWLINE && !isLiteral(previous, ";") && !isLiteral(previous, "{")) {
+                // `let x = [1, 2` or `let x =` then `let y = 3` on the next line: the statement
+                // above is unfinished; end it where its line ends, so that only it gets an error.
                 closeBrackets();
                 lookahead.addFirst(token);
-                CommonToken end = new CommonToken(token);
+                CommonToken end = new CommonToken(previous);
                 end.setType(ToyLexer.NEWLINE);
                 end.setText("\n");
+                end.setCharPositionInLine(previous.getCharPositionInLine() + previous.getText().length());
                 return emit(end);
             }
             if (token.getType() == ToyLexer.NEWLINE) {
@@ -251,10 +256,19 @@ final class NewlineFilter implements TokenSource {
             body = body.substring(0, body.length() - 1);
         }
         String quotes = String.valueOf(quote).repeat(triple ? 3 : 1);
-        CommonToken closed = new CommonToken(token);
+        CommonToken closed = new ClosedString(token);
         closed.setType(formatted ? ToyLexer.FSTRING : ToyLexer.STRING);
         closed.setText(text.substring(0, quoteAt) + quotes + body + quotes);
         return closed;
+    }
+
+    /** A string the filter closed after reporting it unterminated: its other faults follow from that one. */
+    static final class ClosedString extends CommonToken {
+        private static final long serialVersionUID = 1L;
+
+        ClosedString(Token token) {
+            super(token);
+        }
     }
 
     private void report(Token token, String message) {

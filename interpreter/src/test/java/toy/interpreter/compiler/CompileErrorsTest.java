@@ -67,8 +67,9 @@ class CompileErrorsTest {
         assertEquals(List.of("2:5: 'x' is already declared in this block",
                         "3:15: comparisons cannot be chained; combine them with 'and'"),
                 errors("let x = 1\nlet x = 2\nlet y = 1 < 2 < 3"));
-        assertEquals(List.of("1:9: invalid character '$'", "2:1: unexpected 'let'", "2:9: unterminated string literal"),
+        assertEquals(List.of("1:9: invalid character '$'", "2:9: unterminated string literal"),
                 errors("let a = $\nlet b = \"oops"));
+        assertEquals(List.of("1:9: unterminated string literal"), errors("let s = f\"abc {x\nprint(1)"));
     }
 
     @Test
