@@ -20,6 +20,7 @@ print(f"{trepr([1, 'a'])} nil true {2 ** 10}")
 report = f"""name: {name}
 size: {len(name)}"""
 print(report)
+print(f'single {name}', f'''triple {name}''', F"capital {n}")
 
 print(format(3.14159, ".2f"), format(1234567, ","), format("ab", ">5"), format(7, "03"))
 print(format(1e16), format(0.1), format(-0.0, ".1f"), format(float("inf"), ">6"))

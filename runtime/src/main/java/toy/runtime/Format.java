@@ -31,6 +31,11 @@ public final class Format {
         char type;
     }
 
+    /**
+     * {@code format(value, spec)}; an empty spec gives {@code str(value)}.
+     *
+     * @throws ToyError ValueError, with CPython's message, for a spec that does not fit the value
+     */
     public static String format(Object value, String spec) {
         if (spec.isEmpty()) {
             return Values.str(value);

@@ -40,6 +40,7 @@ public final class MethodTable<T> {
         return this;
     }
 
+    /** Whether the type has a method of this name. */
     public boolean has(String name) {
         return methods.containsKey(name);
     }

@@ -92,12 +92,13 @@ public final class Sorting {
         return Values.lt(a, b);
     }
 
-    /** The {@code key=} and {@code reverse=} keywords of sorted and list.sort. */
+    /** The {@code key=} keyword of sorted, list.sort, min and max: the callable, or nil when not given. */
     public static Object key(Keywords keywords) {
         Object key = keywords.get("key");
         return key == null ? Nil.NIL : key;
     }
 
+    /** The {@code reverse=} keyword of sorted and list.sort, by its truth; false when not given. */
     public static boolean reverse(Keywords keywords) {
         Object reverse = keywords.get("reverse");
         return reverse != null && Values.truthy(reverse);

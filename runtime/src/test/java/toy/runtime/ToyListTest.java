@@ -2,7 +2,6 @@ package toy.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static toy.runtime.Expect.args;
 import static toy.runtime.Expect.error;
 
