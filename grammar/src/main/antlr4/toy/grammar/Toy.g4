@@ -24,21 +24,21 @@ separator
     ;
 
 statement
-    : 'let' names+=NAME (',' names+=NAME)* ','? ('=' values+=expression (',' values+=expression)* ','?)?  # letStatement
+    : 'let' names+=NAME (',' names+=NAME)* ('=' values+=expression (',' values+=expression)*)?  # letStatement
     | 'fn' name=NAME '(' parameters? ')' body=block                            # functionDeclaration
     | 'if' conditions+=expression blocks+=block
       (('elif' | 'else' 'if') conditions+=expression blocks+=block)*
       ('else' elseBlock=block)?                                                # ifStatement
     | 'while' condition=expression body=block                                  # whileStatement
-    | 'for' variables+=NAME (',' variables+=NAME)* ','? 'in' iterable=expression body=block  # forStatement
+    | 'for' variables+=NAME (',' variables+=NAME)* 'in' iterable=expression body=block  # forStatement
     | 'break'                                                                  # breakStatement
     | 'continue'                                                               # continueStatement
     | 'return' value=expression?                                               # returnStatement
     | 'with' resource=expression body=block                                    # withStatement
     | 'try' body=block 'catch' variable=NAME handler=block                     # tryStatement
     | 'raise' value=expression                                                 # raiseStatement
-    | targets+=expression (',' targets+=expression)* ','? op=assignOperator
-      values+=expression (',' values+=expression)* ','?                        # assignStatement
+    | targets+=expression (',' targets+=expression)* op=assignOperator
+      values+=expression (',' values+=expression)*                             # assignStatement
     | expression                                                               # expressionStatement
     ;
 
@@ -147,7 +147,7 @@ mapEntry
 
 // `for x in xs if c`: the iterable and the conditions stop before a conditional expression, as in Python.
 comprehensionFor
-    : 'for' variables+=NAME (',' variables+=NAME)* ','? 'in' iterable=orExpression ('if' conditions+=orExpression)*
+    : 'for' variables+=NAME (',' variables+=NAME)* 'in' iterable=orExpression ('if' conditions+=orExpression)*
     ;
 
 // ---------------------------------------------------------------- lexer rules
