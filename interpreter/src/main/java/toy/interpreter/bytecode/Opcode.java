@@ -77,7 +77,7 @@ public final class Opcode {
     public static final int BUILD_STRING = 60;  // count                s1..sn -> str    concatenate an f-string's parts
     public static final int CALL_KW = 61;       // count constant       f a1..an -> r    the constant names the last keyword arguments
     public static final int CALL_METHOD_KW = 62; // name count constant x a1..an -> r    x.name(...) with keyword arguments
-    public static final int MAKE_FUNCTION_DEFAULTS = 63; // constant count  d1..dn -> f  a closure whose last n parameters default to d1..dn
+    public static final int MAKE_FUNCTION_DEFS = 63; // constant count     d1..dn -> f      a closure whose last n parameters default to d1..dn
     public static final int INPLACE_ADD = 64;   //                      a b -> a+=b      extends a list in place, else a+b
     public static final int REPR = 65;          //                      v -> repr(v)     an f-string's {v!r}
     public static final int FORMAT_WITH_SPEC = 66; //                   v spec -> str    format(v, spec), the spec made at run time
@@ -133,7 +133,7 @@ public final class Opcode {
         operands(BUILD_STRING, Operand.COUNT);
         operands(CALL_KW, Operand.COUNT, Operand.CONSTANT);
         operands(CALL_METHOD_KW, Operand.NAME, Operand.COUNT, Operand.CONSTANT);
-        operands(MAKE_FUNCTION_DEFAULTS, Operand.CONSTANT, Operand.COUNT);
+        operands(MAKE_FUNCTION_DEFS, Operand.CONSTANT, Operand.COUNT);
     }
 
     private static void operands(int op, Operand... kinds) {

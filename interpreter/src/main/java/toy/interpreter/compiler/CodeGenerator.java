@@ -1007,7 +1007,7 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
         if (defaults == 0) {
             code.emit(1, MAKE_FUNCTION, code.constant(compiled));
         } else {
-            code.emit(1 - defaults, MAKE_FUNCTION_DEFAULTS, code.constant(compiled), defaults);
+            code.emit(1 - defaults, MAKE_FUNCTION_DEFS, code.constant(compiled), defaults);
         }
     }
 

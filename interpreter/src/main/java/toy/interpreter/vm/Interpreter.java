@@ -486,7 +486,7 @@ public final class Interpreter {
                 s[sp] = Operations.concat(boxAll(sp, count));
                 sp++;
             }
-            case MAKE_FUNCTION_DEFAULTS -> {
+            case MAKE_FUNCTION_DEFS -> {
                 Code code = (Code) frame.code.constants()[ins[pc++]];
                 int count = ins[pc++];
                 sp -= count;
