@@ -3,9 +3,12 @@ package toy.interpreter.vm;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import toy.runtime.Arity;
 import toy.runtime.Builtin;
 import toy.runtime.CoreBuiltins;
@@ -22,8 +25,8 @@ import toy.runtime.threads.ThreadState;
  */
 final class IoBuiltins {
     private final Vm vm;
-    /** Standard input, made on the first {@code input()}; one line at a time for all threads. */
-    private BufferedReader stdin;
+    /** Standard input's reader, made on the first {@code input()}; one line at a time for all threads. */
+    private StdinReader stdin;
 
     private IoBuiltins(Vm vm) {
         this.vm = vm;
@@ -71,28 +74,84 @@ final class IoBuiltins {
         throw ToyError.typeError(name + " must be None or a string, not " + Values.typeName(value));
     }
 
-    /** A line of standard input without its line break, or nil at the end; the GIL is released while it waits. */
+    /**
+     * A line of standard input without its line break, or nil at the end. The line is read by
+     * a daemon thread of its own while this thread waits with the GIL released, checking for
+     * an abort as {@code sleep} does, so that {@code exit()} in another thread, or a deadlock
+     * report, ends the run even while no input comes.
+     */
     private Object input(Object[] args) {
         if (args.length > 0) {
             vm.write(Values.str(args[0]));
         }
         vm.flush();
         ThreadState me = ThreadState.current();
-        String line;
+        Object line;
         vm.gil().release(me);
         try {
-            synchronized (this) {
-                if (stdin == null) {
-                    stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-                }
-                line = stdin.readLine();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            line = stdinReader().readLine();
         } finally {
             vm.gil().acquire(me);
         }
         vm.scheduler().checkAborted();
-        return line == null ? Nil.NIL : line;
+        return line == END_OF_INPUT ? Nil.NIL : line;
+    }
+
+    private static final Object END_OF_INPUT = new Object();
+
+    private synchronized StdinReader stdinReader() {
+        if (stdin == null) {
+            stdin = new StdinReader();
+        }
+        return stdin;
+    }
+
+    /** Reads standard input a line per request, on a daemon thread that may stay blocked when the run ends. */
+    private final class StdinReader {
+        private final Semaphore requests = new Semaphore(0);
+        private final BlockingQueue<Object> lines = new LinkedBlockingQueue<>();
+
+        StdinReader() {
+            Thread reader = new Thread(this::serve, "toy-stdin");
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        private void serve() {
+            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            try {
+                for (;;) {
+                    requests.acquire();
+                    String line = in.readLine();
+                    lines.add(line == null ? END_OF_INPUT : line);
+                }
+            } catch (IOException e) {
+                lines.add(new ToyError("RuntimeError", "cannot read standard input: " + e.getMessage()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /** The next line, END_OF_INPUT, or a ToyError; waits in steps of 50 ms, checking for an abort. */
+        Object readLine() {
+            requests.release();
+            try {
+                for (;;) {
+                    vm.scheduler().checkAborted();
+                    Object line = lines.poll(50, TimeUnit.MILLISECONDS);
+                    if (line instanceof ToyError error) {
+                        lines.add(line);
+                        throw error;
+                    }
+                    if (line != null) {
+                        return line;
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                vm.scheduler().checkAborted();
+                return END_OF_INPUT;
+            }
+        }
     }
 }

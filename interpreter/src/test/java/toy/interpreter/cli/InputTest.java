@@ -70,4 +70,23 @@ class InputTest {
         assertEquals("worker ran\ngot hello\n", out.toString(StandardCharsets.UTF_8));
         assertEquals(0, status.get());
     }
+
+    @Test
+    void exitInAnotherThreadEndsTheRunWhileInputWaits(@TempDir Path dir) throws Exception {
+        PipedOutputStream neverWritten = new PipedOutputStream();
+        System.setIn(new PipedInputStream(neverWritten));
+        Path script = dir.resolve("exit.toy");
+        Files.writeString(script, """
+                fn quit() { exit(3) }
+                spawn quit()
+                print(input())
+                """);
+        AtomicInteger status = new AtomicInteger(-1);
+        Thread run = new Thread(() -> status.set(ToyRunner.run("run", script.toString()).status()));
+        run.start();
+        run.join(60_000);
+        assertTrue(!run.isAlive(), "the run still waits for input after exit(3)");
+        assertEquals(3, status.get());
+        neverWritten.close();
+    }
 }
