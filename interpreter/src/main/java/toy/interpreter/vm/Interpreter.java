@@ -8,16 +8,16 @@ import toy.interpreter.bytecode.Comparison;
 import toy.interpreter.bytecode.Opcode;
 import toy.runtime.Arith;
 import toy.runtime.Caller;
+import toy.runtime.Format;
 import toy.runtime.Keywords;
 import toy.runtime.Nil;
 import toy.runtime.RangeIterator;
 import toy.runtime.ToyError;
-import toy.runtime.Format;
 import toy.runtime.ToyIterator;
 import toy.runtime.ToyList;
 import toy.runtime.ToyMap;
-import toy.runtime.Values;
 import toy.runtime.TracebackEntry;
+import toy.runtime.Values;
 import toy.runtime.threads.Gil;
 import toy.runtime.threads.ThreadState;
 

@@ -114,6 +114,7 @@ public final class Vm {
         }
     }
 
+    /** Sends buffered program output on, before {@code input()} waits for the user to answer it. */
     void flush() {
         synchronized (out) {
             out.flush();
