@@ -380,12 +380,17 @@ public final class Format {
         }
         String fill = new String(Character.toChars(s.fill == 0 ? ' ' : s.fill));
         char align = s.align == 0 ? defaultAlign : s.align;
-        return switch (align) {
-            case '<' -> prefix + body + fill.repeat(missing);
-            case '^' -> fill.repeat(missing / 2) + prefix + body + fill.repeat(missing - missing / 2);
-            case '=' -> prefix + fill.repeat(missing) + body;
-            default -> fill.repeat(missing) + prefix + body;
-        };
+        try {
+            return switch (align) {
+                case '<' -> prefix + body + fill.repeat(missing);
+                case '^' -> fill.repeat(missing / 2) + prefix + body + fill.repeat(missing - missing / 2);
+                case '=' -> prefix + fill.repeat(missing) + body;
+                default -> fill.repeat(missing) + prefix + body;
+            };
+        } catch (OutOfMemoryError e) {
+            // A width such as 2_000_000_000: the padding alone would not fit in memory.
+            throw new ToyError("MemoryError", "format width " + s.width + " is too large");
+        }
     }
 
     private static ToyError unknownCode(char type, String typeName) {
