@@ -9,6 +9,11 @@ program
     : separator* (statement (separator+ statement)* separator*)? EOF
     ;
 
+// The expression of an f-string's replacement field, which the compiler parses on its own.
+fieldExpression
+    : expression EOF
+    ;
+
 block
     : '{' separator* (statement (separator+ statement)* separator*)? '}'
     ;
@@ -19,20 +24,21 @@ separator
     ;
 
 statement
-    : 'let' name=NAME ('=' value=expression)?                                  # letStatement
+    : 'let' names+=NAME (',' names+=NAME)* ('=' values+=expression (',' values+=expression)*)?  # letStatement
     | 'fn' name=NAME '(' parameters? ')' body=block                            # functionDeclaration
     | 'if' conditions+=expression blocks+=block
-      ('elif' conditions+=expression blocks+=block)*
+      (('elif' | 'else' 'if') conditions+=expression blocks+=block)*
       ('else' elseBlock=block)?                                                # ifStatement
     | 'while' condition=expression body=block                                  # whileStatement
-    | 'for' variable=NAME 'in' iterable=expression body=block                  # forStatement
+    | 'for' variables+=NAME (',' variables+=NAME)* 'in' iterable=expression body=block  # forStatement
     | 'break'                                                                  # breakStatement
     | 'continue'                                                               # continueStatement
     | 'return' value=expression?                                               # returnStatement
     | 'with' resource=expression body=block                                    # withStatement
     | 'try' body=block 'catch' variable=NAME handler=block                     # tryStatement
     | 'raise' value=expression                                                 # raiseStatement
-    | target=expression op=assignOperator value=expression                     # assignStatement
+    | targets+=expression (',' targets+=expression)* op=assignOperator
+      values+=expression (',' values+=expression)*                             # assignStatement
     | expression                                                               # expressionStatement
     ;
 
@@ -41,13 +47,19 @@ assignOperator
     ;
 
 parameters
-    : NAME (',' NAME)* ','?
+    : parameter (',' parameter)* ','?
+    ;
+
+// A parameter with a default value, evaluated once when the `fn` runs.
+parameter
+    : name=NAME ('=' defaultValue=expression)?
     ;
 
 // ---------------------------------------------------------------- expressions, lowest precedence first
 
+// `a if c else b`, the lowest precedence, as in Python.
 expression
-    : orExpression
+    : operand=orExpression ('if' condition=orExpression 'else' alternative=expression)?
     ;
 
 orExpression
@@ -97,24 +109,33 @@ postfix
 trailer
     : '(' arguments? ')'                                                       # callTrailer
     | '[' index=expression ']'                                                 # indexTrailer
-    | '[' lower=expression? ':' upper=expression? ']'                          # sliceTrailer
+    | '[' lower=expression? ':' upper=expression? (':' step=expression?)? ']'  # sliceTrailer
     | '.' NAME                                                                 # attributeTrailer
     ;
 
 arguments
-    : expression (',' expression)* ','?
+    : argument (',' argument)* ','?
+    ;
+
+// Keyword arguments follow the positional ones; the compiler checks the order.
+argument
+    : name=NAME '=' value=expression
+    | value=expression
     ;
 
 primary
     : INT                                                                      # intLiteral
     | FLOAT                                                                    # floatLiteral
     | STRING                                                                   # stringLiteral
+    | FSTRING                                                                  # formattedString
     | 'true'                                                                   # trueLiteral
     | 'false'                                                                  # falseLiteral
     | 'nil'                                                                    # nilLiteral
     | NAME                                                                     # nameReference
     | '(' expression ')'                                                       # parenthesized
+    | '[' element=expression comprehensionFor+ ']'                             # listComprehension
     | '[' (expression (',' expression)* ','?)? ']'                             # listLiteral
+    | '{' key=expression ':' value=expression comprehensionFor+ '}'            # mapComprehension
     | '{' (mapEntry (',' mapEntry)* ','?)? '}'                                 # mapLiteral
     | 'fn' '(' parameters? ')' body=block                                      # functionExpression
     | 'spawn' call=postfix                                                     # spawnExpression
@@ -122,6 +143,11 @@ primary
 
 mapEntry
     : key=expression ':' value=expression
+    ;
+
+// `for x in xs if c`: the iterable and the conditions stop before a conditional expression, as in Python.
+comprehensionFor
+    : 'for' variables+=NAME (',' variables+=NAME)* 'in' iterable=orExpression ('if' conditions+=orExpression)*
     ;
 
 // ---------------------------------------------------------------- lexer rules
@@ -137,15 +163,28 @@ FLOAT
     | DIGITS EXPONENT
     ;
 
+// Triple-quoted strings may span lines; the line breaks are part of the string.
 STRING
-    : '"' (ESCAPE | ~["\\\r\n])* '"'
+    : '"""' (ESCAPE_ANY | ~'\\')*? '"""'
+    | '\'\'\'' (ESCAPE_ANY | ~'\\')*? '\'\'\''
+    | '"' (ESCAPE | ~["\\\r\n])* '"'
     | '\'' (ESCAPE | ~['\\\r\n])* '\''
+    ;
+
+// f"…{expression:spec}…": the compiler parses the replacement fields.
+FSTRING
+    : [fF] '"""' (ESCAPE_ANY | ~'\\')*? '"""'
+    | [fF] '\'\'\'' (ESCAPE_ANY | ~'\\')*? '\'\'\''
+    | [fF] '"' (ESCAPE | ~["\\\r\n])* '"'
+    | [fF] '\'' (ESCAPE | ~['\\\r\n])* '\''
     ;
 
 // A string whose closing quote is missing on its line; the interpreter reports it.
 UNTERMINATED_STRING
-    : '"' (ESCAPE | ~["\\\r\n])* '\\'?
-    | '\'' (ESCAPE | ~['\\\r\n])* '\\'?
+    : [fF]? '"""' ('"' '"'? (ESCAPE_ANY | ~["\\]) | ESCAPE_ANY | ~["\\])* ('"' '"'?)?
+    | [fF]? '\'\'\'' ('\'' '\''? (ESCAPE_ANY | ~['\\]) | ESCAPE_ANY | ~['\\])* ('\'' '\''?)?
+    | [fF]? '"' (ESCAPE | ~["\\\r\n])* '\\'?
+    | [fF]? '\'' (ESCAPE | ~['\\\r\n])* '\\'?
     ;
 
 NAME
@@ -185,4 +224,8 @@ fragment EXPONENT
 // Which escapes are valid is checked by the compiler, so that a bad one gets a precise message.
 fragment ESCAPE
     : '\\' ~[\r\n]
+    ;
+
+fragment ESCAPE_ANY
+    : '\\' .
     ;

@@ -185,7 +185,7 @@ public final class Arith {
         return -a;
     }
 
-    private static boolean isNumber(Object v) {
+    static boolean isNumber(Object v) {
         return v instanceof Long || v instanceof Double;
     }
 

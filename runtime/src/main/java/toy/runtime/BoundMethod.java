@@ -18,8 +18,8 @@ public final class BoundMethod implements ToyObject {
         return name;
     }
 
-    public Object call(Object[] args) {
-        return Methods.callMethod(receiver, name, args);
+    public Object call(Caller caller, Object[] args, Keywords keywords) {
+        return Methods.callMethod(caller, receiver, name, args, keywords);
     }
 
     @Override

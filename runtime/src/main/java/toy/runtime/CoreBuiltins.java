@@ -1,25 +1,37 @@
 package toy.runtime;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
-/** The builtins that need nothing of the VM: len str int float type range abs min max sum round. */
+/**
+ * The builtins that need nothing of the VM: len str float type range abs sum round here, and
+ * those of {@link SequenceBuiltins}, {@link TextBuiltins}, {@link MathBuiltins} and {@link ErrorKinds}.
+ */
 public final class CoreBuiltins {
     private CoreBuiltins() {
     }
 
     public static List<Builtin> all() {
-        return List.of(
+        List<Builtin> all = new ArrayList<>(List.of(
                 new Builtin("len", 1, 1, a -> length(a[0])),
                 new Builtin("str", 0, 1, a -> a.length == 0 ? "" : Values.str(a[0])),
-                new Builtin("int", 0, 1, a -> a.length == 0 ? 0L : Conversions.toInt(a[0])),
                 new Builtin("float", Arity.expects("float", 0, 1), a -> a.length == 0 ? 0.0 : Conversions.toFloat(a[0])),
                 new Builtin("type", 1, 1, a -> Values.typeName(a[0])),
                 new Builtin("range", Arity.expects("range", 1, 3), CoreBuiltins::range),
                 new Builtin("abs", 1, 1, a -> abs(a[0])),
-                new Builtin("min", Arity.expects("min", 1, -1), a -> extreme("min", a)),
-                new Builtin("max", Arity.expects("max", 1, -1), a -> extreme("max", a)),
                 new Builtin("sum", 1, 2, CoreBuiltins::sum),
-                new Builtin("round", 1, 2, a -> a.length == 1 ? (Object) Rounding.round(a[0]) : Rounding.round(a[0], a[1])));
+                new Builtin("round", 1, 2, a -> a.length == 1 ? (Object) Rounding.round(a[0]) : Rounding.round(a[0], a[1]))));
+        all.addAll(SequenceBuiltins.all());
+        all.addAll(TextBuiltins.all());
+        all.addAll(MathBuiltins.all());
+        all.addAll(ErrorKinds.all());
+        return all;
+    }
+
+    /** Global values that are not functions. */
+    public static Map<String, Object> constants() {
+        return Map.of("pi", Math.PI);
     }
 
     static long length(Object v) {
@@ -55,23 +67,6 @@ public final class CoreBuiltins {
             return Math.abs(d);
         }
         throw ToyError.typeError("bad operand type for abs(): '" + Values.typeName(v) + "'");
-    }
-
-    /** min or max of several arguments, or of one iterable; ties keep the first, as in Python. */
-    private static Object extreme(String which, Object[] a) {
-        ToyIterator it = a.length == 1 ? Iteration.iterator(a[0]) : Iteration.over(a);
-        if (!it.hasNext()) {
-            throw ToyError.valueError(which + "() arg is an empty sequence");
-        }
-        Object best = it.next();
-        boolean min = which.equals("min");
-        while (it.hasNext()) {
-            Object x = it.next();
-            if (min ? Values.lt(x, best) : Values.gt(x, best)) {
-                best = x;
-            }
-        }
-        return best;
     }
 
     private static Object sum(Object[] a) {

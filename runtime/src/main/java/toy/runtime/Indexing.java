@@ -68,6 +68,71 @@ public final class Indexing {
         return substring((String) c, from, to);
     }
 
+    /**
+     * {@code c[lo:hi:step]}; any part may be {@link Nil#NIL}. The bounds are adjusted as
+     * CPython's PySlice_AdjustIndices does: negative counts from the end, then clamp to the
+     * sequence, to one before its start when walking backwards.
+     */
+    public static Object slice(Object c, Object lo, Object hi, Object stepValue) {
+        if (stepValue == Nil.NIL) {
+            return slice(c, lo, hi);
+        }
+        if (c instanceof ToyMap) {
+            throw ToyError.typeError("'map' object is not sliceable");
+        }
+        if (!(c instanceof String || c instanceof ToyList || c instanceof ToyRange)) {
+            throw ToyError.typeError("'" + Values.typeName(c) + "' object is not subscriptable");
+        }
+        long step = bound(stepValue, 1);
+        if (step == 0) {
+            throw ToyError.valueError("slice step cannot be zero");
+        }
+        step = Math.max(step, -Long.MAX_VALUE);
+        long length = c instanceof String s ? s.codePointCount(0, s.length())
+                : c instanceof ToyList list ? list.size() : ((ToyRange) c).length();
+        long start = adjust(lo, length, step, step < 0 ? length - 1 : 0);
+        long stop = adjust(hi, length, step, step < 0 ? -1 : length);
+        long count;
+        if (step < 0) {
+            count = stop < start ? (start - stop - 1) / -step + 1 : 0;
+        } else {
+            count = start < stop ? (stop - start - 1) / step + 1 : 0;
+        }
+        if (c instanceof ToyRange range) {
+            return range.slice(start, stop, step);
+        }
+        if (c instanceof ToyList list) {
+            Object[] items = list.toArray();
+            Object[] picked = new Object[(int) count];
+            for (int i = 0; i < count; i++) {
+                picked[i] = items[(int) (start + i * step)];
+            }
+            return ToyList.of(picked);
+        }
+        int[] cps = ((String) c).codePoints().toArray();
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            sb.appendCodePoint(cps[(int) (start + i * step)]);
+        }
+        return sb.toString();
+    }
+
+    private static long adjust(Object v, long length, long step, long absent) {
+        if (v == Nil.NIL) {
+            return absent;
+        }
+        long i = bound(v, absent);
+        if (i < 0) {
+            i += length;
+            if (i < 0) {
+                i = step < 0 ? -1 : 0;
+            }
+        } else if (i >= length) {
+            i = step < 0 ? length - 1 : length;
+        }
+        return i;
+    }
+
     /** Python's slice-bound adjustment: negative counts from the end, then clamp into 0..length. */
     static long clamp(long i, long length) {
         if (i < 0) {

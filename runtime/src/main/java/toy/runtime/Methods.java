@@ -1,9 +1,10 @@
 package toy.runtime;
 
 /**
- * {@code x.name} and {@code x.name(args)} for every value: {@link Members} answer for
- * themselves, str's methods live in {@link StrMethods}. Toy has no AttributeError: a missing
- * attribute is a TypeError with Python's message.
+ * {@code x.name} and {@code x.name(args)} for every value: str, list and map have one
+ * {@link MethodTable} each ({@link StrMethods}, {@link ListMethods}, {@link MapMethods});
+ * other values are {@link Members} and answer for themselves. Toy has no AttributeError: a
+ * missing attribute is a TypeError with Python's message.
  */
 public final class Methods {
     private Methods() {
@@ -13,7 +14,7 @@ public final class Methods {
         Object value = null;
         if (receiver instanceof Members m) {
             value = m.getAttribute(name);
-        } else if (receiver instanceof String && StrMethods.has(name)) {
+        } else if (table(receiver) != null && table(receiver).has(name)) {
             value = new BoundMethod(receiver, name);
         }
         if (value == null) {
@@ -22,12 +23,17 @@ public final class Methods {
         return value;
     }
 
-    public static Object callMethod(Object receiver, String name, Object[] args) {
+    @SuppressWarnings("unchecked")
+    public static Object callMethod(Caller caller, Object receiver, String name, Object[] args, Keywords keywords) {
         Object result = null;
-        if (receiver instanceof Members m) {
+        MethodTable<Object> table = (MethodTable<Object>) table(receiver);
+        if (table != null) {
+            result = table.call(receiver, name, caller, args, keywords);
+        } else if (receiver instanceof Members m) {
+            if (!keywords.isEmpty() && m.getAttribute(name) instanceof BoundMethod) {
+                throw Keywords.unexpected(name, keywords.name(0));
+            }
             result = m.callMethod(name, args);
-        } else if (receiver instanceof String s) {
-            result = StrMethods.call(s, name, args);
         }
         if (result != null) {
             return result;
@@ -35,5 +41,18 @@ public final class Methods {
         // Not a method: either no such attribute at all, or one that holds a plain value (e.kind()).
         Object attribute = getAttribute(receiver, name);
         throw ToyError.typeError("'" + Values.typeName(attribute) + "' object is not callable");
+    }
+
+    private static MethodTable<?> table(Object receiver) {
+        if (receiver instanceof String) {
+            return StrMethods.TABLE;
+        }
+        if (receiver instanceof ToyList) {
+            return ListMethods.TABLE;
+        }
+        if (receiver instanceof ToyMap) {
+            return MapMethods.TABLE;
+        }
+        return null;
     }
 }

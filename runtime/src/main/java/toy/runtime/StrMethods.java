@@ -2,56 +2,80 @@ package toy.runtime;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
-/** The methods of str: {@code s.split(sep)} and {@code sep.join(items)}. */
+/** The methods of str (LANGUAGE.md section 5), with Python's behaviour and messages. */
 final class StrMethods {
-    private static final Arity SPLIT = Arity.takes("split", 0, 1);
-    private static final Arity JOIN = Arity.takes("str.join", 1, 1);
+    static final MethodTable<String> TABLE = new MethodTable<String>()
+            .add("split", StrMethods::split)
+            .add("join", Arity.takes("str.join", 1, 1), (s, a) -> join(s, a[0]))
+            .add("strip", Arity.takes("strip", 0, 1), (s, a) -> strip(s, a, true, true))
+            .add("lstrip", Arity.takes("lstrip", 0, 1), (s, a) -> strip(s, a, true, false))
+            .add("rstrip", Arity.takes("rstrip", 0, 1), (s, a) -> strip(s, a, false, true))
+            .add("upper", Arity.takes("str.upper", 0, 0), (s, a) -> s.toUpperCase(Locale.ROOT))
+            .add("lower", Arity.takes("str.lower", 0, 0), (s, a) -> s.toLowerCase(Locale.ROOT))
+            .add("replace", Arity.expects("replace", 2, 3), StrMethods::replace)
+            .add("find", Arity.takes("find", 1, 1), (s, a) -> find(s, text(a[0])))
+            .add("index", Arity.takes("index", 1, 1), (s, a) -> {
+                long at = find(s, text(a[0]));
+                if (at < 0) {
+                    throw ToyError.valueError("substring not found");
+                }
+                return at;
+            })
+            .add("count", Arity.takes("count", 1, 1), (s, a) -> count(s, text(a[0])))
+            .add("startswith", Arity.takes("startswith", 1, 1), (s, a) -> affix(s, a[0], "startswith"))
+            .add("endswith", Arity.takes("endswith", 1, 1), (s, a) -> affix(s, a[0], "endswith"))
+            .add("splitlines", Arity.takes("splitlines", 0, 0), (s, a) -> splitlines(s))
+            .add("isdigit", Arity.takes("str.isdigit", 0, 0), (s, a) -> every(s, Character::isDigit))
+            .add("isalpha", Arity.takes("str.isalpha", 0, 0), (s, a) -> every(s, Character::isLetter))
+            .add("isspace", Arity.takes("str.isspace", 0, 0), (s, a) -> every(s, Whitespace::isSpace));
 
     private StrMethods() {
     }
 
-    static boolean has(String name) {
-        return name.equals("split") || name.equals("join");
-    }
-
-    /** The method's result, or Java null if str has no such method. */
-    static Object call(String s, String name, Object[] args) {
-        switch (name) {
-            case "split" -> {
-                SPLIT.check(args.length);
-                return args.length == 0 || args[0] == Nil.NIL ? splitWhitespace(s) : split(s, args[0]);
-            }
-            case "join" -> {
-                JOIN.check(args.length);
-                return join(s, args[0]);
-            }
-            default -> {
-                return null;
-            }
+    /** {@code split(sep=nil, maxsplit=-1)}: without a separator, runs of whitespace separate. */
+    private static Object split(String s, Caller caller, Object[] args, Keywords keywords) {
+        keywords.allowOnly("split", "sep", "maxsplit");
+        Arity.takes("split", 0, 2).check(args.length);
+        Object sep = args.length > 0 ? args[0] : keywords.get("sep");
+        Object max = args.length > 1 ? args[1] : keywords.get("maxsplit");
+        long maxsplit = max == null ? -1 : Conversions.index(max);
+        if (maxsplit < 0) {
+            maxsplit = Long.MAX_VALUE;
         }
+        return sep == null || sep == Nil.NIL ? splitWhitespace(s, maxsplit) : split(s, sep, maxsplit);
     }
 
     /** Python's split(): runs of whitespace separate, and no empty strings result. */
-    private static ToyList splitWhitespace(String s) {
+    private static ToyList splitWhitespace(String s, long maxsplit) {
         List<Object> parts = new ArrayList<>();
         int i = 0;
         while (i < s.length()) {
             while (i < s.length() && Whitespace.isSpace(s.codePointAt(i))) {
                 i += Character.charCount(s.codePointAt(i));
             }
+            if (i == s.length()) {
+                break;
+            }
+            if (parts.size() == maxsplit) {
+                int end = s.length();
+                while (end > i && Whitespace.isSpace(s.codePointBefore(end))) {
+                    end -= Character.charCount(s.codePointBefore(end));
+                }
+                parts.add(s.substring(i, end));
+                break;
+            }
             int start = i;
             while (i < s.length() && !Whitespace.isSpace(s.codePointAt(i))) {
                 i += Character.charCount(s.codePointAt(i));
             }
-            if (i > start) {
-                parts.add(s.substring(start, i));
-            }
+            parts.add(s.substring(start, i));
         }
         return ToyList.of(parts.toArray());
     }
 
-    private static ToyList split(String s, Object separator) {
+    private static ToyList split(String s, Object separator, long maxsplit) {
         if (!(separator instanceof String sep)) {
             throw ToyError.typeError("must be str or nil, not " + Values.typeName(separator));
         }
@@ -60,7 +84,7 @@ final class StrMethods {
         }
         ToyList parts = new ToyList();
         int start = 0;
-        for (int at; (at = s.indexOf(sep, start)) >= 0; start = at + sep.length()) {
+        for (int at; parts.size() < maxsplit && (at = s.indexOf(sep, start)) >= 0; start = at + sep.length()) {
             parts.add(s.substring(start, at));
         }
         parts.add(s.substring(start));
@@ -86,5 +110,128 @@ final class StrMethods {
             sb.append(s);
         }
         return sb.toString();
+    }
+
+    /** strip(chars?): whitespace, or any of the given characters, off either or both ends. */
+    private static String strip(String s, Object[] args, boolean left, boolean right) {
+        Object chars = args.length == 0 ? Nil.NIL : args[0];
+        if (chars != Nil.NIL && !(chars instanceof String)) {
+            throw ToyError.typeError((left && right ? "strip" : left ? "lstrip" : "rstrip")
+                    + " arg must be None or str");
+        }
+        String set = chars == Nil.NIL ? null : (String) chars;
+        int start = 0;
+        int end = s.length();
+        while (left && start < end && strips(set, s.codePointAt(start))) {
+            start += Character.charCount(s.codePointAt(start));
+        }
+        while (right && end > start && strips(set, s.codePointBefore(end))) {
+            end -= Character.charCount(s.codePointBefore(end));
+        }
+        return s.substring(start, end);
+    }
+
+    private static boolean strips(String set, int cp) {
+        return set == null ? Whitespace.isSpace(cp) : set.indexOf(cp) >= 0;
+    }
+
+    /** replace(old, new, count=-1); an empty old inserts new between every character, as Python does. */
+    private static String replace(String s, Object[] a) {
+        String old = text(a[0]);
+        String replacement = text(a[1]);
+        long count = a.length > 2 ? Conversions.index(a[2]) : -1;
+        if (count < 0) {
+            count = Long.MAX_VALUE;
+        }
+        StringBuilder sb = new StringBuilder();
+        if (old.isEmpty()) {
+            int i = 0;
+            long done = 0;
+            while (done < count) {
+                sb.append(replacement);
+                done++;
+                if (i >= s.length()) {
+                    break;
+                }
+                int cp = s.codePointAt(i);
+                sb.appendCodePoint(cp);
+                i += Character.charCount(cp);
+            }
+            return sb.append(s, Math.min(i, s.length()), s.length()).toString();
+        }
+        int start = 0;
+        long done = 0;
+        for (int at; done < count && (at = s.indexOf(old, start)) >= 0; start = at + old.length(), done++) {
+            sb.append(s, start, at).append(replacement);
+        }
+        return sb.append(s, start, s.length()).toString();
+    }
+
+    /** The code point index of sub in s, or -1. */
+    private static long find(String s, String sub) {
+        int at = s.indexOf(sub);
+        return at < 0 ? -1 : s.codePointCount(0, at);
+    }
+
+    private static long count(String s, String sub) {
+        if (sub.isEmpty()) {
+            return s.codePointCount(0, s.length()) + 1L;
+        }
+        long n = 0;
+        for (int at = s.indexOf(sub); at >= 0; at = s.indexOf(sub, at + sub.length())) {
+            n++;
+        }
+        return n;
+    }
+
+    /** startswith/endswith of a str, or of any str in a list. */
+    private static boolean affix(String s, Object affix, String method) {
+        if (affix instanceof String a) {
+            return method.equals("startswith") ? s.startsWith(a) : s.endsWith(a);
+        }
+        if (affix instanceof ToyList list) {
+            for (Object item : list.toArray()) {
+                if (affix(s, item instanceof String ? item : Nil.NIL, method)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        throw ToyError.typeError(method + " first arg must be str or a list of str, not " + Values.typeName(affix));
+    }
+
+    /** Python's line boundaries: \n, \r, \r\n, \v, \f, \x1c-\x1e, \x85, \u2028, \u2029. */
+    private static ToyList splitlines(String s) {
+        ToyList lines = new ToyList();
+        int start = 0;
+        int i = 0;
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            boolean boundary = c == '\n' || c == '\r' || c == 0x0b || c == 0x0c || (c >= 0x1c && c <= 0x1e)
+                    || c == 0x85 || c == 0x2028 || c == 0x2029;
+            if (!boundary) {
+                i++;
+                continue;
+            }
+            lines.add(s.substring(start, i));
+            i += c == '\r' && i + 1 < s.length() && s.charAt(i + 1) == '\n' ? 2 : 1;
+            start = i;
+        }
+        if (start < s.length()) {
+            lines.add(s.substring(start));
+        }
+        return lines;
+    }
+
+    private static boolean every(String s, java.util.function.IntPredicate test) {
+        return !s.isEmpty() && s.codePoints().allMatch(test);
+    }
+
+    /** A str argument; CPython's message otherwise. */
+    private static String text(Object v) {
+        if (v instanceof String s) {
+            return s;
+        }
+        throw ToyError.typeError("must be str, not " + Values.typeName(v));
     }
 }

@@ -85,7 +85,7 @@ public final class ToyError extends RuntimeException implements ToyObject, Membe
             TracebackEntry entry = traceback.get(i);
             repeated = i < traceback.size() - 1 && entry.equals(traceback.get(i + 1)) ? repeated + 1 : 0;
             if (repeated < 3) {
-                sb.append(entry).append('\n');
+                sb.append(entry).append('\n').append(entry.sourceLines());
             }
             boolean runEnds = i == 0 || !traceback.get(i - 1).equals(entry);
             if (runEnds && repeated >= 3) {

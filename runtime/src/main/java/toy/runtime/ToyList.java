@@ -8,10 +8,7 @@ import java.util.Arrays;
  * comparing, concatenating) runs on a {@link #toArray()} snapshot instead of holding the lock,
  * so that two lists never lock each other.
  */
-public final class ToyList implements ToyObject, Members {
-    private static final Arity APPEND = Arity.takes("list.append", 1, 1);
-    private static final Arity POP = Arity.expects("pop", 0, 1);
-    private static final Arity INSERT = Arity.expects("insert", 2, 2);
+public final class ToyList implements ToyObject {
     /** The JVM's limit on an array's length. */
     private static final long MAX_LENGTH = Integer.MAX_VALUE - 8;
 
@@ -117,6 +114,74 @@ public final class ToyList implements ToyObject, Members {
         return new ToyList(all, all.length);
     }
 
+    /** {@code xs.extend(items)} and {@code xs += items}: appends every item of an iterable (itself included, once). */
+    public void extend(Object iterable) {
+        Object[] more = iterable instanceof ToyList other ? other.toArray() : drain(Iteration.iterator(iterable));
+        synchronized (this) {
+            if ((long) size + more.length > MAX_LENGTH) {
+                throw ToyError.overflowError("list is too long");
+            }
+            if (size + more.length > items.length) {
+                items = Arrays.copyOf(items, Math.max(size + more.length, items.length + (items.length >> 1)));
+            }
+            System.arraycopy(more, 0, items, size, more.length);
+            size += more.length;
+        }
+    }
+
+    private static Object[] drain(ToyIterator it) {
+        ToyList all = new ToyList();
+        while (it.hasNext()) {
+            all.add(it.next());
+        }
+        return all.toArray();
+    }
+
+    /** The index of the first item equal to x, or -1; compares without holding the lock. */
+    int indexOf(Object x) {
+        return indexOf(x, 0);
+    }
+
+    /** The index of the first item equal to x at or after {@code from}, or -1. */
+    int indexOf(Object x, int from) {
+        Object item;
+        for (int i = from; (item = itemOrNull(i)) != null; i++) {
+            if (item == x || Values.equal(item, x)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Removes the item at index if it is still {@code expected} (another thread may have changed the list). */
+    synchronized boolean removeAt(int index, Object expected) {
+        if (index >= size || !(items[index] == expected || Values.equal(items[index], expected))) {
+            return false;
+        }
+        System.arraycopy(items, index + 1, items, index, size - 1 - index);
+        items[--size] = null;
+        return true;
+    }
+
+    /** Replaces every item at once (list.sort). */
+    synchronized void replaceAll(Object[] values) {
+        items = values.length == 0 ? new Object[8] : values.clone();
+        size = values.length;
+    }
+
+    synchronized void reverse() {
+        for (int i = 0, j = size - 1; i < j; i++, j--) {
+            Object t = items[i];
+            items[i] = items[j];
+            items[j] = t;
+        }
+    }
+
+    public synchronized void clear() {
+        items = new Object[8];
+        size = 0;
+    }
+
     /** The item at a non-negative index, or Java null past the end: one atomic step for iterators. */
     synchronized Object itemOrNull(int index) {
         return index < size ? items[index] : null;
@@ -139,37 +204,6 @@ public final class ToyList implements ToyObject, Members {
             throw ToyError.indexError(message);
         }
         return (int) at;
-    }
-
-    @Override
-    public Object getAttribute(String name) {
-        return switch (name) {
-            case "append", "pop", "insert" -> new BoundMethod(this, name);
-            default -> null;
-        };
-    }
-
-    @Override
-    public Object callMethod(String name, Object[] args) {
-        switch (name) {
-            case "append" -> {
-                APPEND.check(args.length);
-                add(args[0]);
-                return Nil.NIL;
-            }
-            case "pop" -> {
-                POP.check(args.length);
-                return args.length == 0 ? pop() : pop(Conversions.saturatedIndex(args[0]));
-            }
-            case "insert" -> {
-                INSERT.check(args.length);
-                insert(Conversions.saturatedIndex(args[0]), args[1]);
-                return Nil.NIL;
-            }
-            default -> {
-                return null;
-            }
-        }
     }
 
     @Override

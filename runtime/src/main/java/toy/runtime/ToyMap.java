@@ -10,10 +10,7 @@ import java.util.Map;
  * ({@code 1} and {@code 1.0}) are one key, and the entry keeps the key object it was first
  * stored with. Synchronized like {@link ToyList}.
  */
-public final class ToyMap implements ToyObject, Members {
-    private static final Arity KEYS = Arity.takes("map.keys", 0, 0);
-    private static final Arity VALUES = Arity.takes("map.values", 0, 0);
-    private static final Arity GET = Arity.expects("get", 1, 2);
+public final class ToyMap implements ToyObject {
 
     /** Filed under {@link MapKey#of}; insertion order survives overwriting an entry. */
     private final LinkedHashMap<Object, Entry> entries = new LinkedHashMap<>();
@@ -42,6 +39,27 @@ public final class ToyMap implements ToyObject, Members {
         } else {
             e.value = value;
         }
+    }
+
+    /** Removes the entry for key; its value, or Java null if there was none. */
+    public synchronized Object remove(Object key) {
+        Entry e = entries.remove(MapKey.of(key));
+        return e == null ? null : e.value;
+    }
+
+    /** The value under key, after storing {@code value} there if there was none (setdefault). */
+    public synchronized Object putIfAbsent(Object key, Object value) {
+        Object filed = MapKey.of(key);
+        Entry e = entries.get(filed);
+        if (e == null) {
+            entries.put(filed, new Entry(key, value));
+            return value;
+        }
+        return e.value;
+    }
+
+    public synchronized void clear() {
+        entries.clear();
     }
 
     public synchronized boolean containsKey(Object key) {
@@ -80,36 +98,6 @@ public final class ToyMap implements ToyObject, Members {
             keys[i++] = e.key;
         }
         return keys;
-    }
-
-    @Override
-    public Object getAttribute(String name) {
-        return switch (name) {
-            case "keys", "values", "get" -> new BoundMethod(this, name);
-            default -> null;
-        };
-    }
-
-    @Override
-    public Object callMethod(String name, Object[] args) {
-        switch (name) {
-            case "keys" -> {
-                KEYS.check(args.length);
-                return keys();
-            }
-            case "values" -> {
-                VALUES.check(args.length);
-                return values();
-            }
-            case "get" -> {
-                GET.check(args.length);
-                Object value = get(args[0]);
-                return value != null ? value : args.length == 2 ? args[1] : Nil.NIL;
-            }
-            default -> {
-                return null;
-            }
-        }
     }
 
     @Override

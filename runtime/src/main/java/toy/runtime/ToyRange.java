@@ -72,6 +72,17 @@ public final class ToyRange implements ToyObject {
         return new ToyRange(offset(from), offset(to), step);
     }
 
+    /** {@code r[lo:hi:step]} for indexes already adjusted to this range (Indexing): a range over the same numbers. */
+    public ToyRange slice(long from, long to, long sliceStep) {
+        long newStep;
+        try {
+            newStep = Math.multiplyExact(step, sliceStep);
+        } catch (ArithmeticException e) {
+            throw Arith.overflow();
+        }
+        return new ToyRange(offset(from), offset(to), newStep);
+    }
+
     /** start + k * step, saturated: past the last element only the side matters. */
     private long offset(long k) {
         try {

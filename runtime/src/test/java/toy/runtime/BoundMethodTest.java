@@ -13,10 +13,10 @@ class BoundMethodTest {
         ToyMap m = new ToyMap();
         BoundMethod keys = new BoundMethod(m, "keys");
         m.put("k", 1L);
-        assertEquals("[\"k\"]", Values.str(keys.call(args())));
+        assertEquals("[\"k\"]", Values.str(keys.call(Expect.CALLER, args(), Keywords.NONE)));
         assertSame(m, keys.receiver());
         assertEquals("keys", keys.name());
-        error("TypeError: map.keys() takes no arguments (1 given)", () -> keys.call(args(1L)));
+        error("TypeError: map.keys() takes no arguments (1 given)", () -> keys.call(Expect.CALLER, args(1L), Keywords.NONE));
     }
 
     @Test
@@ -25,6 +25,6 @@ class BoundMethodTest {
         assertEquals("builtin", Values.typeName(pop));
         assertEquals("<method pop of list>", Values.str(pop));
         assertEquals("[<method pop of list>]", Values.str(ToyList.of(pop)));
-        error("IndexError: pop from empty list", () -> pop.call(args()));
+        error("IndexError: pop from empty list", () -> pop.call(Expect.CALLER, args(), Keywords.NONE));
     }
 }

@@ -11,7 +11,7 @@ class CoreBuiltinsTest {
     private static Object call(String name, Object... args) {
         for (Builtin b : CoreBuiltins.all()) {
             if (b.name().equals(name)) {
-                return b.call(args);
+                return b.call(Expect.CALLER, args);
             }
         }
         throw new AssertionError("no builtin " + name);
@@ -19,7 +19,12 @@ class CoreBuiltinsTest {
 
     @Test
     void allTheCoreBuiltins() {
-        assertEquals(List.of("len", "str", "int", "float", "type", "range", "abs", "min", "max", "sum", "round"),
+        assertEquals(List.of("len", "str", "float", "type", "range", "abs", "sum", "round", "min", "max", "sorted",
+                        "reversed", "enumerate", "zip", "any", "all", "list", "bool", "repr", "int", "ord", "chr", "hex",
+                        "bin", "format", "divmod", "sqrt", "floor", "ceil", "Error", "TypeError", "NameError",
+                        "IndexError", "KeyError", "ValueError", "ZeroDivisionError", "OverflowError", "RecursionError",
+                        "AssertionError", "RuntimeError", "MemoryError", "TimeoutError", "Empty", "Full",
+                        "DeadlockError", "WorkerError"),
                 CoreBuiltins.all().stream().map(Builtin::name).toList());
     }
 
@@ -71,7 +76,11 @@ class CoreBuiltinsTest {
         }
         error("TypeError: int() argument must be a string, a bytes-like object or a real number, not 'list'",
                 () -> call("int", new ToyList()));
-        error("TypeError: int() takes at most 1 argument (2 given)", () -> call("int", "1", 2L));
+        error("TypeError: int() takes at most 2 arguments (3 given)", () -> call("int", "1", 2L, 3L));
+        assertEquals(255L, call("int", "ff", 16L));
+        assertEquals(-10L, call("int", " -0b1010 ", 0L));
+        error("ValueError: invalid literal for int() with base 8: \"9\"", () -> call("int", "9", 8L));
+        error("TypeError: int() can't convert non-string with explicit base", () -> call("int", 9L, 8L));
     }
 
     @Test

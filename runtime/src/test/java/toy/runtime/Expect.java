@@ -19,4 +19,14 @@ final class Expect {
     static Object[] args(Object... values) {
         return values;
     }
+
+    /** For code that never calls back into Toy code. */
+    static final Caller CALLER = (callee, args) -> {
+        throw new AssertionError("unexpected call of " + Values.str(callee));
+    };
+
+    /** {@code receiver.name(args)} with no keywords. */
+    static Object callMethod(Object receiver, String name, Object[] args) {
+        return Methods.callMethod(CALLER, receiver, name, args, Keywords.NONE);
+    }
 }

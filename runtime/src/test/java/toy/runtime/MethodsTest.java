@@ -10,10 +10,10 @@ class MethodsTest {
     @Test
     void dispatchesToMembers() {
         ToyList list = new ToyList();
-        assertEquals(Nil.NIL, Methods.callMethod(list, "append", args(1L)));
+        assertEquals(Nil.NIL, Expect.callMethod(list, "append", args(1L)));
         assertEquals("[1]", list.str());
         ToyMap m = new ToyMap();
-        assertEquals("dflt", Methods.callMethod(m, "get", args("k", "dflt")));
+        assertEquals("dflt", Expect.callMethod(m, "get", args("k", "dflt")));
     }
 
     @Test
@@ -22,57 +22,57 @@ class MethodsTest {
         assertEquals("ValueError", Methods.getAttribute(e, "kind"));
         assertEquals("bad", Methods.getAttribute(e, "message"));
         error("TypeError: 'Error' object has no attribute 'foo'", () -> Methods.getAttribute(e, "foo"));
-        error("TypeError: 'str' object is not callable", () -> Methods.callMethod(e, "kind", args()));
+        error("TypeError: 'str' object is not callable", () -> Expect.callMethod(e, "kind", args()));
     }
 
     @Test
     void missingAttributesAreTypeErrors() {
         error("TypeError: 'int' object has no attribute 'foo'", () -> Methods.getAttribute(1L, "foo"));
         error("TypeError: 'list' object has no attribute 'foo'", () -> Methods.getAttribute(new ToyList(), "foo"));
-        error("TypeError: 'map' object has no attribute 'foo'", () -> Methods.callMethod(new ToyMap(), "foo", args()));
-        error("TypeError: 'str' object has no attribute 'upper'", () -> Methods.callMethod("a", "upper", args()));
-        error("TypeError: 'nil' object has no attribute 'x'", () -> Methods.callMethod(Nil.NIL, "x", args()));
+        error("TypeError: 'map' object has no attribute 'foo'", () -> Expect.callMethod(new ToyMap(), "foo", args()));
+        error("TypeError: 'str' object has no attribute 'nope'", () -> Expect.callMethod("a", "nope", args()));
+        error("TypeError: 'nil' object has no attribute 'x'", () -> Expect.callMethod(Nil.NIL, "x", args()));
     }
 
     @Test
     void methodsAsValues() {
         ToyList list = new ToyList();
         BoundMethod append = (BoundMethod) Methods.getAttribute(list, "append");
-        append.call(args("x"));
+        append.call(Expect.CALLER, args("x"), Keywords.NONE);
         assertEquals("[\"x\"]", list.str());
         BoundMethod split = (BoundMethod) Methods.getAttribute("a b", "split");
-        assertEquals("[\"a\", \"b\"]", Values.str(split.call(args())));
+        assertEquals("[\"a\", \"b\"]", Values.str(split.call(Expect.CALLER, args(), Keywords.NONE)));
         assertEquals("<method split of str>", Values.str(split));
     }
 
     @Test
     void split() {
-        assertEquals("[\"a\", \"b\", \"c\", \"d\"]", Values.str(Methods.callMethod(" a  b\u00a0c\u2028d\n", "split", args())));
-        assertEquals("[\"héllo\"]", Values.str(Methods.callMethod("héllo", "split", args(Nil.NIL))));
-        assertEquals("[]", Values.str(Methods.callMethod("   ", "split", args())));
-        assertEquals("[\"a\", \"b\", \"\", \"c\"]", Values.str(Methods.callMethod("a,b,,c", "split", args(","))));
-        assertEquals("[\"\"]", Values.str(Methods.callMethod("", "split", args(","))));
-        assertEquals("[\"\", \"x\", \"\"]", Values.str(Methods.callMethod("::x::", "split", args("::"))));
-        error("ValueError: empty separator", () -> Methods.callMethod("a", "split", args("")));
-        error("TypeError: must be str or nil, not int", () -> Methods.callMethod("a", "split", args(1L)));
-        error("TypeError: split() takes at most 1 argument (2 given)", () -> Methods.callMethod("a", "split", args(",", 1L)));
+        assertEquals("[\"a\", \"b\", \"c\", \"d\"]", Values.str(Expect.callMethod(" a  b\u00a0c\u2028d\n", "split", args())));
+        assertEquals("[\"héllo\"]", Values.str(Expect.callMethod("héllo", "split", args(Nil.NIL))));
+        assertEquals("[]", Values.str(Expect.callMethod("   ", "split", args())));
+        assertEquals("[\"a\", \"b\", \"\", \"c\"]", Values.str(Expect.callMethod("a,b,,c", "split", args(","))));
+        assertEquals("[\"\"]", Values.str(Expect.callMethod("", "split", args(","))));
+        assertEquals("[\"\", \"x\", \"\"]", Values.str(Expect.callMethod("::x::", "split", args("::"))));
+        error("ValueError: empty separator", () -> Expect.callMethod("a", "split", args("")));
+        error("TypeError: must be str or nil, not int", () -> Expect.callMethod("a", "split", args(1L)));
+        error("TypeError: split() takes at most 2 arguments (3 given)", () -> Expect.callMethod("a", "split", args(",", 1L, 2L)));
     }
 
     @Test
     void join() {
-        assertEquals("a, b", Methods.callMethod(", ", "join", args(ToyList.of("a", "b"))));
-        assertEquals("", Methods.callMethod(", ", "join", args(new ToyList())));
-        assertEquals("a-b-c", Methods.callMethod("-", "join", args("abc")));
+        assertEquals("a, b", Expect.callMethod(", ", "join", args(ToyList.of("a", "b"))));
+        assertEquals("", Expect.callMethod(", ", "join", args(new ToyList())));
+        assertEquals("a-b-c", Expect.callMethod("-", "join", args("abc")));
         ToyMap m = new ToyMap();
         m.put("x", 1L);
         m.put("y", 2L);
-        assertEquals("x+y", Methods.callMethod("+", "join", args(m)));
-        error("TypeError: sequence item 0: expected str instance, int found", () -> Methods.callMethod(",", "join", args(ToyList.of(1L))));
+        assertEquals("x+y", Expect.callMethod("+", "join", args(m)));
+        error("TypeError: sequence item 0: expected str instance, int found", () -> Expect.callMethod(",", "join", args(ToyList.of(1L))));
         error("TypeError: sequence item 1: expected str instance, nil found",
-                () -> Methods.callMethod(",", "join", args(ToyList.of("a", Nil.NIL))));
+                () -> Expect.callMethod(",", "join", args(ToyList.of("a", Nil.NIL))));
         error("TypeError: sequence item 0: expected str instance, int found",
-                () -> Methods.callMethod(",", "join", args(new ToyRange(0, 3, 1))));
-        error("TypeError: can only join an iterable", () -> Methods.callMethod(",", "join", args(1L)));
-        error("TypeError: str.join() takes exactly one argument (0 given)", () -> Methods.callMethod(",", "join", args()));
+                () -> Expect.callMethod(",", "join", args(new ToyRange(0, 3, 1))));
+        error("TypeError: can only join an iterable", () -> Expect.callMethod(",", "join", args(1L)));
+        error("TypeError: str.join() takes exactly one argument (0 given)", () -> Expect.callMethod(",", "join", args()));
     }
 }

@@ -36,4 +36,20 @@ class ToyErrorTest {
                 RecursionError: maximum recursion depth exceeded
                 """, e.formatTraceback());
     }
+
+    @Test
+    void tracebackShowsTheSourceLineWithCaretsUnderTheFailingPart() {
+        ToyError e = new ToyError("ZeroDivisionError", "division by zero");
+        e.addTraceback(new TracebackEntry("race.toy", 4, "worker", "    total = total + 1 // n", 21, 27));
+        e.addTraceback(new TracebackEntry("race.toy", 12, "<main>", "worker(0)", 1, 10));
+        assertEquals("""
+                Traceback (most recent call last):
+                  File "race.toy", line 12, in <main>
+                    worker(0)
+                  File "race.toy", line 4, in worker
+                    total = total + 1 // n
+                                    ^^^^^^
+                ZeroDivisionError: division by zero
+                """, e.formatTraceback());
+    }
 }

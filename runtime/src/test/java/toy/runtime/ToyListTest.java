@@ -2,7 +2,6 @@ package toy.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static toy.runtime.Expect.args;
 import static toy.runtime.Expect.error;
 
@@ -54,22 +53,22 @@ class ToyListTest {
     @Test
     void toyMethods() {
         ToyList list = new ToyList();
-        assertEquals(Nil.NIL, list.callMethod("append", args(1L)));
-        assertEquals(Nil.NIL, list.callMethod("insert", args(0L, "a")));
-        assertEquals(Nil.NIL, list.callMethod("insert", args(Long.MAX_VALUE, "z")));
+        assertEquals(Nil.NIL, Expect.callMethod(list, "append", args(1L)));
+        assertEquals(Nil.NIL, Expect.callMethod(list, "insert", args(0L, "a")));
+        assertEquals(Nil.NIL, Expect.callMethod(list, "insert", args(Long.MAX_VALUE, "z")));
         assertEquals("[\"a\", 1, \"z\"]", list.str());
-        assertEquals("z", list.callMethod("pop", args()));
-        assertEquals("a", list.callMethod("pop", args(0L)));
-        error("IndexError: pop index out of range", () -> list.callMethod("pop", args(Long.MIN_VALUE)));
-        assertNull(list.callMethod("sort", args()));
-        error("TypeError: list.append() takes exactly one argument (0 given)", () -> list.callMethod("append", args()));
-        error("TypeError: list.append() takes exactly one argument (2 given)", () -> list.callMethod("append", args(1L, 2L)));
-        error("TypeError: pop expected at most 1 argument, got 2", () -> list.callMethod("pop", args(1L, 2L)));
-        error("TypeError: insert expected 2 arguments, got 1", () -> list.callMethod("insert", args(1L)));
-        error("TypeError: 'float' object cannot be interpreted as an integer", () -> list.callMethod("pop", args(1.5)));
-        error("TypeError: 'str' object cannot be interpreted as an integer", () -> list.callMethod("insert", args("a", 1L)));
-        assertEquals("<method append of list>", Values.str(list.getAttribute("append")));
-        assertNull(list.getAttribute("length"));
+        assertEquals("z", Expect.callMethod(list, "pop", args()));
+        assertEquals("a", Expect.callMethod(list, "pop", args(0L)));
+        error("IndexError: pop index out of range", () -> Expect.callMethod(list, "pop", args(Long.MIN_VALUE)));
+        error("TypeError: 'list' object has no attribute 'nope'", () -> Expect.callMethod(list, "nope", args()));
+        error("TypeError: list.append() takes exactly one argument (0 given)", () -> Expect.callMethod(list, "append", args()));
+        error("TypeError: list.append() takes exactly one argument (2 given)", () -> Expect.callMethod(list, "append", args(1L, 2L)));
+        error("TypeError: pop expected at most 1 argument, got 2", () -> Expect.callMethod(list, "pop", args(1L, 2L)));
+        error("TypeError: insert expected 2 arguments, got 1", () -> Expect.callMethod(list, "insert", args(1L)));
+        error("TypeError: 'float' object cannot be interpreted as an integer", () -> Expect.callMethod(list, "pop", args(1.5)));
+        error("TypeError: 'str' object cannot be interpreted as an integer", () -> Expect.callMethod(list, "insert", args("a", 1L)));
+        assertEquals("<method append of list>", Values.str(Methods.getAttribute(list, "append")));
+        error("TypeError: 'list' object has no attribute 'length'", () -> Methods.getAttribute(list, "length"));
     }
 
     @Test

@@ -69,19 +69,19 @@ class ToyMapTest {
     void toyMethods() {
         ToyMap m = new ToyMap();
         m.put("k", 1L);
-        assertEquals("[\"k\"]", Values.str(m.callMethod("keys", args())));
-        assertEquals("[1]", Values.str(m.callMethod("values", args())));
-        assertEquals(1L, m.callMethod("get", args("k")));
-        assertEquals(Nil.NIL, m.callMethod("get", args("x")));
-        assertEquals(0L, m.callMethod("get", args("x", 0L)));
-        assertNull(m.callMethod("items", args()));
-        error("TypeError: map.keys() takes no arguments (1 given)", () -> m.callMethod("keys", args(1L)));
-        error("TypeError: map.values() takes no arguments (1 given)", () -> m.callMethod("values", args(1L)));
-        error("TypeError: get expected at least 1 argument, got 0", () -> m.callMethod("get", args()));
-        error("TypeError: get expected at most 2 arguments, got 3", () -> m.callMethod("get", args(1L, 2L, 3L)));
-        error("TypeError: unhashable type: 'list'", () -> m.callMethod("get", args(new ToyList())));
-        assertEquals("<method get of map>", Values.str(m.getAttribute("get")));
-        assertNull(m.getAttribute("k"));
+        assertEquals("[\"k\"]", Values.str(Expect.callMethod(m, "keys", args())));
+        assertEquals("[1]", Values.str(Expect.callMethod(m, "values", args())));
+        assertEquals(1L, Expect.callMethod(m, "get", args("k")));
+        assertEquals(Nil.NIL, Expect.callMethod(m, "get", args("x")));
+        assertEquals(0L, Expect.callMethod(m, "get", args("x", 0L)));
+        error("TypeError: 'map' object has no attribute 'nope'", () -> Expect.callMethod(m, "nope", args()));
+        error("TypeError: map.keys() takes no arguments (1 given)", () -> Expect.callMethod(m, "keys", args(1L)));
+        error("TypeError: map.values() takes no arguments (1 given)", () -> Expect.callMethod(m, "values", args(1L)));
+        error("TypeError: get expected at least 1 argument, got 0", () -> Expect.callMethod(m, "get", args()));
+        error("TypeError: get expected at most 2 arguments, got 3", () -> Expect.callMethod(m, "get", args(1L, 2L, 3L)));
+        error("TypeError: unhashable type: 'list'", () -> Expect.callMethod(m, "get", args(new ToyList())));
+        assertEquals("<method get of map>", Values.str(Methods.getAttribute(m, "get")));
+        error("TypeError: 'map' object has no attribute 'k'", () -> Methods.getAttribute(m, "k"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package toy.interpreter.bytecode;
 
 import java.util.List;
+import toy.runtime.TracebackEntry;
 
 /**
  * One compiled function (or a script's top-level code): instructions with a parallel line
@@ -16,6 +17,10 @@ import java.util.List;
  * @param freeSources     per free variable, where MAKE_FUNCTION finds its cell in the enclosing
  *                        function: {@code slot >= 0} a local cell, {@code -1 - i} free variable i
  * @param freeNames       a name per free variable, for the disassembler
+ * @param startColumns    per int in {@code instructions}, the 1-based column where the source of
+ *                        the part it runs starts (0 if not known), for tracebacks
+ * @param endColumns      likewise, the column after that part's end on the same line
+ * @param sourceLines     the script's lines, shared by all its functions, for tracebacks
  */
 public record Code(
         String name,
@@ -32,7 +37,10 @@ public record Code(
         int[] cellParameters,
         int[] freeSources,
         String[] freeNames,
-        List<Handler> handlers) {
+        List<Handler> handlers,
+        int[] startColumns,
+        int[] endColumns,
+        List<String> sourceLines) {
 
     /** A {@code try} region [start, end) whose errors jump to target, with the stack cut to depth. */
     public record Handler(int start, int end, int target, int depth) {
@@ -56,5 +64,13 @@ public record Code(
 
     public int lineAt(int pc) {
         return lines[Math.max(0, Math.min(pc, lines.length - 1))];
+    }
+
+    /** The traceback entry for the instruction at pc: its line, that line's text and the columns of its part. */
+    public TracebackEntry location(int pc) {
+        int at = Math.max(0, Math.min(pc, lines.length - 1));
+        int line = lines[at];
+        String source = line >= 1 && line <= sourceLines.size() ? sourceLines.get(line - 1) : null;
+        return new TracebackEntry(file, line, name, source, startColumns[at], endColumns[at]);
     }
 }

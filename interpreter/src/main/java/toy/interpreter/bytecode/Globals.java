@@ -37,7 +37,9 @@ public final class Globals {
     }
 
     public void define(String name, Object value) {
-        values[indexOf(name)] = value;
+        // indexOf may grow the arrays: take the slot before reading the field.
+        int slot = indexOf(name);
+        values[slot] = value;
     }
 
     public Object get(String name) {

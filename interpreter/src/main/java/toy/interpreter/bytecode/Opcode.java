@@ -69,12 +69,24 @@ public final class Opcode {
     public static final int WITH_EXIT = 52;     //                      r ->             release it
     public static final int WITH_ABORT = 53;    //                      r e ->           release it and raise e again
     public static final int SPAWN = 54;         // count                f a1..an -> t    start a thread running f(a1..an)
+    public static final int SLICE_STEP = 55;    //                      c lo hi st -> c[lo:hi:st]   nil for a missing part
+    public static final int UNPACK = 56;        // count                seq -> vn..v1    v1 on top; ValueError unless exactly count items
+    public static final int LIST_APPEND = 57;   // depth                list x1..xd v -> list x1..xd   a comprehension's element
+    public static final int MAP_PUT = 58;       // depth                map x1..xd k v -> map x1..xd   a map comprehension's entry
+    public static final int FORMAT = 59;        // constant             v -> str         format(v, spec) for an f-string field
+    public static final int BUILD_STRING = 60;  // count                s1..sn -> str    concatenate an f-string's parts
+    public static final int CALL_KW = 61;       // count constant       f a1..an -> r    the constant names the last keyword arguments
+    public static final int CALL_METHOD_KW = 62; // name count constant x a1..an -> r    x.name(...) with keyword arguments
+    public static final int MAKE_FUNCTION_DEFS = 63; // constant count     d1..dn -> f      a closure whose last n parameters default to d1..dn
+    public static final int INPLACE_ADD = 64;   //                      a b -> a+=b      extends a list in place, else a+b
+    public static final int REPR = 65;          //                      v -> repr(v)     an f-string's {v!r}
+    public static final int FORMAT_WITH_SPEC = 66; //                   v spec -> str    format(v, spec), the spec made at run time
 
     /** What an operand means, for the disassembler. */
     public enum Operand { CONSTANT, VALUE, LOCAL, FREE, GLOBAL, NAME, TEST, TARGET, COUNT }
 
-    private static final String[] NAMES = new String[SPAWN + 1];
-    private static final Operand[][] OPERANDS = new Operand[SPAWN + 1][];
+    private static final String[] NAMES = new String[FORMAT_WITH_SPEC + 1];
+    private static final Operand[][] OPERANDS = new Operand[FORMAT_WITH_SPEC + 1][];
 
     static {
         for (Field f : Opcode.class.getFields()) {
@@ -114,6 +126,14 @@ public final class Opcode {
         operands(CALL_METHOD, Operand.NAME, Operand.COUNT);
         operands(MAKE_FUNCTION, Operand.CONSTANT);
         operands(SPAWN, Operand.COUNT);
+        operands(UNPACK, Operand.COUNT);
+        operands(LIST_APPEND, Operand.COUNT);
+        operands(MAP_PUT, Operand.COUNT);
+        operands(FORMAT, Operand.CONSTANT);
+        operands(BUILD_STRING, Operand.COUNT);
+        operands(CALL_KW, Operand.COUNT, Operand.CONSTANT);
+        operands(CALL_METHOD_KW, Operand.NAME, Operand.COUNT, Operand.CONSTANT);
+        operands(MAKE_FUNCTION_DEFS, Operand.CONSTANT, Operand.COUNT);
     }
 
     private static void operands(int op, Operand... kinds) {

@@ -15,8 +15,12 @@ import toy.interpreter.bytecode.Opcode;
 final class CodeBuilder {
     private int[] code = new int[64];
     private int[] lines = new int[64];
+    private int[] startColumns = new int[64];
+    private int[] endColumns = new int[64];
     private int size;
     private int line;
+    private int startColumn;
+    private int endColumn;
     private int depth;
     private int maxDepth;
     private final List<Object> constants = new ArrayList<>();
@@ -30,8 +34,16 @@ final class CodeBuilder {
         private final List<Integer> uses = new ArrayList<>();
     }
 
+    /** The source line of the instructions emitted next, with no columns known. */
     void setLine(int line) {
+        setPosition(line, 0, 0);
+    }
+
+    /** The source line of the instructions emitted next and the columns of their part (1-based, end exclusive). */
+    void setPosition(int line, int startColumn, int endColumn) {
         this.line = line;
+        this.startColumn = startColumn;
+        this.endColumn = endColumn;
     }
 
     int depth() {
@@ -108,16 +120,21 @@ final class CodeBuilder {
         if (size == code.length) {
             code = Arrays.copyOf(code, size * 2);
             lines = Arrays.copyOf(lines, size * 2);
+            startColumns = Arrays.copyOf(startColumns, size * 2);
+            endColumns = Arrays.copyOf(endColumns, size * 2);
         }
         code[size] = word;
         lines[size] = line;
+        startColumns[size] = startColumn;
+        endColumns[size] = endColumn;
         size++;
     }
 
     Code build(String name, String file, int firstLine, int parameterCount, String[] localNames,
-               int[] cellParameters, int[] freeSources, String[] freeNames) {
+               int[] cellParameters, int[] freeSources, String[] freeNames, List<String> sourceLines) {
         return new Code(name, file, firstLine, Arrays.copyOf(code, size), Arrays.copyOf(lines, size),
                 constants.toArray(), names.toArray(new String[0]), parameterCount, localNames.length,
-                maxDepth + 1, localNames, cellParameters, freeSources, freeNames, List.copyOf(handlers));
+                maxDepth + 1, localNames, cellParameters, freeSources, freeNames, List.copyOf(handlers),
+                Arrays.copyOf(startColumns, size), Arrays.copyOf(endColumns, size), sourceLines);
     }
 }

@@ -3,6 +3,7 @@ package toy.interpreter.compiler;
 import static toy.interpreter.bytecode.Opcode.*;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import org.antlr.v4.runtime.ParserRuleContext;
@@ -13,6 +14,7 @@ import toy.grammar.ToyParser;
 import toy.interpreter.bytecode.Code;
 import toy.interpreter.bytecode.Comparison;
 import toy.interpreter.compiler.CodeBuilder.Label;
+import toy.runtime.ToyList;
 
 /**
  * The second compiler pass: emits bytecode for one function at a time, using the
@@ -28,7 +30,9 @@ import toy.interpreter.compiler.CodeBuilder.Label;
  */
 final class CodeGenerator extends ToyBaseVisitor<Void> {
     private final String file;
+    private final SourceFile source;
     private final Resolver resolver;
+    private final FormattedStrings formattedStrings;
     private final List<CompileError> errors;
     private FunctionInfo function;
     private CodeBuilder code;
@@ -39,9 +43,11 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
     private record Construct(boolean isWith, boolean isFor, Label breakTo, Label continueTo) {
     }
 
-    CodeGenerator(String file, Resolver resolver, List<CompileError> errors) {
-        this.file = file;
+    CodeGenerator(SourceFile source, Resolver resolver, FormattedStrings formattedStrings, List<CompileError> errors) {
+        this.file = source.name();
+        this.source = source;
         this.resolver = resolver;
+        this.formattedStrings = formattedStrings;
         this.errors = errors;
     }
 
@@ -66,7 +72,7 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
             freeNames[i] = v.name;
         }
         return code.build(name, file, firstLine, function.parameters.size(),
-                function.localNames.toArray(new String[0]), cellParameters, freeSources, freeNames);
+                function.localNames.toArray(new String[0]), cellParameters, freeSources, freeNames, source.lines());
     }
 
     // ------------------------------------------------------------------ statements
@@ -90,13 +96,42 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
     @Override
     public Void visitLetStatement(ToyParser.LetStatementContext ctx) {
         line(ctx);
-        if (ctx.value != null) {
-            visit(ctx.value);
-        } else {
-            code.emit(1, NIL);
+        if (ctx.values.isEmpty()) {
+            for (Token name : ctx.names) {
+                code.emit(1, NIL);
+                storeNew(resolver.variable(name));
+            }
+            return null;
         }
-        storeNew(resolver.variable(ctx.name));
+        values(ctx, ctx.values, ctx.names.size());
+        for (Token name : ctx.names) {
+            storeNew(resolver.variable(name));
+        }
         return null;
+    }
+
+    /**
+     * Pushes the values of an assignment for {@code targets} names, the first on top: one value
+     * is unpacked when there are several targets; several values make a list, unpacked or not.
+     */
+    private void values(ParserRuleContext statement, List<ToyParser.ExpressionContext> values, int targets) {
+        if (values.size() == targets && targets > 1) {
+            // `a, b = b, a`: no list is made; the values are pushed in reverse so that the first is on top.
+            for (int i = values.size() - 1; i >= 0; i--) {
+                visit(values.get(i));
+            }
+            return;
+        }
+        for (ToyParser.ExpressionContext value : values) {
+            visit(value);
+        }
+        line(statement);
+        if (values.size() > 1) {
+            code.emit(1 - values.size(), BUILD_LIST, values.size());
+        }
+        if (targets > 1) {
+            code.emit(targets - 1, UNPACK, targets);
+        }
     }
 
     @Override
@@ -107,10 +142,10 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
             // The function may call itself: its cell must exist before the closure captures it.
             code.emit(1, NIL);
             code.emit(-1, NEW_CELL, v.slot);
-            makeFunction(ctx, ctx.name.getText(), ctx.body);
+            makeFunction(ctx, ctx.name.getText(), ctx.parameters(), ctx.body);
             code.emit(-1, STORE_CELL, v.slot);
         } else {
-            makeFunction(ctx, ctx.name.getText(), ctx.body);
+            makeFunction(ctx, ctx.name.getText(), ctx.parameters(), ctx.body);
             storeNew(v);
         }
         return null;
@@ -164,13 +199,24 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
         Label end = new Label();
         code.bind(next);
         code.emitJump(1, FOR_ITER, end);
-        storeNew(resolver.variable(ctx.variable));
+        line(ctx);
+        storeVariables(ctx.variables);
         loopBody(ctx.body, new Construct(false, true, end, next));
         line(ctx);
         code.emitJump(0, JUMP, next);
         code.bind(end);
         code.setDepth(depth - 1);
         return null;
+    }
+
+    /** Binds a loop's variables to the item on the stack, unpacking it when there are several. */
+    private void storeVariables(List<Token> variables) {
+        if (variables.size() > 1) {
+            code.emit(variables.size() - 1, UNPACK, variables.size());
+        }
+        for (Token variable : variables) {
+            storeNew(resolver.variable(variable));
+        }
     }
 
     private void loopBody(ToyParser.BlockContext body, Construct loop) {
@@ -286,6 +332,7 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
     public Void visitRaiseStatement(ToyParser.RaiseStatementContext ctx) {
         line(ctx);
         visit(ctx.value);
+        line(ctx);
         code.emit(-1, RAISE);
         return null;
     }
@@ -294,36 +341,92 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
     public Void visitAssignStatement(ToyParser.AssignStatementContext ctx) {
         line(ctx);
         String op = ctx.op.getText();
-        ToyParser.PostfixContext target = Shapes.postfix(ctx.target);
+        if (ctx.targets.size() > 1 || ctx.values.size() > 1 && !op.equals("=")) {
+            if (!op.equals("=")) {
+                error(ctx.op.getStart(), "an augmented assignment takes one target and one value");
+                return null;
+            }
+            values(ctx, ctx.values, ctx.targets.size());
+            line(ctx);
+            for (ToyParser.ExpressionContext target : ctx.targets) {
+                storeTo(target);
+            }
+            return null;
+        }
+        ToyParser.ExpressionContext value = ctx.values.get(0);
+        if (ctx.values.size() > 1) {
+            values(ctx, ctx.values, 1);
+        }
+        ToyParser.ExpressionContext targetExpression = ctx.targets.get(0);
+        ToyParser.PostfixContext target = Shapes.postfix(targetExpression);
         if (target == null) {
-            error(ctx.target.getStart(), "cannot assign to this expression");
+            error(targetExpression.getStart(), "cannot assign to this expression");
             return null;
         }
         List<ToyParser.TrailerContext> trailers = target.trailer();
+        boolean computed = ctx.values.size() > 1;
         if (trailers.isEmpty() && target.primary() instanceof ToyParser.NameReferenceContext name) {
-            assignName(name.NAME().getSymbol(), op, ctx.value);
+            if (computed) {
+                store(resolver.variable(name.NAME().getSymbol()));
+            } else {
+                assignName(ctx, name.NAME().getSymbol(), op, value);
+            }
         } else if (!trailers.isEmpty() && trailers.get(trailers.size() - 1) instanceof ToyParser.IndexTrailerContext index) {
+            if (computed) {
+                storeTo(targetExpression);
+                return null;
+            }
             postfix(target.primary(), trailers.subList(0, trailers.size() - 1));
             visit(index.index);
             if (op.equals("=")) {
-                visit(ctx.value);
+                visit(value);
             } else {
+                line(ctx);
                 code.emit(2, DUP2);
                 code.emit(-1, INDEX);
-                visit(ctx.value);
-                code.emit(-1, arithmetic(op.substring(0, op.length() - 1)));
+                visit(value);
+                line(ctx);
+                code.emit(-1, augmented(op));
             }
+            line(ctx);
             code.emit(-3, STORE_INDEX);
         } else {
-            error(ctx.target.getStart(), "cannot assign to this expression");
+            error(targetExpression.getStart(), "cannot assign to this expression");
         }
         return null;
     }
 
-    private void assignName(Token name, String op, ToyParser.ExpressionContext value) {
+    /** Stores the value on top of the stack into a name or an element ({@code a, xs[i] = …}). */
+    private void storeTo(ToyParser.ExpressionContext targetExpression) {
+        ToyParser.PostfixContext target = Shapes.postfix(targetExpression);
+        List<ToyParser.TrailerContext> trailers = target == null ? List.of() : target.trailer();
+        if (target != null && trailers.isEmpty() && target.primary() instanceof ToyParser.NameReferenceContext name) {
+            store(resolver.variable(name.NAME().getSymbol()));
+        } else if (target != null && !trailers.isEmpty()
+                && trailers.get(trailers.size() - 1) instanceof ToyParser.IndexTrailerContext index) {
+            // The value was computed first, as in Python; it waits in a temporary while the element is found.
+            Variable value = function.newLocal("<value>");
+            code.emit(-1, STORE_LOCAL, value.slot);
+            postfix(target.primary(), trailers.subList(0, trailers.size() - 1));
+            visit(index.index);
+            code.emit(1, LOAD_LOCAL, value.slot);
+            code.emit(-3, STORE_INDEX);
+        } else {
+            error(targetExpression.getStart(), "cannot assign to this expression");
+            code.emit(-1, POP);
+        }
+    }
+
+    /** The instruction of an augmented assignment: {@code +=} extends a list in place, the others are plain arithmetic. */
+    private static int augmented(String op) {
+        return op.equals("+=") ? INPLACE_ADD : arithmetic(op.substring(0, op.length() - 1));
+    }
+
+    private void assignName(ParserRuleContext statement, Token name, String op, ToyParser.ExpressionContext value) {
         Variable v = resolver.variable(name);
         if (op.equals("=")) {
             visit(value);
+            line(statement);
             store(v);
             return;
         }
@@ -334,7 +437,8 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
         }
         load(v);
         visit(value);
-        code.emit(-1, arithmetic(op.substring(0, op.length() - 1)));
+        line(statement);
+        code.emit(-1, augmented(op));
         store(v);
     }
 
@@ -346,7 +450,15 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
      * instead of values.
      */
     private void branch(ToyParser.ExpressionContext condition, boolean when, Label target) {
-        ToyParser.OrExpressionContext or = condition.orExpression();
+        if (condition.condition != null) {
+            visit(condition);
+            code.emitJump(-1, when ? JUMP_IF_TRUE : JUMP_IF_FALSE, target);
+            return;
+        }
+        branch(condition.operand, when, target);
+    }
+
+    private void branch(ToyParser.OrExpressionContext or, boolean when, Label target) {
         if (or.operands.size() > 1) {
             Label skip = new Label();
             for (int i = 0; i < or.operands.size(); i++) {
@@ -429,8 +541,115 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
 
     // ------------------------------------------------------------------ expressions
 
+    /** {@code a if c else b}: only the chosen operand is evaluated. */
+    @Override
+    public Void visitExpression(ToyParser.ExpressionContext ctx) {
+        if (ctx.condition == null) {
+            visit(ctx.operand);
+            return null;
+        }
+        Label otherwise = new Label();
+        Label end = new Label();
+        branch(ctx.condition, false, otherwise);
+        visit(ctx.operand);
+        code.emitJump(0, JUMP, end);
+        code.setDepth(code.depth() - 1);
+        code.bind(otherwise);
+        visit(ctx.alternative);
+        code.bind(end);
+        return null;
+    }
+
+    @Override
+    public Void visitListComprehension(ToyParser.ListComprehensionContext ctx) {
+        line(ctx);
+        code.emit(1, BUILD_LIST, 0);
+        comprehension(ctx.comprehensionFor(), 0, () -> {
+            visit(ctx.element);
+            code.emit(-1, LIST_APPEND, ctx.comprehensionFor().size());
+        });
+        return null;
+    }
+
+    @Override
+    public Void visitMapComprehension(ToyParser.MapComprehensionContext ctx) {
+        line(ctx);
+        code.emit(1, BUILD_MAP, 0);
+        comprehension(ctx.comprehensionFor(), 0, () -> {
+            visit(ctx.key);
+            visit(ctx.value);
+            line(ctx);
+            code.emit(-2, MAP_PUT, ctx.comprehensionFor().size());
+        });
+        return null;
+    }
+
+    /**
+     * The loops of a comprehension, inline in the current function, with the result (a list or
+     * map) under their iterators: clause {@code i} loops over its iterable, binds its variables
+     * (a new binding per iteration, so closures capture each value), skips items failing its
+     * conditions, and runs the next clause, or, after the last, the element.
+     */
+    private void comprehension(List<ToyParser.ComprehensionForContext> clauses, int i, Runnable element) {
+        if (i == clauses.size()) {
+            element.run();
+            return;
+        }
+        ToyParser.ComprehensionForContext clause = clauses.get(i);
+        visit(clause.iterable);
+        line(clause);
+        code.emit(0, GET_ITER);
+        int depth = code.depth();
+        Label next = new Label();
+        Label end = new Label();
+        code.bind(next);
+        code.emitJump(1, FOR_ITER, end);
+        storeVariables(clause.variables);
+        for (ToyParser.OrExpressionContext condition : clause.conditions) {
+            branch(condition, false, next);
+        }
+        comprehension(clauses, i + 1, element);
+        code.emitJump(0, JUMP, next);
+        code.bind(end);
+        code.setDepth(depth - 1);
+    }
+
+    @Override
+    public Void visitFormattedString(ToyParser.FormattedStringContext ctx) {
+        line(ctx);
+        formatted(formattedStrings.parts(ctx.FSTRING().getSymbol()));
+        return null;
+    }
+
+    /** Pushes the str an f-string's parts make. */
+    private void formatted(List<FormattedStrings.Part> parts) {
+        for (FormattedStrings.Part part : parts) {
+            if (part.expression() == null) {
+                code.emit(1, CONST, code.constant(part.literal()));
+                continue;
+            }
+            visit(part.expression());
+            line(part.expression());
+            if (part.conversion() == 'r') {
+                code.emit(0, REPR);
+            } else if (part.conversion() == 's') {
+                code.emit(0, FORMAT, code.constant(""));
+            }
+            if (part.specParts() != null) {
+                formatted(part.specParts());
+                code.emit(-1, FORMAT_WITH_SPEC);
+            } else if (part.conversion() == 0 || !part.spec().isEmpty()) {
+                code.emit(0, FORMAT, code.constant(part.spec()));
+            }
+        }
+        if (parts.size() != 1 || parts.get(0).expression() != null) {
+            code.emit(1 - parts.size(), BUILD_STRING, parts.size());
+        }
+    }
+
     @Override
     public Void visitOrExpression(ToyParser.OrExpressionContext ctx) {
+        line(ctx);
         shortCircuit(ctx.operands, JUMP_IF_TRUE_OR_POP);
         return null;
     }
@@ -469,7 +688,7 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
             error(ctx.operators.get(1).getStart(), "comparisons cannot be chained; combine them with 'and'");
         }
         visit(ctx.operands.get(1));
-        line(ctx.operators.get(0));
+        line(ctx);
         String symbol = ctx.operators.get(0).getText();
         switch (symbol) {
             case "in" -> code.emit(-1, IN);
@@ -495,7 +714,7 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
         visit(operands.get(0));
         for (int i = 1; i < operands.size(); i++) {
             visit(operands.get(i));
-            line(operators.get(i - 1));
+            span(operands.get(0).getStart(), operands.get(i).getStop());
             code.emit(-1, arithmetic(operators.get(i - 1).getText()));
         }
     }
@@ -548,69 +767,100 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
     /** A primary followed by trailers. */
     private void postfix(ToyParser.PrimaryContext primary, List<ToyParser.TrailerContext> trailers) {
         visit(primary);
-        trailers(trailers);
+        trailers(primary.getStart(), trailers);
     }
 
     /** Trailers applied to the value on the stack; an attribute directly followed by a call is a method call. */
-    private void trailers(List<ToyParser.TrailerContext> trailers) {
+    private void trailers(Token start, List<ToyParser.TrailerContext> trailers) {
         for (int i = 0; i < trailers.size(); i++) {
             ToyParser.TrailerContext trailer = trailers.get(i);
             ToyParser.TrailerContext next = i + 1 < trailers.size() ? trailers.get(i + 1) : null;
             if (trailer instanceof ToyParser.AttributeTrailerContext attribute
                     && next instanceof ToyParser.CallTrailerContext call) {
-                int count = arguments(call.arguments());
-                line(attribute);
-                code.emit(-count, CALL_METHOD, code.name(attribute.NAME().getText()), count);
+                List<String> keywords = new ArrayList<>();
+                int count = arguments(call.arguments(), keywords);
+                span(start, call.getStop());
+                int name = code.name(attribute.NAME().getText());
+                if (keywords.isEmpty()) {
+                    code.emit(-count, CALL_METHOD, name, count);
+                } else {
+                    code.emit(-count, CALL_METHOD_KW, name, count, code.constant(ToyList.of(keywords.toArray())));
+                }
                 i++;
             } else {
+                trailerStart = start;
                 visit(trailer);
             }
         }
     }
 
+    /** The first token of the postfix chain the trailer being visited belongs to, for its span. */
+    private Token trailerStart;
+
     @Override
     public Void visitCallTrailer(ToyParser.CallTrailerContext ctx) {
-        int count = arguments(ctx.arguments());
-        line(ctx);
-        code.emit(-count, CALL, count);
+        List<String> keywords = new ArrayList<>();
+        Token start = trailerStart;
+        int count = arguments(ctx.arguments(), keywords);
+        span(start, ctx.getStop());
+        if (keywords.isEmpty()) {
+            code.emit(-count, CALL, count);
+        } else {
+            code.emit(-count, CALL_KW, count, code.constant(ToyList.of(keywords.toArray())));
+        }
         return null;
     }
 
-    private int arguments(ToyParser.ArgumentsContext arguments) {
+    /** Pushes a call's arguments, positional then keyword; adds the keywords' names to {@code keywords}. */
+    private int arguments(ToyParser.ArgumentsContext arguments, List<String> keywords) {
         if (arguments == null) {
             return 0;
         }
-        for (ToyParser.ExpressionContext argument : arguments.expression()) {
-            visit(argument);
+        for (ToyParser.ArgumentContext argument : arguments.argument()) {
+            if (argument.name != null) {
+                String name = argument.name.getText();
+                if (keywords.contains(name)) {
+                    error(argument.name, "keyword argument repeated: " + name);
+                }
+                keywords.add(name);
+            } else if (keywords.size() > 0) {
+                error(argument.getStart(), "positional argument follows keyword argument");
+            }
+            visit(argument.value);
         }
-        return arguments.expression().size();
+        return arguments.argument().size();
     }
 
     @Override
     public Void visitIndexTrailer(ToyParser.IndexTrailerContext ctx) {
+        Token start = trailerStart;
         visit(ctx.index);
-        line(ctx);
+        span(start, ctx.getStop());
         code.emit(-1, INDEX);
         return null;
     }
 
     @Override
     public Void visitSliceTrailer(ToyParser.SliceTrailerContext ctx) {
-        for (ToyParser.ExpressionContext bound : new ToyParser.ExpressionContext[] {ctx.lower, ctx.upper}) {
-            if (bound == null) {
+        Token start = trailerStart;
+        ToyParser.ExpressionContext[] parts = ctx.step == null
+                ? new ToyParser.ExpressionContext[] {ctx.lower, ctx.upper}
+                : new ToyParser.ExpressionContext[] {ctx.lower, ctx.upper, ctx.step};
+        for (ToyParser.ExpressionContext part : parts) {
+            if (part == null) {
                 code.emit(1, NIL);
             } else {
-                visit(bound);
+                visit(part);
             }
         }
-        line(ctx);
-        code.emit(-2, SLICE);
+        span(start, ctx.getStop());
+        code.emit(-parts.length, parts.length == 2 ? SLICE : SLICE_STEP);
         return null;
     }
 
     @Override
     public Void visitAttributeTrailer(ToyParser.AttributeTrailerContext ctx) {
-        line(ctx);
+        span(trailerStart, ctx.getStop());
         code.emit(0, GET_ATTR, code.name(ctx.NAME().getText()));
         return null;
     }
@@ -697,7 +947,7 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
 
     @Override
     public Void visitFunctionExpression(ToyParser.FunctionExpressionContext ctx) {
-        makeFunction(ctx, "<fn>", ctx.body);
+        makeFunction(ctx, "<fn>", ctx.parameters(), ctx.body);
         return null;
     }
 
@@ -717,14 +967,19 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
             return null;
         }
         postfix(ctx.call.primary(), trailers.subList(0, call));
-        int count = arguments(((ToyParser.CallTrailerContext) trailers.get(call)).arguments());
+        List<String> keywords = new ArrayList<>();
+        int count = arguments(((ToyParser.CallTrailerContext) trailers.get(call)).arguments(), keywords);
+        if (keywords.size() > 0) {
+            error(ctx.call.getStart(), "'spawn' passes positional arguments only: spawn worker(1, 2)");
+        }
         line(ctx);
         code.emit(-count, SPAWN, count);
-        trailers(trailers.subList(call + 1, trailers.size()));
+        trailers(ctx.call.getStart(), trailers.subList(call + 1, trailers.size()));
         return null;
     }
 
-    private void makeFunction(ParserRuleContext node, String name, ToyParser.BlockContext body) {
+    private void makeFunction(ParserRuleContext node, String name, ToyParser.ParametersContext parameters,
+                              ToyParser.BlockContext body) {
         FunctionInfo outerFunction = function;
         CodeBuilder outerCode = code;
         Deque<Construct> outerConstructs = constructs;
@@ -739,7 +994,21 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
         function = outerFunction;
         code = outerCode;
         constructs = outerConstructs;
-        code.emit(1, MAKE_FUNCTION, code.constant(compiled));
+        int defaults = 0;
+        if (parameters != null) {
+            for (ToyParser.ParameterContext parameter : parameters.parameter()) {
+                if (parameter.defaultValue != null) {
+                    visit(parameter.defaultValue);
+                    defaults++;
+                }
+            }
+        }
+        line(node);
+        if (defaults == 0) {
+            code.emit(1, MAKE_FUNCTION, code.constant(compiled));
+        } else {
+            code.emit(1 - defaults, MAKE_FUNCTION_DEFS, code.constant(compiled), defaults);
+        }
     }
 
     // ------------------------------------------------------------------ variables
@@ -775,12 +1044,25 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
 
     // ------------------------------------------------------------------ helpers
 
+    /** The instructions emitted next run the part of the source from ctx's first token to its last. */
     private void line(ParserRuleContext ctx) {
-        code.setLine(ctx.getStart().getLine());
+        span(ctx.getStart(), ctx.getStop());
     }
 
     private void line(Token token) {
-        code.setLine(token.getLine());
+        span(token, token);
+    }
+
+    /** The instructions emitted next run the source from the first token to the last (columns only when on one line). */
+    private void span(Token first, Token last) {
+        int line = first.getLine();
+        String text = last == null ? null : last.getText();
+        if (last == null || last.getLine() != line || text == null || text.indexOf('\n') >= 0 || last.getType() == Token.EOF) {
+            code.setLine(line);
+            return;
+        }
+        int end = last.getCharPositionInLine() + text.codePointCount(0, text.length()) + 1;
+        code.setPosition(line, first.getCharPositionInLine() + 1, end);
     }
 
     private void error(Token at, String message) {

@@ -2,14 +2,17 @@ package toy.interpreter.compiler;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import toy.grammar.ToyParser;
 import toy.interpreter.bytecode.Code;
 import toy.interpreter.bytecode.Globals;
 
 /**
- * Source to bytecode: parse, resolve names, generate code. Reports every error it finds: all
- * lexical and syntax errors, and, when the script parses, every error of the later passes.
+ * Source to bytecode: parse, resolve names, generate code. Reports the errors it finds, the
+ * first of each line: lexical and syntax errors, and, when the script parses, the errors of the
+ * later passes.
  */
 public final class Compiler {
     private Compiler() {
@@ -22,9 +25,10 @@ public final class Compiler {
         try {
             ToyParser.ProgramContext tree = Parsing.parse(source, errors);
             if (tree != null) {
-                Resolver resolver = new Resolver(globals, errors);
+                FormattedStrings formattedStrings = new FormattedStrings(source.name(), errors);
+                Resolver resolver = new Resolver(globals, errors, formattedStrings);
                 resolver.visit(tree);
-                code = new CodeGenerator(source.name(), resolver, errors).compileProgram(tree);
+                code = new CodeGenerator(source, resolver, formattedStrings, errors).compileProgram(tree);
             }
         } catch (StackOverflowError e) {
             // The parser and both passes recurse once per level of nesting.
@@ -32,9 +36,22 @@ public final class Compiler {
             errors.add(new CompileError(1, 1, "the program is nested too deeply to compile"));
         }
         if (!errors.isEmpty()) {
-            errors.sort(Comparator.comparingInt(CompileError::line).thenComparingInt(CompileError::column));
-            throw new CompileException(source, errors);
+            throw new CompileException(source, firstPerLine(errors));
         }
         return code;
+    }
+
+    /**
+     * The first error found on each line, in line and column order: the others on a line almost
+     * always follow from it (a lexical error comes before the syntax error it causes).
+     */
+    private static List<CompileError> firstPerLine(List<CompileError> found) {
+        Map<Integer, CompileError> first = new LinkedHashMap<>();
+        for (CompileError e : found) {
+            first.putIfAbsent(e.line(), e);
+        }
+        List<CompileError> errors = new ArrayList<>(first.values());
+        errors.sort(Comparator.comparingInt(CompileError::line).thenComparingInt(CompileError::column));
+        return errors;
     }
 }

@@ -39,9 +39,21 @@ final class Literals {
     /** The text of a STRING token without its quotes, escapes resolved. */
     static String string(Token token, List<CompileError> errors) {
         String raw = token.getText();
-        StringBuilder sb = new StringBuilder(raw.length());
-        int end = raw.length() - 1;
-        for (int i = 1; i < end; i++) {
+        int quotes = quoteLength(raw, 0);
+        return unescape(token, quotes, raw.length() - quotes, errors);
+    }
+
+    /** 3 for a triple-quoted string whose quotes start at {@code at}, else 1. */
+    static int quoteLength(String raw, int at) {
+        char q = raw.charAt(at);
+        return raw.length() >= at + 6 && raw.charAt(at + 1) == q && raw.charAt(at + 2) == q ? 3 : 1;
+    }
+
+    /** The characters of the token's text from {@code from} to {@code to}, escapes resolved. */
+    static String unescape(Token token, int from, int to, List<CompileError> errors) {
+        String raw = token.getText();
+        StringBuilder sb = new StringBuilder(to - from);
+        for (int i = from; i < to; i++) {
             char c = raw.charAt(i);
             if (c != '\\') {
                 sb.append(c);
@@ -55,9 +67,12 @@ final class Literals {
                 case 'r' -> sb.append('\r');
                 case '0' -> sb.append('\0');
                 case '\\', '"', '\'' -> sb.append(e);
+                case '\n' -> {
+                    // A backslash at the end of a line of a triple-quoted string joins the lines, as in Python.
+                }
                 case 'u' -> {
                     int close = raw.indexOf('}', i);
-                    Integer codePoint = close > i + 1 && raw.charAt(i + 1) == '{' ? hex(raw.substring(i + 2, close)) : null;
+                    Integer codePoint = close > i + 1 && close < to && raw.charAt(i + 1) == '{' ? hex(raw.substring(i + 2, close)) : null;
                     if (codePoint == null) {
                         error(token, escapeStart, "invalid unicode escape; write it as \\u{1F600}", errors);
                     } else {
@@ -82,6 +97,23 @@ final class Literals {
     }
 
     private static void error(Token token, int offset, String message, List<CompileError> errors) {
-        errors.add(new CompileError(token.getLine(), token.getCharPositionInLine() + offset + 1, message));
+        int[] at = position(token, offset);
+        errors.add(new CompileError(at[0], at[1], message));
+    }
+
+    /** The 1-based line and column of the character at {@code offset} in a token's text, which may span lines. */
+    static int[] position(Token token, int offset) {
+        String raw = token.getText();
+        int line = token.getLine();
+        int column = token.getCharPositionInLine();
+        for (int i = 0; i < offset; i++) {
+            if (raw.charAt(i) == '\n') {
+                line++;
+                column = 0;
+            } else {
+                column++;
+            }
+        }
+        return new int[] {line, column + 1};
     }
 }

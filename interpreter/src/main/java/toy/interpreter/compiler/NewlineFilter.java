@@ -21,10 +21,20 @@ import toy.grammar.ToyLexer;
  *   <li>before {@code else}, {@code elif} and {@code catch}, so {@code }} may end the line before them;</li>
  *   <li>when it would be a blank line, or the first token of the file.</li>
  * </ul>
+ * A NEWLINE is added after the {@code }} that closes a block at statement level when another
+ * statement follows on the same line ({@code if c { return 1 } return 2}).
  * Whether a {@code {} opens a block or a map literal is decided by the token before it: a block
  * follows something that ends an expression (a name, a literal, {@code )}, {@code ]}, {@code }})
  * or {@code else}/{@code try}; a map literal follows anything else.
  * Tokens the lexer could not make sense of are reported as compile errors ({@link #lexValid}).
+ *
+ * <p>A bracket left open by mistake would otherwise swallow every later line break, and each
+ * following line would get an error of its own. So a bracket counts as closed, and the parser
+ * gets to report the one missing {@code )}, {@code ]} or {@code }}, when a block's {@code {}
+ * appears inside it (other than a function's, after its parameters), or when a keyword that
+ * only starts statements ({@code let}, {@code while}, {@code return}, …) begins a line inside it.
+ * Such a keyword at the start of a line also ends a statement left unfinished above it
+ * ({@code let a =}).
  */
 final class NewlineFilter implements TokenSource {
     private enum Bracket { PAREN, SQUARE, MAP, BLOCK }
@@ -33,13 +43,23 @@ final class NewlineFilter implements TokenSource {
             "+", "-", "*", "/", "//", "%", "**", "==", "!=", "<", "<=", ">", ">=",
             "and", "or", "not", "in", ",", "=", "+=", "-=", "*=", "/=", "//=", "%=", ".", ":");
     private static final Set<String> BLOCK_AFTER = Set.of(")", "]", "}", "else", "try", "true", "false", "nil");
+    private static final Set<String> NOT_A_STATEMENT_START = Set.of(";", ")", "]", "}", "(", "[");
+    private static final Set<String> STARTS_STATEMENT_ONLY = Set.of(
+            "let", "while", "return", "break", "continue", "with", "try", "raise");
     private static final Set<String> JOINS_PREVIOUS_LINE = Set.of("else", "elif", "catch");
 
     private final ToyLexer lexer;
     private final List<CompileError> errors;
     private final Deque<Bracket> brackets = new ArrayDeque<>();
+    /** Per open PAREN, whether it holds a function's parameters ({@code fn f(} or {@code fn(}). */
+    private final Deque<Boolean> parameterLists = new ArrayDeque<>();
+    /** The previous token is the {@code )} that closed a function's parameters. */
+    private boolean parametersJustClosed;
     private final Deque<Token> lookahead = new ArrayDeque<>();
     private Token previous;
+    private Token beforePrevious;
+    /** The previous token is a {@code }} that closed a block at statement level. */
+    private boolean blockJustClosed;
 
     NewlineFilter(ToyLexer lexer, List<CompileError> errors) {
         this.lexer = lexer;
@@ -50,6 +70,29 @@ final class NewlineFilter implements TokenSource {
     public Token nextToken() {
         for (;;) {
             Token token = take();
+            if (blockJustClosed && startsStatement(token)) {
+                // `if c { return 1 } return 2`: end the block statement here.
+                lookahead.addFirst(token);
+                CommonToken end = new CommonToken(token);
+                end.setType(ToyLexer.NEWLINE);
+                end.setText("\n");
+                blockJustClosed = false;
+                return emit(end);
+            }
+            blockJustClosed = false;
+            if (previous != null && token.getLine() > previous.getLine()
+                    && STARTS_STATEMENT_ONLY.contains(String.valueOf(literalOf(token)))
+                    && previous.getType() != ToyLexer.NEWLINE && !isLiteral(previous, ";") && !isLiteral(previous, "{")) {
+                // `let x = [1, 2` or `let x =` then `let y = 3` on the next line: the statement
+                // above is unfinished; end it where its line ends, so that only it gets an error.
+                closeBrackets();
+                lookahead.addFirst(token);
+                CommonToken end = new CommonToken(previous);
+                end.setType(ToyLexer.NEWLINE);
+                end.setText("\n");
+                end.setCharPositionInLine(previous.getCharPositionInLine() + previous.getText().length());
+                return emit(end);
+            }
             if (token.getType() == ToyLexer.NEWLINE) {
                 if (keepNewline()) {
                     return emit(token);
@@ -83,21 +126,62 @@ final class NewlineFilter implements TokenSource {
 
     private void track(Token token) {
         String literal = literalOf(token);
-        if (literal == null) {
-            return;
-        }
-        switch (literal) {
-            case "(" -> brackets.push(Bracket.PAREN);
-            case "[" -> brackets.push(Bracket.SQUARE);
-            case "{" -> brackets.push(opensBlock() ? Bracket.BLOCK : Bracket.MAP);
-            case ")", "]", "}" -> {
-                if (!brackets.isEmpty()) {
-                    brackets.pop();
+        boolean closedParameters = false;
+        if (literal != null) {
+            switch (literal) {
+                case "(" -> {
+                    brackets.push(Bracket.PAREN);
+                    parameterLists.push(previous != null && ("fn".equals(literalOf(previous)) || beforePrevious != null
+                            && previous.getType() == ToyLexer.NAME && "fn".equals(literalOf(beforePrevious))));
+                }
+                case "[" -> brackets.push(Bracket.SQUARE);
+                case "{" -> {
+                    boolean block = opensBlock();
+                    if (block && insideBrackets() && !parametersJustClosed) {
+                        // `fn f(a=1 {`: a block cannot start inside brackets; the bracket was never closed.
+                        closeBrackets();
+                    }
+                    brackets.push(block ? Bracket.BLOCK : Bracket.MAP);
+                }
+                case ")", "]", "}" -> {
+                    if (!brackets.isEmpty()) {
+                        Bracket closed = brackets.pop();
+                        if (closed == Bracket.PAREN && !parameterLists.isEmpty()) {
+                            closedParameters = parameterLists.pop();
+                        }
+                        blockJustClosed = closed == Bracket.BLOCK && (brackets.isEmpty() || brackets.peek() == Bracket.BLOCK);
+                    }
+                }
+                default -> {
                 }
             }
-            default -> {
+        }
+        parametersJustClosed = closedParameters;
+    }
+
+    private boolean insideBrackets() {
+        Bracket open = brackets.peek();
+        return open == Bracket.PAREN || open == Bracket.SQUARE || open == Bracket.MAP;
+    }
+
+    /** Forgets the brackets opened since the innermost block. */
+    private void closeBrackets() {
+        while (insideBrackets()) {
+            if (brackets.pop() == Bracket.PAREN && !parameterLists.isEmpty()) {
+                parameterLists.pop();
             }
         }
+    }
+
+    /** Whether a token after a block's {@code }} on the same line begins another statement. */
+    private static boolean startsStatement(Token token) {
+        int type = token.getType();
+        if (type == ToyLexer.NEWLINE || type == Token.EOF) {
+            return false;
+        }
+        String literal = literalOf(token);
+        return literal == null || !(CONTINUES_LINE.contains(literal) || NOT_A_STATEMENT_START.contains(literal)
+                || JOINS_PREVIOUS_LINE.contains(literal));
     }
 
     private boolean opensBlock() {
@@ -105,7 +189,8 @@ final class NewlineFilter implements TokenSource {
             return false;
         }
         int type = previous.getType();
-        if (type == ToyLexer.NAME || type == ToyLexer.INT || type == ToyLexer.FLOAT || type == ToyLexer.STRING) {
+        if (type == ToyLexer.NAME || type == ToyLexer.INT || type == ToyLexer.FLOAT || type == ToyLexer.STRING
+                || type == ToyLexer.FSTRING) {
             return true;
         }
         String literal = literalOf(previous);
@@ -113,6 +198,7 @@ final class NewlineFilter implements TokenSource {
     }
 
     private Token emit(Token token) {
+        beforePrevious = previous;
         previous = token;
         return token;
     }
@@ -146,16 +232,42 @@ final class NewlineFilter implements TokenSource {
             switch (token.getType()) {
                 case ToyLexer.UNTERMINATED_STRING -> {
                     report(token, "unterminated string literal");
-                    CommonToken closed = new CommonToken(token);
-                    closed.setType(ToyLexer.STRING);
-                    closed.setText(token.getText() + token.getText().charAt(0));
-                    return closed;
+                    return closed(token);
                 }
                 case ToyLexer.INVALID_CHARACTER -> report(token, "invalid character " + describe(token.getText()));
                 default -> {
                     return token;
                 }
             }
+        }
+    }
+
+    /** An unterminated string closed at its end, so that parsing can go on. */
+    private static Token closed(Token token) {
+        String text = token.getText();
+        boolean formatted = text.charAt(0) == 'f' || text.charAt(0) == 'F';
+        int quoteAt = formatted ? 1 : 0;
+        char quote = text.charAt(quoteAt);
+        boolean triple = text.startsWith(String.valueOf(quote).repeat(3), quoteAt);
+        String body = text.substring(quoteAt + (triple ? 3 : 1));
+        // Drop a trailing backslash and any partial closing quotes, which would otherwise escape or end the close.
+        body = body.replaceAll("\\\\$", "");
+        while (triple && body.endsWith(String.valueOf(quote))) {
+            body = body.substring(0, body.length() - 1);
+        }
+        String quotes = String.valueOf(quote).repeat(triple ? 3 : 1);
+        CommonToken closed = new ClosedString(token);
+        closed.setType(formatted ? ToyLexer.FSTRING : ToyLexer.STRING);
+        closed.setText(text.substring(0, quoteAt) + quotes + body + quotes);
+        return closed;
+    }
+
+    /** A string the filter closed after reporting it unterminated: its other faults follow from that one. */
+    static final class ClosedString extends CommonToken {
+        private static final long serialVersionUID = 1L;
+
+        ClosedString(Token token) {
+            super(token);
         }
     }
 

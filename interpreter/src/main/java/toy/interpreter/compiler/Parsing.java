@@ -17,14 +17,29 @@ final class Parsing {
      * found errors (the tree is then unfit for the later passes); lexical errors leave a sound tree.
      */
     static ToyParser.ProgramContext parse(SourceFile source, List<CompileError> errors) {
-        ToyLexer lexer = new ToyLexer(CharStreams.fromString(source.text(), source.name()));
+        ToyParser parser = parser(source.text(), source.name(), errors);
+        ToyParser.ProgramContext tree = parser.program();
+        return parser.getNumberOfSyntaxErrors() == 0 ? tree : null;
+    }
+
+    /**
+     * Parses the expression of an f-string's field; {@code text} is padded with line breaks and
+     * spaces so that its tokens have their positions in the file. Null after a syntax error.
+     */
+    static ToyParser.FieldExpressionContext parseField(String text, String name, List<CompileError> errors) {
+        ToyParser parser = parser(text, name, errors);
+        ToyParser.FieldExpressionContext tree = parser.fieldExpression();
+        return parser.getNumberOfSyntaxErrors() == 0 ? tree : null;
+    }
+
+    private static ToyParser parser(String text, String name, List<CompileError> errors) {
+        ToyLexer lexer = new ToyLexer(CharStreams.fromString(text, name));
         lexer.removeErrorListeners();
         ToyParser parser = new ToyParser(new CommonTokenStream(new NewlineFilter(lexer, errors)));
         parser.removeErrorListeners();
         parser.addErrorListener(new SyntaxErrors(errors));
         parser.setErrorHandler(new SyntaxErrors.Strategy());
         parser.getInterpreter().setPredictionMode(PredictionMode.LL);
-        ToyParser.ProgramContext tree = parser.program();
-        return parser.getNumberOfSyntaxErrors() == 0 ? tree : null;
+        return parser;
     }
 }

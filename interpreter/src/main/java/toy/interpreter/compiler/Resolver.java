@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
-import org.antlr.v4.runtime.tree.TerminalNode;
 import toy.grammar.ToyBaseVisitor;
 import toy.grammar.ToyParser;
 import toy.interpreter.bytecode.Globals;
@@ -25,14 +24,16 @@ import toy.interpreter.bytecode.Globals;
 final class Resolver extends ToyBaseVisitor<Void> {
     private final Globals globals;
     private final List<CompileError> errors;
+    private final FormattedStrings formattedStrings;
     private final Map<Token, Variable> variables = new IdentityHashMap<>();
     private final Map<ParserRuleContext, FunctionInfo> functions = new IdentityHashMap<>();
     private final Deque<Map<String, Variable>> blocks = new ArrayDeque<>();
     private FunctionInfo function;
 
-    Resolver(Globals globals, List<CompileError> errors) {
+    Resolver(Globals globals, List<CompileError> errors, FormattedStrings formattedStrings) {
         this.globals = globals;
         this.errors = errors;
+        this.formattedStrings = formattedStrings;
     }
 
     /** The variable a NAME token (a declaration or a use) stands for. */
@@ -64,10 +65,12 @@ final class Resolver extends ToyBaseVisitor<Void> {
 
     @Override
     public Void visitLetStatement(ToyParser.LetStatementContext ctx) {
-        if (ctx.value != null) {
-            visit(ctx.value);
+        for (ToyParser.ExpressionContext value : ctx.values) {
+            visit(value);
         }
-        declare(ctx.name);
+        for (Token name : ctx.names) {
+            declare(name);
+        }
         return null;
     }
 
@@ -86,14 +89,29 @@ final class Resolver extends ToyBaseVisitor<Void> {
 
     private void resolveFunction(ParserRuleContext node, String name, ToyParser.ParametersContext parameters,
                                  ToyParser.BlockContext body) {
+        // Default values are computed where the `fn` runs, so their names belong to the enclosing scope.
+        if (parameters != null) {
+            for (ToyParser.ParameterContext parameter : parameters.parameter()) {
+                if (parameter.defaultValue != null) {
+                    visit(parameter.defaultValue);
+                }
+            }
+        }
         FunctionInfo outer = function;
         function = new FunctionInfo(name, outer);
         functions.put(node, function);
         // Parameters and the body's own declarations share one block: `let a` beside a parameter `a` is an error.
         blocks.push(new HashMap<>());
         if (parameters != null) {
-            for (TerminalNode parameter : parameters.NAME()) {
-                function.parameters.add(declare(parameter.getSymbol()));
+            boolean defaults = false;
+            for (ToyParser.ParameterContext parameter : parameters.parameter()) {
+                function.parameters.add(declare(parameter.name));
+                if (parameter.defaultValue != null) {
+                    defaults = true;
+                } else if (defaults) {
+                    errors.add(new CompileError(parameter.name.getLine(), parameter.name.getCharPositionInLine() + 1,
+                            "a parameter without a default follows one with a default"));
+                }
             }
         }
         for (ToyParser.StatementContext statement : body.statement()) {
@@ -107,10 +125,61 @@ final class Resolver extends ToyBaseVisitor<Void> {
     public Void visitForStatement(ToyParser.ForStatementContext ctx) {
         visit(ctx.iterable);
         blocks.push(new HashMap<>());
-        declare(ctx.variable);
+        for (Token variable : ctx.variables) {
+            declare(variable);
+        }
         visit(ctx.body);
         blocks.pop();
         return null;
+    }
+
+    @Override
+    public Void visitListComprehension(ToyParser.ListComprehensionContext ctx) {
+        comprehension(ctx.comprehensionFor(), ctx.element);
+        return null;
+    }
+
+    @Override
+    public Void visitMapComprehension(ToyParser.MapComprehensionContext ctx) {
+        comprehension(ctx.comprehensionFor(), ctx.key, ctx.value);
+        return null;
+    }
+
+    /** Each {@code for} clause opens a block for its variables, which the later clauses and the element see. */
+    private void comprehension(List<ToyParser.ComprehensionForContext> clauses, ToyParser.ExpressionContext... element) {
+        for (ToyParser.ComprehensionForContext clause : clauses) {
+            visit(clause.iterable);
+            blocks.push(new HashMap<>());
+            for (Token variable : clause.variables) {
+                declare(variable);
+            }
+            for (ToyParser.OrExpressionContext condition : clause.conditions) {
+                visit(condition);
+            }
+        }
+        for (ToyParser.ExpressionContext e : element) {
+            visit(e);
+        }
+        for (int i = 0; i < clauses.size(); i++) {
+            blocks.pop();
+        }
+    }
+
+    @Override
+    public Void visitFormattedString(ToyParser.FormattedStringContext ctx) {
+        resolveParts(formattedStrings.parts(ctx.FSTRING().getSymbol()));
+        return null;
+    }
+
+    private void resolveParts(List<FormattedStrings.Part> parts) {
+        for (FormattedStrings.Part part : parts) {
+            if (part.expression() != null) {
+                visit(part.expression());
+            }
+            if (part.specParts() != null) {
+                resolveParts(part.specParts());
+            }
+        }
     }
 
     @Override

@@ -62,7 +62,10 @@ final class Shapes {
     }
 
     private static ToyParser.AdditiveContext additive(ToyParser.ExpressionContext e) {
-        ToyParser.OrExpressionContext or = e.orExpression();
+        if (e.condition != null) {
+            return null;
+        }
+        ToyParser.OrExpressionContext or = e.operand;
         if (or.operands.size() != 1 || or.operands.get(0).operands.size() != 1) {
             return null;
         }

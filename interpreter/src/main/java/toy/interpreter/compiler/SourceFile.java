@@ -22,6 +22,11 @@ public final class SourceFile {
         return text;
     }
 
+    /** Every line, without line breaks. */
+    public List<String> lines() {
+        return lines;
+    }
+
     /** The text of a 1-based line, or "" past the end. */
     public String line(int line) {
         return line >= 1 && line <= lines.size() ? lines.get(line - 1) : "";

@@ -21,6 +21,6 @@ final class Frame {
 
     /** The traceback line for where this frame is: the instruction before pc (the one running, or the call it made). */
     TracebackEntry location() {
-        return new TracebackEntry(code.file(), code.lineAt(pc - 1), code.name());
+        return code.location(pc - 1);
     }
 }

@@ -5,14 +5,21 @@ import static toy.interpreter.bytecode.Opcode.*;
 import java.util.Arrays;
 import toy.interpreter.bytecode.Code;
 import toy.interpreter.bytecode.Comparison;
+import toy.interpreter.bytecode.Opcode;
 import toy.runtime.Arith;
 import toy.runtime.MemoryReserve;
+import toy.runtime.Caller;
+import toy.runtime.Format;
+import toy.runtime.Keywords;
 import toy.runtime.Nil;
 import toy.runtime.RangeIterator;
 import toy.runtime.ToyError;
 import toy.runtime.ToyIterator;
+import toy.runtime.ToyList;
+import toy.runtime.ToyMap;
 import toy.runtime.TracebackEntry;
 import toy.runtime.observe.ThreadTrack;
+import toy.runtime.Values;
 import toy.runtime.threads.Gil;
 import toy.runtime.threads.ThreadState;
 
@@ -54,6 +61,8 @@ public final class Interpreter {
      * ones after it), and what is left of the last one is taken off when the code is done.
      */
     private long instructions;
+    /** How builtins on this thread call back into Toy code ({@code key=}): the VM's own call path. */
+    private final Caller caller = (callee, args) -> vm().callValue(this, callee, args, Keywords.NONE);
     /** Returned by {@link #run} when another frame is to run next. */
     private static final Object SWITCH_FRAME = new Object();
 
@@ -61,6 +70,14 @@ public final class Interpreter {
         this.vm = vm;
         this.gil = vm.gil();
         this.budget = gil.budget();
+    }
+
+    private Vm vm() {
+        return vm;
+    }
+
+    Caller caller() {
+        return caller;
     }
 
     /** The Toy thread this interpreter runs, for the GIL's bookkeeping; starts tracing if the thread is traced. */
@@ -212,7 +229,7 @@ public final class Interpreter {
                             continue;
                         }
                     }
-                    case ADD -> {
+                    case ADD, INPLACE_ADD -> {
                         if (s[sp - 2] == null && s[sp - 1] == null) {
                             sp--;
                             p[sp - 1] = Arith.addInt(p[sp - 1], p[sp]);
@@ -491,7 +508,7 @@ public final class Interpreter {
                     return SWITCH_FRAME;
                 }
                 frame.pc = pc;
-                put(callee, vm.callValue(this, box(callee), boxAll(callee + 1, count)));
+                put(callee, vm.callValue(this, box(callee), boxAll(callee + 1, count), Keywords.NONE));
                 sp = callee + 1;
             }
             case CALL_METHOD -> {
@@ -499,8 +516,51 @@ public final class Interpreter {
                 int count = ins[pc++];
                 int receiver = sp - count - 1;
                 frame.pc = pc;
-                put(receiver, Operations.callMethod(box(receiver), name, boxAll(receiver + 1, count)));
+                put(receiver, Operations.callMethod(caller, box(receiver), name, boxAll(receiver + 1, count), Keywords.NONE));
                 sp = receiver + 1;
+            }
+            case CALL_KW, CALL_METHOD_KW -> {
+                frame.pc = pc + Opcode.length(op) - 1;
+                return callWithKeywords(frame, op, sp);
+            }
+            case SLICE_STEP -> {
+                sp -= 3;
+                put(sp - 1, Operations.slice(box(sp - 1), box(sp), box(sp + 1), box(sp + 2)));
+            }
+            case UNPACK -> {
+                int count = ins[pc++];
+                Object[] items = Operations.unpack(box(--sp), count);
+                for (int i = count - 1; i >= 0; i--) {
+                    put(sp++, items[i]);
+                }
+            }
+            case LIST_APPEND -> ((ToyList) s[sp - 2 - ins[pc++]]).add(box(--sp));
+            case MAP_PUT -> {
+                sp -= 2;
+                ((ToyMap) s[sp - 1 - ins[pc++]]).put(box(sp), box(sp + 1));
+            }
+            case FORMAT -> put(sp - 1, Format.format(box(sp - 1), (String) frame.code.constants()[ins[pc++]]));
+            case REPR -> s[sp - 1] = Values.repr(box(sp - 1));
+            case FORMAT_WITH_SPEC -> {
+                sp--;
+                put(sp - 1, Format.format(box(sp - 1), Operations.spec(box(sp))));
+            }
+            case BUILD_STRING -> {
+                int count = ins[pc++];
+                sp -= count;
+                s[sp] = Operations.concat(boxAll(sp, count));
+                sp++;
+            }
+            case MAKE_FUNCTION_DEFS -> {
+                Code code = (Code) frame.code.constants()[ins[pc++]];
+                int count = ins[pc++];
+                sp -= count;
+                s[sp] = makeFunction(frame, code, boxAll(sp, count));
+                sp++;
+            }
+            case INPLACE_ADD -> {
+                sp--;
+                put(sp - 1, Operations.inplaceAdd(box(sp - 1), box(sp)));
             }
             case RETURN -> {
                 int result = base - 1;
@@ -513,7 +573,7 @@ public final class Interpreter {
                 frames[depth - 1].sp = result + 1;
                 return SWITCH_FRAME;
             }
-            case MAKE_FUNCTION -> s[sp++] = makeFunction(frame, (Code) frame.code.constants()[ins[pc++]]);
+            case MAKE_FUNCTION -> s[sp++] = makeFunction(frame, (Code) frame.code.constants()[ins[pc++]], null);
             case GET_ITER -> s[sp - 1] = Operations.iterator(box(sp - 1));
             case FOR_ITER -> {
                 ToyIterator iterator = (ToyIterator) s[sp - 1];
@@ -590,7 +650,11 @@ public final class Interpreter {
     private void pushFrame(Function function, int count, int base) {
         Code code = function.code;
         if (count != code.parameterCount()) {
-            throw Operations.arityError(code, count);
+            Object[] defaults = Arguments.defaultsFor(function, count);
+            ensureCapacity(base + code.frameSize());
+            for (int i = 0; i < defaults.length; i++) {
+                put(base + count + i, defaults[i]);
+            }
         }
         if (depth >= vm.recursionLimit()) {
             throw new ToyError("RecursionError", "maximum recursion depth exceeded");
@@ -613,14 +677,54 @@ public final class Interpreter {
         }
     }
 
-    private Function makeFunction(Frame frame, Code code) {
+    private Function makeFunction(Frame frame, Code code, Object[] defaults) {
         int[] sources = code.freeSources();
         Cell[] cells = new Cell[sources.length];
         for (int i = 0; i < sources.length; i++) {
             int source = sources[i];
             cells[i] = source >= 0 ? (Cell) s[frame.base + source] : frame.function.free[-1 - source];
         }
-        return new Function(code, cells);
+        return defaults == null ? new Function(code, cells) : new Function(code, cells, defaults);
+    }
+
+    /**
+     * CALL_KW and CALL_METHOD_KW, whose operands end at {@code frame.pc}: the callee (or
+     * receiver), then positional arguments, then keyword values named by the constant. A Toy
+     * function gets its parameters bound by name and runs in a new frame; anything else is
+     * called with {@link Keywords}.
+     */
+    private Object callWithKeywords(Frame frame, int op, int sp) {
+        int[] ins = frame.code.instructions();
+        int at = frame.pc;
+        ToyList names = (ToyList) frame.code.constants()[ins[at - 1]];
+        int count = ins[at - 2];
+        int callee = sp - count - 1;
+        int positional = count - names.size();
+        String[] keywordNames = new String[names.size()];
+        for (int i = 0; i < keywordNames.length; i++) {
+            keywordNames[i] = (String) names.get(i);
+        }
+        Keywords keywords = new Keywords(keywordNames, boxAll(callee + 1 + positional, names.size()));
+        Object[] args = boxAll(callee + 1, positional);
+        Object result;
+        if (op == CALL_METHOD_KW) {
+            String name = frame.code.names()[ins[at - 3]];
+            result = Operations.callMethod(caller, box(callee), name, args, keywords);
+        } else if (s[callee] instanceof Function function) {
+            Object[] bound = Arguments.bind(function, args, keywords);
+            ensureCapacity(callee + 1 + bound.length);
+            for (int i = 0; i < bound.length; i++) {
+                put(callee + 1 + i, bound[i]);
+            }
+            frame.sp = callee + 1;
+            pushFrame(function, bound.length, callee + 1);
+            return SWITCH_FRAME;
+        } else {
+            result = vm.callValue(this, box(callee), args, keywords);
+        }
+        put(callee, result);
+        frame.sp = callee + 1;
+        return null;
     }
 
     private boolean compare(int test, int a, int b) {

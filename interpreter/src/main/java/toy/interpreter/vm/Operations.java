@@ -7,9 +7,11 @@ import static toy.interpreter.bytecode.Opcode.MOD;
 import static toy.interpreter.bytecode.Opcode.MUL;
 import static toy.interpreter.bytecode.Opcode.SUB;
 
-import toy.interpreter.bytecode.Code;
 import toy.interpreter.bytecode.Comparison;
 import toy.runtime.Arith;
+import toy.runtime.Caller;
+import toy.runtime.Keywords;
+import toy.runtime.ToyIterator;
 import toy.runtime.Indexing;
 import toy.runtime.Iteration;
 import toy.runtime.Methods;
@@ -88,8 +90,8 @@ final class Operations {
         return Methods.getAttribute(receiver, name);
     }
 
-    static Object callMethod(Object receiver, String name, Object[] args) {
-        return Methods.callMethod(receiver, name, args);
+    static Object callMethod(Caller caller, Object receiver, String name, Object[] args, Keywords keywords) {
+        return Methods.callMethod(caller, receiver, name, args, keywords);
     }
 
     static Object iterator(Object iterable) {
@@ -122,23 +124,53 @@ final class Operations {
         throw ToyError.typeError("'" + Values.typeName(value) + "' object cannot be used in 'with' (it needs a Lock or a Semaphore)");
     }
 
-    /** CPython's messages for a call with the wrong number of arguments. */
-    static ToyError arityError(Code code, int given) {
-        int expected = code.parameterCount();
-        String name = code.name();
-        if (given > expected) {
-            return ToyError.typeError(name + "() takes " + expected + " positional argument" + (expected == 1 ? "" : "s")
-                    + " but " + given + (given == 1 ? " was" : " were") + " given");
+    /** {@code c[lo:hi:step]}. */
+    static Object slice(Object container, Object lower, Object upper, Object step) {
+        return Indexing.slice(container, lower, upper, step);
+    }
+
+    /** The items of a value unpacked into {@code count} names, with CPython's messages. */
+    static Object[] unpack(Object value, int count) {
+        ToyIterator it;
+        try {
+            it = Iteration.iterator(value);
+        } catch (ToyError e) {
+            throw ToyError.typeError("cannot unpack non-iterable " + Values.typeName(value) + " object");
         }
-        int missing = expected - given;
-        StringBuilder names = new StringBuilder();
-        for (int i = given; i < expected; i++) {
-            if (i > given) {
-                names.append(i == expected - 1 ? (missing == 2 ? " and " : ", and ") : ", ");
+        Object[] items = new Object[count];
+        int n = 0;
+        while (it.hasNext()) {
+            if (n == count) {
+                throw ToyError.valueError("too many values to unpack (expected " + count + ")");
             }
-            names.append('\'').append(code.localNames()[i]).append('\'');
+            items[n++] = it.next();
         }
-        return ToyError.typeError(name + "() missing " + missing + " required positional argument"
-                + (missing == 1 ? "" : "s") + ": " + names);
+        if (n < count) {
+            throw ToyError.valueError("not enough values to unpack (expected " + count + ", got " + n + ")");
+        }
+        return items;
+    }
+
+    /** A format spec made at run time ({@code f"{x:>{width}}"}) is a str by construction. */
+    static String spec(Object spec) {
+        return (String) spec;
+    }
+
+    /** An f-string's parts, each already a str. */
+    static String concat(Object[] parts) {
+        StringBuilder sb = new StringBuilder();
+        for (Object part : parts) {
+            sb.append((String) part);
+        }
+        return sb.toString();
+    }
+
+    /** {@code a += b}: a list is extended in place (and stays the result), as in Python; anything else is a + b. */
+    static Object inplaceAdd(Object a, Object b) {
+        if (a instanceof ToyList list) {
+            list.extend(b);
+            return list;
+        }
+        return Arith.add(a, b);
     }
 }

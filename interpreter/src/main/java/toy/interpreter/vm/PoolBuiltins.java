@@ -67,7 +67,7 @@ final class PoolBuiltins implements Pool.Host {
 
     @Override
     public void out(String line) {
-        vm.print(line);
+        vm.write(line + "\n");
     }
 
     @Override

@@ -9,6 +9,7 @@ import toy.interpreter.bytecode.Globals;
 import toy.runtime.BoundMethod;
 import toy.runtime.Builtin;
 import toy.runtime.MemoryReserve;
+import toy.runtime.Keywords;
 import toy.runtime.ToyError;
 import toy.runtime.Values;
 import toy.runtime.observe.Observer;
@@ -149,7 +150,7 @@ public final class Vm {
             try {
                 interpreter.call(new Function(main, new Cell[0]), new Object[0]);
                 if (service != null) {
-                    service.serve((callee, arguments) -> callValue(interpreter, callee, arguments));
+                    service.serve((callee, arguments) -> callValue(interpreter, callee, arguments, Keywords.NONE));
                 }
             } catch (ToyError e) {
                 if (service != null) {
@@ -215,18 +216,24 @@ public final class Vm {
     }
 
     /**
-     * Writes one line of program output; a line is never split by another thread's. When
-     * output goes out line by line and its reader has gone away, the whole run stops, quietly,
-     * with {@link Aborted#PIPE_CLOSED_STATUS}, as a Unix tool that SIGPIPE ends.
+     * Writes program output in one piece, never split by another thread's (a print's line, an
+     * input prompt). When output goes out line by line and its reader has gone away, the whole
+     * run stops, quietly, with {@link Aborted#PIPE_CLOSED_STATUS}, as a Unix tool that SIGPIPE ends.
      */
-    void print(String line) {
+    void write(String text) {
         synchronized (out) {
-            out.print(line);
-            out.print('\n');
+            out.print(text);
             // checkError() flushes first: one write per line, and a failed write is seen at once.
             if (flushEachLine && out.checkError()) {
                 throw scheduler.abort(new Aborted(Aborted.PIPE_CLOSED_STATUS, ""));
             }
+        }
+    }
+
+    /** Sends buffered program output on, before {@code input()} waits for the user to answer it. */
+    void flush() {
+        synchronized (out) {
+            out.flush();
         }
     }
 
@@ -242,16 +249,16 @@ public final class Vm {
         return new ToyError("NameError", "name '" + globals.name(slot) + "' is not defined");
     }
 
-    /** Calls anything callable that the hot loop does not call inline. */
-    Object callValue(Interpreter interpreter, Object callee, Object[] args) {
+    /** Calls anything callable that the hot loop does not call inline; builtins call back through the interpreter. */
+    Object callValue(Interpreter interpreter, Object callee, Object[] args, Keywords keywords) {
         if (callee instanceof Builtin builtin) {
-            return builtin.call(args);
+            return builtin.call(interpreter.caller(), args, keywords);
         }
         if (callee instanceof BoundMethod method) {
-            return method.call(args);
+            return method.call(interpreter.caller(), args, keywords);
         }
         if (callee instanceof Function function) {
-            return interpreter.call(function, args);
+            return interpreter.call(function, keywords.isEmpty() ? args : Arguments.bind(function, args, keywords));
         }
         throw ToyError.typeError("'" + Values.typeName(callee) + "' object is not callable");
     }
@@ -266,7 +273,7 @@ public final class Vm {
         interpreter.bindThread(state);
         return ToyThread.start(state, () -> {
             try {
-                return callValue(interpreter, callee, args);
+                return callValue(interpreter, callee, args, Keywords.NONE);
             } catch (ExitRequest e) {
                 throw scheduler.abort(new Aborted(e.status(), ""));
             }

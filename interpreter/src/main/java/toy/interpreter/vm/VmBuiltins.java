@@ -1,6 +1,5 @@
 package toy.interpreter.vm;
 
-import java.util.StringJoiner;
 import toy.runtime.Builtin;
 import toy.runtime.CoreBuiltins;
 import toy.runtime.Nil;
@@ -24,14 +23,7 @@ final class VmBuiltins {
         for (Builtin b : CoreBuiltins.all()) {
             vm.globals.define(b.name(), b);
         }
-        define(vm, new Builtin("print", 0, -1, args -> {
-            StringJoiner line = new StringJoiner(" ");
-            for (Object a : args) {
-                line.add(Values.str(a));
-            }
-            vm.print(line.toString());
-            return Nil.NIL;
-        }));
+        IoBuiltins.install(vm);
         define(vm, new Builtin("clock", 0, 0, args -> System.nanoTime() / 1e9));
         define(vm, new Builtin("sleep", 1, 1, args -> {
             vm.scheduler().sleep(ThreadState.current(), sleepNanos(args[0]));

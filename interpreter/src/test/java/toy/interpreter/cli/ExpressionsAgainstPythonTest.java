@@ -13,23 +13,27 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Differential test of arithmetic, comparison and logic against CPython. {@code expressions.txt}
- * (made by {@code src/test/python/generate_expressions.py}, which documents how Toy's rules
- * differ from Python's) holds one case a line, {@code EXPRESSION<TAB>EXPECTED}, where EXPECTED is
- * what {@code print} shows for the value or {@code str(e)} for the error. All cases run in one
- * script, one {@code try} per line, so the whole file costs a single compile and run.
+ * Differential tests against CPython. {@code expressions.txt} (arithmetic, comparison and logic,
+ * made by {@code src/test/python/generate_expressions.py}, which documents how Toy's rules
+ * differ from Python's) and {@code library.txt} (slices with steps, format specs, f-strings,
+ * comprehensions, sorted/min/max with keys, made by {@code generate_library.py}) hold one case a
+ * line, {@code EXPRESSION<TAB>EXPECTED}, where EXPECTED is what {@code print} shows for the value
+ * or {@code str(e)} for the error. All cases of a file run in one script, one {@code try} per
+ * line, so each file costs a single compile and run.
  */
 class ExpressionsAgainstPythonTest {
     private record Case(int line, String expression, String expected) {
     }
 
-    @Test
-    void everyExpressionPrintsWhatPythonComputes(@TempDir Path dir) throws IOException {
-        List<Case> cases = readCases();
+    @ParameterizedTest
+    @ValueSource(strings = {"expressions.txt", "library.txt"})
+    void everyExpressionPrintsWhatPythonComputes(String resource, @TempDir Path dir) throws IOException {
+        List<Case> cases = readCases(resource);
         StringBuilder script = new StringBuilder();
         for (Case c : cases) {
             script.append("try { print(").append(c.expression())
@@ -50,7 +54,7 @@ class ExpressionsAgainstPythonTest {
             String got = i < actual.size() ? actual.get(i) : "<no output>";
             if (!got.equals(c.expected())) {
                 count++;
-                mismatches.append("\n  expressions.txt:").append(c.line()).append(": ").append(c.expression())
+                mismatches.append("\n  " + resource + ":").append(c.line()).append(": ").append(c.expression())
                         .append("\n      expected: ").append(c.expected())
                         .append("\n      actual:   ").append(got);
             }
@@ -64,10 +68,10 @@ class ExpressionsAgainstPythonTest {
         }
     }
 
-    private static List<Case> readCases() throws IOException {
+    private static List<Case> readCases(String resource) throws IOException {
         List<Case> cases = new ArrayList<>();
-        try (InputStream in = ExpressionsAgainstPythonTest.class.getResourceAsStream("/expressions.txt")) {
-            assertNotNull(in, "expressions.txt is missing from the test resources");
+        try (InputStream in = ExpressionsAgainstPythonTest.class.getResourceAsStream("/" + resource)) {
+            assertNotNull(in, resource + " is missing from the test resources");
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             String text;
             int number = 0;
@@ -78,7 +82,7 @@ class ExpressionsAgainstPythonTest {
                 }
                 int tab = text.indexOf('\t');
                 if (tab < 0) {
-                    fail("expressions.txt:" + number + ": no tab between expression and expected value");
+                    fail(resource + ":" + number + ": no tab between expression and expected value");
                 }
                 cases.add(new Case(number, text.substring(0, tab), text.substring(tab + 1)));
             }

@@ -49,6 +49,8 @@ class LaunchTest {
         assertEquals(List.of(3000, 3000, 3000), List.of(next[0], next[1], next[2]));
         assertEquals("[2] Traceback (most recent call last):\n"
                 + "[2]   File \"" + file + "\", line 7, in <main>\n"
+                + "[2]     if k == 2 { print(1 // 0) }\n"
+                + "[2]                       ^^^^^^\n"
                 + "[2] ZeroDivisionError: integer division or modulo by zero\n", r.err());
         assertEquals(3, r.status());
     }

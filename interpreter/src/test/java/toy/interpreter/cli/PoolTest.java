@@ -128,11 +128,16 @@ class PoolTest {
         String file = dir.resolve("p.toy").toString();
         assertEquals("Traceback (most recent call last):\n"
                 + "  File \"" + file + "\", line 3, in divide\n"
+                + "    return inner(x)\n"
+                + "           ^^^^^^^^\n"
                 + "  File \"" + file + "\", line 1, in inner\n"
+                + "    fn inner(x) { return 10 // x }\n"
+                + "                         ^^^^^^^\n"
                 + "ZeroDivisionError: integer division or modulo by zero\n"
                 + "\nThe above exception was the direct cause of the following exception:\n\n"
                 + "Traceback (most recent call last):\n"
                 + "  File \"" + file + "\", line 9, in <main>\n"
+                + "    pool.map(divide, [5, 0, 1])\n"
                 + "ZeroDivisionError: integer division or modulo by zero\n", r.err());
         assertEquals(70, r.status());
     }
@@ -225,8 +230,10 @@ class PoolTest {
         assertEquals("", r.out());
         String file = dir.resolve("p.toy").toString();
         assertTrue(r.err().startsWith("Traceback (most recent call last):\n  File \"" + file + "\", line 3, in <main>\n"
+                + "    print(settings[\"b\"])\n          ^^^^^^^^^^^^^\n"
                 + "KeyError: \"b\"\n\nThe above exception was the direct cause of the following exception:\n\n"
-                + "Traceback (most recent call last):\n  File \"" + file + "\", line 5, in <main>\nKeyError: \"b\"\n"), r.err());
+                + "Traceback (most recent call last):\n  File \"" + file + "\", line 5, in <main>\n"), r.err());
+        assertTrue(r.err().endsWith("\nKeyError: \"b\"\n"), r.err());
         assertEquals(70, r.status());
     }
 

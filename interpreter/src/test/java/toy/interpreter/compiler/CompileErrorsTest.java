@@ -67,8 +67,9 @@ class CompileErrorsTest {
         assertEquals(List.of("2:5: 'x' is already declared in this block",
                         "3:15: comparisons cannot be chained; combine them with 'and'"),
                 errors("let x = 1\nlet x = 2\nlet y = 1 < 2 < 3"));
-        assertEquals(List.of("1:9: invalid character '$'", "2:1: unexpected 'let'", "2:9: unterminated string literal"),
+        assertEquals(List.of("1:9: invalid character '$'", "2:9: unterminated string literal"),
                 errors("let a = $\nlet b = \"oops"));
+        assertEquals(List.of("1:9: unterminated string literal"), errors("let s = f\"abc {x\nprint(1)"));
     }
 
     @Test
@@ -76,5 +77,31 @@ class CompileErrorsTest {
         CompileException e = assertThrows(CompileException.class,
                 () -> Compiler.compile(new SourceFile("t.toy", "let x = 1\n\tlet y = (1 +)\n"), new Globals()));
         assertEquals("t.toy:2:14: error: unexpected ')'\n\tlet y = (1 +)\n\t            ^\n", e.report());
+    }
+
+    @Test
+    void anErrorInsideAnFStringPointsAtItsOwnLineAndColumn() {
+        assertEquals(List.of("2:15: unexpected '}'"), errors("let n = 1\nlet s = f\"{n +}\""));
+        assertEquals(List.of("1:14: unexpected name 'b', expected '}'"), errors("let s = f\"{a b}\""));
+        assertEquals(List.of("1:11: f-string: empty expression not allowed"), errors("let s = f\"{}\""));
+        assertEquals(List.of("1:12: f-string: single '}' is not allowed"), errors("let s = f\"a}\""));
+        assertEquals(List.of("1:11: f-string: expecting '}'"), errors("let s = f\"{n\""));
+    }
+
+    @Test
+    void aMistypedConstructGetsOneErrorNotACascade() {
+        assertEquals(List.of("1:10: expected ')' but found '{'"),
+                errors("fn f(a=1 {\n    return a\n}\nprint(f())\nlet y = 2\nprint(y)"));
+        assertEquals(List.of("2:1: unexpected name 'print', expected ',' or ']'"),
+                errors("let x = [1, 2\nprint(x)\nlet y = 3\nprint(y)"));
+        assertEquals(List.of("1:11: expected ')' but found '{'"), errors("if (x > 1 {\n  print(1)\n}\nprint(2)"));
+    }
+
+    @Test
+    void argumentsAndParametersInTheWrongOrder() {
+        assertEquals(List.of("1:11: positional argument follows keyword argument"), errors("f(a, b=1, 2)"));
+        assertEquals(List.of("1:8: keyword argument repeated: b"), errors("f(b=1, b=2)"));
+        assertEquals(List.of("1:11: a parameter without a default follows one with a default"), errors("fn f(a=1, b) { }"));
+        assertEquals(List.of("1:6: an augmented assignment takes one target and one value"), errors("a, b += 1"));
     }
 }

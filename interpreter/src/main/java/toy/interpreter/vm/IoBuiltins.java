@@ -1,0 +1,157 @@
+package toy.interpreter.vm;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import toy.runtime.Arity;
+import toy.runtime.Builtin;
+import toy.runtime.CoreBuiltins;
+import toy.runtime.Nil;
+import toy.runtime.RandomBuiltins;
+import toy.runtime.ToyError;
+import toy.runtime.Values;
+import toy.runtime.threads.ThreadState;
+
+/**
+ * The builtins of LANGUAGE.md section 5 that need the running program: {@code print} with
+ * {@code sep} and {@code end}, {@code input} (which gives the GIL up while it waits for a
+ * line), and the program's random generator; plus the global constants such as {@code pi}.
+ */
+final class IoBuiltins {
+    private final Vm vm;
+    /** Standard input's reader, made on the first {@code input()}; one line at a time for all threads. */
+    private StdinReader stdin;
+
+    private IoBuiltins(Vm vm) {
+        this.vm = vm;
+    }
+
+    static void install(Vm vm) {
+        IoBuiltins io = new IoBuiltins(vm);
+        define(vm, new Builtin("print", Arity.takes("print", 0, -1), (caller, args, keywords) -> io.print(args, keywords)));
+        define(vm, new Builtin("input", Arity.expects("input", 0, 1), io::input));
+        for (Builtin b : new RandomBuiltins().all()) {
+            define(vm, b);
+        }
+        for (Map.Entry<String, Object> constant : CoreBuiltins.constants().entrySet()) {
+            vm.globals.define(constant.getKey(), constant.getValue());
+        }
+    }
+
+    private static void define(Vm vm, Builtin builtin) {
+        vm.globals.define(builtin.name(), builtin);
+    }
+
+    /** One call's text goes out in one piece, so it never interleaves with another thread's. */
+    private Object print(Object[] args, toy.runtime.Keywords keywords) {
+        keywords.allowOnly("print", "sep", "end");
+        String sep = text(keywords.get("sep"), " ", "sep");
+        String end = text(keywords.get("end"), "\n", "end");
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < args.length; i++) {
+            if (i > 0) {
+                sb.append(sep);
+            }
+            sb.append(Values.str(args[i]));
+        }
+        vm.write(sb.append(end).toString());
+        return Nil.NIL;
+    }
+
+    private static String text(Object value, String absent, String name) {
+        if (value == null || value == Nil.NIL) {
+            return absent;
+        }
+        if (value instanceof String s) {
+            return s;
+        }
+        throw ToyError.typeError(name + " must be None or a string, not " + Values.typeName(value));
+    }
+
+    /**
+     * A line of standard input without its line break, or nil at the end. The line is read by
+     * a daemon thread of its own while this thread waits with the GIL released, checking for
+     * an abort as {@code sleep} does, so that {@code exit()} in another thread, or a deadlock
+     * report, ends the run even while no input comes.
+     */
+    private Object input(Object[] args) {
+        if (args.length > 0) {
+            vm.write(Values.str(args[0]));
+        }
+        vm.flush();
+        ThreadState me = ThreadState.current();
+        Object line;
+        vm.gil().release(me);
+        try {
+            line = stdinReader().readLine();
+        } finally {
+            vm.gil().acquire(me);
+        }
+        vm.scheduler().checkAborted();
+        return line == END_OF_INPUT ? Nil.NIL : line;
+    }
+
+    private static final Object END_OF_INPUT = new Object();
+
+    private synchronized StdinReader stdinReader() {
+        if (stdin == null) {
+            stdin = new StdinReader();
+        }
+        return stdin;
+    }
+
+    /** Reads standard input a line per request, on a daemon thread that may stay blocked when the run ends. */
+    private final class StdinReader {
+        private final Semaphore requests = new Semaphore(0);
+        private final BlockingQueue<Object> lines = new LinkedBlockingQueue<>();
+
+        StdinReader() {
+            Thread reader = new Thread(this::serve, "toy-stdin");
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        private void serve() {
+            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            try {
+                for (;;) {
+                    requests.acquire();
+                    String line = in.readLine();
+                    lines.add(line == null ? END_OF_INPUT : line);
+                }
+            } catch (IOException e) {
+                lines.add(new ToyError("RuntimeError", "cannot read standard input: " + e.getMessage()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /** The next line, END_OF_INPUT, or a ToyError; waits in steps of 50 ms, checking for an abort. */
+        Object readLine() {
+            requests.release();
+            try {
+                for (;;) {
+                    vm.scheduler().checkAborted();
+                    Object line = lines.poll(50, TimeUnit.MILLISECONDS);
+                    if (line instanceof ToyError error) {
+                        lines.add(line);
+                        throw error;
+                    }
+                    if (line != null) {
+                        return line;
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                vm.scheduler().checkAborted();
+                return END_OF_INPUT;
+            }
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package toy.runtime;
+
+/** The methods of list (LANGUAGE.md section 5), with Python's behaviour and messages. */
+final class ListMethods {
+    static final MethodTable<ToyList> TABLE = new MethodTable<ToyList>()
+            .add("append", Arity.takes("list.append", 1, 1), (l, a) -> {
+                l.add(a[0]);
+                return Nil.NIL;
+            })
+            .add("extend", Arity.takes("list.extend", 1, 1), (l, a) -> {
+                l.extend(a[0]);
+                return Nil.NIL;
+            })
+            .add("insert", Arity.expects("insert", 2, 2), (l, a) -> {
+                l.insert(Conversions.saturatedIndex(a[0]), a[1]);
+                return Nil.NIL;
+            })
+            .add("pop", Arity.expects("pop", 0, 1), (l, a) -> a.length == 0 ? l.pop() : l.pop(Conversions.saturatedIndex(a[0])))
+            .add("remove", Arity.takes("list.remove", 1, 1), (l, a) -> {
+                int at = l.indexOf(a[0]);
+                if (at < 0 || !l.removeAt(at, a[0])) {
+                    throw ToyError.valueError("list.remove(x): x not in list");
+                }
+                return Nil.NIL;
+            })
+            .add("index", Arity.expects("index", 1, 3), (l, a) -> {
+                // index(x, start, stop): the bounds as a slice's, Python's rules.
+                int size = l.size();
+                long start = a.length > 1 ? Indexing.clamp(Conversions.index(a[1]), size) : 0;
+                long stop = a.length > 2 ? Indexing.clamp(Conversions.index(a[2]), size) : size;
+                int at = l.indexOf(a[0], (int) start);
+                if (at < 0 || at >= stop) {
+                    throw ToyError.valueError(Values.repr(a[0]) + " is not in list");
+                }
+                return (long) at;
+            })
+            .add("count", Arity.takes("list.count", 1, 1), (l, a) -> {
+                long n = 0;
+                for (Object x : l.toArray()) {
+                    if (x == a[0] || Values.equal(x, a[0])) {
+                        n++;
+                    }
+                }
+                return n;
+            })
+            .add("sort", (l, caller, args, keywords) -> {
+                keywords.allowOnly("sort", "key", "reverse");
+                if (args.length > 0) {
+                    throw ToyError.typeError("sort() takes no positional arguments");
+                }
+                l.replaceAll(Sorting.sorted(caller, l.toArray(), Sorting.key(keywords), Sorting.reverse(keywords)));
+                return Nil.NIL;
+            })
+            .add("reverse", Arity.takes("list.reverse", 0, 0), (l, a) -> {
+                l.reverse();
+                return Nil.NIL;
+            })
+            .add("copy", Arity.takes("list.copy", 0, 0), (l, a) -> ToyList.of(l.toArray()))
+            .add("clear", Arity.takes("list.clear", 0, 0), (l, a) -> {
+                l.clear();
+                return Nil.NIL;
+            });
+
+    private ListMethods() {
+    }
+}
