@@ -3,7 +3,8 @@ package toy.runtime;
 /**
  * {@code x.name} and {@code x.name(args)} for every value: str, list and map have one
  * {@link MethodTable} each ({@link StrMethods}, {@link ListMethods}, {@link MapMethods});
- * other values are {@link Members} and answer for themselves. Toy has no AttributeError: a
+ * other values have a table of their own ({@link HasMethods}) or are {@link Members} and answer
+ * for themselves. Toy has no AttributeError: a
  * missing attribute is a TypeError with Python's message.
  */
 public final class Methods {
@@ -11,10 +12,9 @@ public final class Methods {
     }
 
     public static Object getAttribute(Object receiver, String name) {
-        Object value = null;
-        if (receiver instanceof Members m) {
-            value = m.getAttribute(name);
-        } else if (table(receiver) != null && table(receiver).has(name)) {
+        Object value = receiver instanceof Members m ? m.getAttribute(name) : null;
+        MethodTable<?> table = table(receiver);
+        if (value == null && table != null && table.has(name)) {
             value = new BoundMethod(receiver, name);
         }
         if (value == null) {
@@ -29,7 +29,8 @@ public final class Methods {
         MethodTable<Object> table = (MethodTable<Object>) table(receiver);
         if (table != null) {
             result = table.call(receiver, name, caller, args, keywords);
-        } else if (receiver instanceof Members m) {
+        }
+        if (result == null && receiver instanceof Members m) {
             if (!keywords.isEmpty() && m.getAttribute(name) instanceof BoundMethod) {
                 throw Keywords.unexpected(name, keywords.name(0));
             }
@@ -52,6 +53,9 @@ public final class Methods {
         }
         if (receiver instanceof ToyMap) {
             return MapMethods.TABLE;
+        }
+        if (receiver instanceof HasMethods h) {
+            return h.methods();
         }
         return null;
     }

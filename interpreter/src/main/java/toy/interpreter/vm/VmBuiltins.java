@@ -1,7 +1,9 @@
 package toy.interpreter.vm;
 
+import toy.runtime.Arity;
 import toy.runtime.Builtin;
 import toy.runtime.CoreBuiltins;
+import toy.runtime.Keywords;
 import toy.runtime.Nil;
 import toy.runtime.ToyError;
 import toy.runtime.ToyList;
@@ -10,6 +12,8 @@ import toy.runtime.Values;
 import toy.runtime.threads.Gil;
 import toy.runtime.threads.Scheduler;
 import toy.runtime.threads.ThreadState;
+import toy.runtime.threads.ToyCondition;
+import toy.runtime.threads.ToyEvent;
 import toy.runtime.threads.ToyLock;
 import toy.runtime.threads.ToyQueue;
 import toy.runtime.threads.ToySemaphore;
@@ -52,11 +56,27 @@ final class VmBuiltins {
     private static void installThreads(Vm vm) {
         Scheduler scheduler = vm.scheduler();
         define(vm, new Builtin("current_thread", 0, 0, args -> ThreadState.current().thread()));
-        define(vm, new Builtin("Lock", 0, 0, args -> new ToyLock(scheduler, origin())));
-        define(vm, new Builtin("Semaphore", 0, 1,
-                args -> new ToySemaphore(scheduler, origin(), args.length == 0 ? 1 : integer(args[0], "Semaphore"))));
-        define(vm, new Builtin("Queue", 0, 1,
-                args -> new ToyQueue(scheduler, origin(), args.length == 0 ? 0 : integer(args[0], "Queue"))));
+        // Every primitive takes name= (LANGUAGE.md section 7): reports show it beside the file:line that made it.
+        define(vm, new Builtin("Lock", Arity.takes("Lock", 0, 0),
+                (caller, args, keywords) -> new ToyLock(scheduler, name("Lock", keywords), origin(), false)));
+        define(vm, new Builtin("RLock", Arity.takes("RLock", 0, 0),
+                (caller, args, keywords) -> new ToyLock(scheduler, name("RLock", keywords), origin(), true)));
+        define(vm, new Builtin("Semaphore", Arity.takes("Semaphore", 0, 1), (caller, args, keywords) -> new ToySemaphore(
+                scheduler, name("Semaphore", keywords), origin(), args.length == 0 ? 1 : integer(args[0], "Semaphore"))));
+        define(vm, new Builtin("Condition", Arity.takes("Condition", 0, 1), (caller, args, keywords) -> {
+            String name = name("Condition", keywords);
+            if (args.length == 0 || args[0] == Nil.NIL) {
+                return new ToyCondition(scheduler, name, origin(), null);
+            }
+            if (args[0] instanceof ToyLock lock) {
+                return new ToyCondition(scheduler, name, origin(), lock);
+            }
+            throw ToyError.typeError("Condition() argument must be a Lock or an RLock, not '" + Values.typeName(args[0]) + "'");
+        }));
+        define(vm, new Builtin("Event", Arity.takes("Event", 0, 0),
+                (caller, args, keywords) -> new ToyEvent(scheduler, name("Event", keywords), origin())));
+        define(vm, new Builtin("Queue", Arity.takes("Queue", 0, 1), (caller, args, keywords) -> new ToyQueue(
+                scheduler, name("Queue", keywords), origin(), args.length == 0 ? 0 : integer(args[0], "Queue"))));
         define(vm, new Builtin("set_switch_interval", 1, 1, args -> {
             setSwitchInterval(vm.gil(), args[0]);
             return Nil.NIL;
@@ -83,6 +103,19 @@ final class VmBuiltins {
             throw ToyError.typeError("switch interval must be an int (instructions) or a float (seconds), not '"
                     + Values.typeName(value) + "'");
         }
+    }
+
+    /** The {@code name=} a primitive was given (a str), or null; any other keyword is a TypeError. */
+    private static String name(String function, Keywords keywords) {
+        keywords.allowOnly(function, "name");
+        Object name = keywords.get("name");
+        if (name == null || name == Nil.NIL) {
+            return null;
+        }
+        if (!(name instanceof String text)) {
+            throw ToyError.typeError(function + "() name must be a str, not '" + Values.typeName(name) + "'");
+        }
+        return text;
     }
 
     /** Where the running script creates a primitive, for reports: "race.toy:3". */

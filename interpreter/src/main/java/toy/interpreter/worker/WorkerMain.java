@@ -167,7 +167,7 @@ public final class WorkerMain implements Vm.Service {
         ThreadState me = ThreadState.current();
         Scheduler scheduler = vm.scheduler();
         for (;;) {
-            scheduler.awaitOutside(me, "wait for a task from the parent", () -> !tasks.isEmpty());
+            scheduler.awaitOutside(me, "wait for a task from the parent", Scheduler.FOREVER, () -> !tasks.isEmpty());
             run(tasks.poll(), call);
         }
     }

@@ -122,6 +122,124 @@ class ThreadsTest {
     }
 
     @Test
+    void timeoutsAndNonBlockingCallsAsPythonHasThem() throws IOException {
+        String script = """
+                let l = Lock(name="l")
+                print(l.acquire(), l.acquire(false), l.acquire(timeout=0.01), l.acquire(blocking=false), l.locked())
+                try { l.acquire(false, 1) } catch e { print(e) }
+                try { l.acquire(timeout=-2) } catch e { print(e) }
+                try { l.acquire(nope=1) } catch e { print(e) }
+                let s = Semaphore(1)
+                print(s.acquire(), s.acquire(false), s.acquire(timeout=0.01))
+                let q = Queue(1)
+                q.put(1)
+                try { q.put(2, timeout=0.01) } catch e { print(e) }
+                try { q.put(2, false) } catch e { print(e) }
+                print(q.get(), q.empty())
+                try { q.get(timeout=0.01) } catch e { print(e.kind, e.message) }
+                try { q.get(block=false) } catch e { print(e) }
+                let never = Event()
+                print(never.wait(0.01), never.is_set())
+                let busy = spawn fn() { never.wait() }()
+                print(busy.join(timeout=0.01), busy.is_alive())
+                never.set()
+                busy.join()
+                print(busy.is_alive())
+                """;
+        assertEquals("""
+                true false false false true
+                ValueError: can't specify a timeout for a non-blocking call
+                ValueError: timeout value must be positive
+                TypeError: acquire() got an unexpected keyword argument 'nope'
+                true false false
+                Full: queue is full
+                Full: queue is full
+                1 true
+                Empty queue is empty
+                Empty: queue is empty
+                false false
+                nil true
+                false
+                """, run(script).out());
+    }
+
+    @Test
+    void rlockConditionAndEventBehave() throws IOException {
+        String script = """
+                let r = RLock()
+                print(r.acquire(), r.acquire())
+                r.release()
+                r.release()
+                try { r.release() } catch e { print(e) }
+                let c = Condition()
+                try { c.wait() } catch e { print(e) }
+                try { c.notify() } catch e { print(e) }
+                with c { print(c.wait(0.01)) }
+                let ready = Event(name="ready")
+                let items = []
+                fn consume() {
+                    ready.set()
+                    with c {
+                        while len(items) == 0 { c.wait() }
+                        return items.pop()
+                    }
+                }
+                let t = spawn consume()
+                ready.wait()
+                with c {
+                    items.append("item")
+                    c.notify()
+                }
+                print(t.join())
+                let reentered = Condition(RLock())
+                with reentered { with reentered { print(reentered.wait(0.01)) } }
+                """;
+        assertEquals("""
+                true true
+                ValueError: cannot release un-acquired lock
+                RuntimeError: cannot wait on un-acquired lock
+                RuntimeError: cannot notify on un-acquired lock
+                false
+                item
+                false
+                """, run(script).out());
+    }
+
+    @Test
+    void aWaitWithATimeoutIsNeverADeadlock() throws IOException {
+        ToyRunner.Result result = run("""
+                let l = Lock()
+                l.acquire()
+                print(l.acquire(timeout=0.05))
+                let e = Event()
+                print(e.wait(0.05))
+                let q = Queue()
+                try { q.get(timeout=0.05) } catch err { print(err.kind) }
+                """);
+        assertEquals("false\nfalse\nEmpty\n", result.out());
+        assertEquals(0, result.status(), result.err());
+    }
+
+    @Test
+    void theDeadlockReportNamesConditionAndEventWaitsAndLockHolders() throws IOException {
+        ToyRunner.Result condition = run("let c = Condition(name=\"nobody\")\nwith c { c.wait() }\n");
+        assertEquals(70, condition.status());
+        assertTrue(condition.err().contains("MainThread waits to be notified by Condition \"nobody\" ("), condition.err());
+        ToyRunner.Result event = run("let e = Event()\ne.wait()\n");
+        assertTrue(event.err().contains("MainThread waits to see Event ("), event.err());
+        ToyRunner.Result lock = run("""
+                let l = Lock(name="mine")
+                let held = Event()
+                fn hold() { l.acquire(); held.set(); Queue().get() }
+                spawn hold()
+                held.wait()
+                l.acquire()
+                """);
+        assertTrue(lock.err().contains("MainThread waits to acquire Lock \"mine\" ("), lock.err());
+        assertTrue(lock.err().contains("), held by Thread-1, at "), lock.err());
+    }
+
+    @Test
     void aThreadErrorIsReportedAndRaisedByJoin() throws IOException {
         ToyRunner.Result result = run("""
                 fn bad() { return [][0] }

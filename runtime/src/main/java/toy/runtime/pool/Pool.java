@@ -166,7 +166,7 @@ public final class Pool implements ToyObject, Members {
                     workers[i] = start(i);
                 }
             }
-            ToyFuture.await(ThreadState.current(), scheduler, "Pool workers to start", -1,
+            scheduler.awaitOutside(ThreadState.current(), "wait for Pool workers to start", Scheduler.FOREVER,
                     () -> readyWorkers == size || broken != null);
         } catch (RuntimeException e) {
             stop();
@@ -437,7 +437,7 @@ public final class Pool implements ToyObject, Members {
             tasks.add(task(name, ToyList.of(item), remaining));
         }
         enqueue(tasks);
-        ToyFuture.await(ThreadState.current(), scheduler, name + "() over " + items.size() + " items in a Pool", -1,
+        scheduler.awaitOutside(ThreadState.current(), "wait for " + name + "() over " + items.size() + " items in a Pool", Scheduler.FOREVER,
                 () -> remaining.get() == 0);
         ToyList results = new ToyList();
         for (Task task : tasks) {
@@ -479,14 +479,14 @@ public final class Pool implements ToyObject, Members {
             shutdown = true;
         }
         ThreadState me = ThreadState.current();
-        ToyFuture.await(me, scheduler, "the Pool's tasks to finish", -1, () -> unfinished.get() == 0);
+        scheduler.awaitOutside(me, "wait for the Pool's tasks to finish", Scheduler.FOREVER, () -> unfinished.get() == 0);
         synchronized (this) {
             stopping = true;
             for (Worker w : workers) {
                 w.channel.closeOutput();
             }
         }
-        ToyFuture.await(me, scheduler, "the Pool's workers to exit", -1, () -> endedWorkers == size);
+        scheduler.awaitOutside(me, "wait for the Pool's workers to exit", Scheduler.FOREVER, () -> endedWorkers == size);
     }
 
     /**

@@ -1,10 +1,5 @@
 package toy.runtime.pool;
 
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import toy.runtime.Arity;
 import toy.runtime.BoundMethod;
 import toy.runtime.Members;
@@ -14,6 +9,7 @@ import toy.runtime.ToyObject;
 import toy.runtime.Values;
 import toy.runtime.threads.Scheduler;
 import toy.runtime.threads.ThreadState;
+import toy.runtime.threads.WaitArguments;
 
 /**
  * A task's outcome to come, as Python's {@code concurrent.futures.Future}: {@code result(timeout?)}
@@ -23,13 +19,6 @@ import toy.runtime.threads.ThreadState;
 public final class ToyFuture implements ToyObject, Members {
     private static final Arity RESULT = Arity.takes("Future.result", 0, 1);
     private static final Arity DONE = Arity.takes("Future.done", 0, 0);
-    /** Wakes waiters whose timeout ran out: a timeout is an event from outside the program, like a reply. */
-    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "future-timeouts");
-        t.setDaemon(true);
-        return t;
-    });
-
     private final Scheduler scheduler;
     private final String what;
     private volatile boolean done;
@@ -78,7 +67,7 @@ public final class ToyFuture implements ToyObject, Members {
      */
     public Object result(long timeoutNanos) {
         if (!done) {
-            await(ThreadState.current(), scheduler, what, timeoutNanos, () -> done);
+            scheduler.awaitOutside(ThreadState.current(), "wait for " + what, timeoutNanos, () -> done);
         }
         if (!done) {
             throw new ToyError("TimeoutError", "the result of " + what + " was not ready within the timeout");
@@ -88,22 +77,6 @@ public final class ToyFuture implements ToyObject, Members {
             throw new ToyError(errorKind, errorMessage).causedBy(errorCause);
         }
         return value;
-    }
-
-    /** Waits through the scheduler until ready, or until timeoutNanos (negative: no limit) have passed. */
-    static void await(ThreadState me, Scheduler scheduler, String what, long timeoutNanos,
-            BooleanSupplier ready) {
-        if (timeoutNanos < 0) {
-            scheduler.awaitOutside(me, "wait for " + what, ready);
-            return;
-        }
-        long deadline = System.nanoTime() + timeoutNanos;
-        ScheduledFuture<?> alarm = TIMER.schedule(scheduler::changed, timeoutNanos, TimeUnit.NANOSECONDS);
-        try {
-            scheduler.awaitOutside(me, "wait for " + what, () -> ready.getAsBoolean() || System.nanoTime() - deadline >= 0);
-        } finally {
-            alarm.cancel(false);
-        }
     }
 
     @Override
@@ -119,7 +92,7 @@ public final class ToyFuture implements ToyObject, Members {
         switch (name) {
             case "result" -> {
                 RESULT.check(args.length);
-                return result(args.length == 0 || args[0] == Nil.NIL ? -1 : timeoutNanos(args[0]));
+                return result(args.length == 0 ? Scheduler.FOREVER : WaitArguments.timeout(args[0]));
             }
             case "done" -> {
                 DONE.check(args.length);
@@ -129,22 +102,6 @@ public final class ToyFuture implements ToyObject, Members {
                 return null;
             }
         }
-    }
-
-    /** A timeout in seconds (int or float, at least 0), as Python's, in ns. */
-    static long timeoutNanos(Object seconds) {
-        double s;
-        if (seconds instanceof Long l) {
-            s = l;
-        } else if (seconds instanceof Double d) {
-            s = d;
-        } else {
-            throw ToyError.typeError("timeout must be a number of seconds, not '" + Values.typeName(seconds) + "'");
-        }
-        if (!(s >= 0)) {
-            throw ToyError.valueError("timeout must be non-negative");
-        }
-        return (long) Math.min(s * 1e9, Long.MAX_VALUE / 2);
     }
 
     @Override

@@ -1,40 +1,30 @@
 package toy.runtime.threads;
 
 import toy.runtime.Arity;
-import toy.runtime.BoundMethod;
-import toy.runtime.Members;
+import toy.runtime.MethodTable;
 import toy.runtime.Nil;
 import toy.runtime.Resource;
-import toy.runtime.ToyObject;
 
-/** What Lock and Semaphore share: {@code acquire()}, {@code release()}, use in {@code with}, a name by origin. */
-abstract class Acquirable implements ToyObject, Members, Resource {
-    final Scheduler scheduler;
-    /** The file:line that created it, for reports. */
-    final String origin;
-
-    Acquirable(Scheduler scheduler, String origin) {
-        this.scheduler = scheduler;
-        this.origin = origin;
+/**
+ * What Lock, RLock and Semaphore share: Python's {@code acquire(blocking=true, timeout=-1)},
+ * which returns whether it acquired, {@code release()}, and use in {@code with}.
+ */
+abstract class Acquirable extends Primitive implements Resource {
+    Acquirable(Scheduler scheduler, String name, String site, String kind) {
+        super(scheduler, name, site, kind);
     }
 
-    public abstract void acquire();
+    /**
+     * Takes it for the running thread, waiting (GIL released) at most {@code timeoutNanos}
+     * ({@link Scheduler#FOREVER}: no limit; 0: not at all). Returns whether it was taken.
+     */
+    abstract boolean acquire(long timeoutNanos);
 
-    public abstract void release();
-
-    /** The methods this value has besides acquire and release; all take no arguments. */
-    boolean hasMethod(String name) {
-        return name.equals("acquire") || name.equals("release");
-    }
-
-    /** Calls one of the extra methods of {@link #hasMethod}. */
-    Object callOther(String name) {
-        throw new IllegalArgumentException(name);
-    }
+    abstract void release();
 
     @Override
     public void enter() {
-        acquire();
+        acquire(Scheduler.FOREVER);
     }
 
     @Override
@@ -42,29 +32,13 @@ abstract class Acquirable implements ToyObject, Members, Resource {
         release();
     }
 
-    @Override
-    public Object getAttribute(String name) {
-        return hasMethod(name) ? new BoundMethod(this, name) : null;
-    }
-
-    @Override
-    public Object callMethod(String name, Object[] args) {
-        if (!hasMethod(name)) {
-            return null;
-        }
-        Arity.takes(typeName() + "." + name, 0, 0).check(args.length);
-        switch (name) {
-            case "acquire" -> acquire();
-            case "release" -> release();
-            default -> {
-                return callOther(name);
-            }
-        }
-        return Nil.NIL;
-    }
-
-    @Override
-    public String str() {
-        return "<" + typeName() + " (" + origin + ")>";
+    /** The methods every acquirable has; a type adds its own to the table this returns. */
+    static <T extends Acquirable> MethodTable<T> methods(String type) {
+        return new MethodTable<T>()
+                .add("acquire", (self, caller, args, keywords) -> self.acquire(WaitArguments.acquire(args, keywords)))
+                .add("release", Arity.takes(type + ".release", 0, 0), (self, args) -> {
+                    self.release();
+                    return Nil.NIL;
+                });
     }
 }

@@ -83,53 +83,114 @@ public final class Scheduler {
         }
     }
 
+    /** A timeout meaning "wait as long as it takes". */
+    public static final long FOREVER = -1;
+
     /**
      * Waits, with the GIL released, until {@code ready} returns true. {@code ready} runs under
      * this scheduler's monitor, so it may test and take a resource in one step. {@code what}
      * names the wait for a deadlock report ("acquire Lock (race.toy:3)").
      */
     public void await(ThreadState me, String what, BooleanSupplier ready) {
-        await(me, what, null, ready);
+        waitUntil(me, () -> what, null, FOREVER, false, ready);
     }
 
     /**
-     * {@link #await(ThreadState, String, BooleanSupplier)} for a primitive: counts the
-     * acquisition in {@code primitive}'s counters, as contended (with how long it waited, in
-     * nanoseconds, until {@code ready}) when {@code ready} was not true at once.
+     * Waits for a primitive, with the GIL released, until {@code ready} returns true or
+     * {@code timeoutNanos} have passed ({@link #FOREVER}: no limit; 0: do not wait at all).
+     * Counts the acquisition in {@code primitive}'s counters, as contended (with how long it
+     * waited, in nanoseconds) when {@code ready} was not true at once. {@code what} is asked
+     * when a report needs it, so it can name a lock's holder at that moment.
+     *
+     * @return true when {@code ready} came true, false when the timeout ran out first
      */
-    public void await(ThreadState me, String what, ContentionStats primitive, BooleanSupplier ready) {
+    public boolean await(ThreadState me, Supplier<String> what, ContentionStats primitive, long timeoutNanos,
+            BooleanSupplier ready) {
+        return waitUntil(me, what, primitive, timeoutNanos, false, ready);
+    }
+
+    /**
+     * {@link #await} for a wait that an event from outside the program's threads ends (a pool
+     * worker's reply, a timer), like {@link #sleep}: the waiter never counts towards a deadlock.
+     * Whoever delivers the event calls {@link #changed}.
+     *
+     * @return true when {@code ready} came true, false when {@code timeoutNanos} ran out first
+     */
+    public boolean awaitOutside(ThreadState me, String what, long timeoutNanos, BooleanSupplier ready) {
+        return waitUntil(me, () -> what, null, timeoutNanos, true, ready);
+    }
+
+    /** Sleeps with the GIL released. A sleeping thread will wake by itself: it never counts as deadlocked. */
+    public void sleep(ThreadState me, long nanos) {
+        waitUntil(me, null, null, nanos, true, () -> false);
+    }
+
+    /**
+     * The one blocking helper every wait of a Toy thread goes through (LANGUAGE.md section 7):
+     * it gives the GIL up, tells the deadlock detector, the stats and the timeline what the
+     * thread is doing, waits on this scheduler's monitor until {@code ready} or the timeout,
+     * and takes the GIL again. A wait with a timeout, or one that something outside wakes,
+     * never counts towards a deadlock. {@code what} null means sleep().
+     */
+    private boolean waitUntil(ThreadState me, Supplier<String> what, ContentionStats primitive, long timeoutNanos,
+            boolean outside, BooleanSupplier ready) {
         checkAborted();
-        synchronized (monitor) {
-            if (ready.getAsBoolean()) {
-                if (primitive != null) {
-                    primitive.acquired(false, 0);
+        boolean sleeping = what == null;
+        if (!sleeping) {
+            synchronized (monitor) {
+                if (ready.getAsBoolean()) {
+                    if (primitive != null) {
+                        primitive.acquired(false, 0);
+                    }
+                    return true;
                 }
-                return;
+                if (timeoutNanos == 0) {
+                    return false;
+                }
             }
         }
         long start = System.nanoTime();
         gil.release(me);
+        boolean done = false;
         try {
             synchronized (monitor) {
-                boolean blocked = false;
-                while (!ready.getAsBoolean()) {
-                    checkAborted();
-                    me.blockOn(what);
-                    if (!blocked && me.track != null) {
-                        me.track.block(what, primitive == null ? null : primitive.site(), me.blockedLine());
+                me.wokenFromOutside = outside || timeoutNanos != FOREVER;
+                if (me.track != null) {
+                    if (sleeping) {
+                        me.track.block("sleep", null, me.lineHere());
+                    } else {
+                        me.blockOn(what);
+                        me.track.block(what.get(), primitive == null ? null : primitive.site(), me.blockedLine());
                     }
-                    blocked = true;
-                    if (everyThreadBlocked()) {
-                        throw abort(new Aborted(Aborted.ERROR_STATUS, deadlockReport()));
-                    }
-                    monitor.wait();
                 }
-                if (primitive != null) {
+                while (!(done = ready.getAsBoolean())) {
+                    checkAborted();
+                    long left = timeoutNanos == FOREVER ? 0 : timeoutNanos - (System.nanoTime() - start);
+                    if (timeoutNanos != FOREVER && left <= 0) {
+                        break;
+                    }
+                    if (sleeping) {
+                        me.setState(ThreadState.State.SLEEPING);
+                    } else {
+                        // Again at every turn: changed() marks waiters runnable before it wakes them.
+                        me.blockOn(what);
+                        if (everyThreadBlocked()) {
+                            throw abort(new Aborted(Aborted.ERROR_STATUS, deadlockReport()));
+                        }
+                    }
+                    if (timeoutNanos == FOREVER) {
+                        monitor.wait();
+                    } else {
+                        TimeUnit.NANOSECONDS.timedWait(monitor, left);
+                    }
+                }
+                if (done && primitive != null) {
                     primitive.acquired(true, System.nanoTime() - start);
                 }
-                if (blocked && me.track != null) {
+                if (me.track != null) {
                     me.track.unblock();
                 }
+                me.wokenFromOutside = false;
                 me.setState(ThreadState.State.WAITING_FOR_GIL);
             }
         } catch (InterruptedException e) {
@@ -141,20 +202,7 @@ public final class Scheduler {
         }
         // An abort may also be what made `ready` true (a joined thread that was stopped).
         checkAborted();
-    }
-
-    /**
-     * {@link #await} for a wait that an event from outside the program's threads ends (a pool
-     * worker's reply, a timer), like {@link #sleep}: the waiter never counts towards a deadlock.
-     * Whoever delivers the event calls {@link #changed}.
-     */
-    public void awaitOutside(ThreadState me, String what, BooleanSupplier ready) {
-        me.wokenFromOutside = true;
-        try {
-            await(me, what, ready);
-        } finally {
-            me.wokenFromOutside = false;
-        }
+        return done;
     }
 
     /** True when the calling thread is the only live one; for MainThread's final wait. */
@@ -162,31 +210,6 @@ public final class Scheduler {
         synchronized (monitor) {
             return live.size() == 1;
         }
-    }
-
-    /** Sleeps with the GIL released. A sleeping thread will wake by itself: it never counts as deadlocked. */
-    public void sleep(ThreadState me, long nanos) {
-        gil.release(me);
-        if (me.track != null) {
-            me.track.block("sleep", null, me.lineHere());
-        }
-        try {
-            me.setState(ThreadState.State.SLEEPING);
-            long end = System.nanoTime() + nanos;
-            for (long left = nanos; left > 0; left = end - System.nanoTime()) {
-                checkAborted();
-                TimeUnit.NANOSECONDS.sleep(Math.min(left, TimeUnit.MILLISECONDS.toNanos(50)));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            checkAborted();
-        } finally {
-            if (me.track != null) {
-                me.track.unblock();
-            }
-            gil.acquire(me);
-        }
-        checkAborted();
     }
 
     /** Call, under the monitor or not, after anything that may let a waiter go on. */

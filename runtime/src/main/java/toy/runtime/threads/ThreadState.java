@@ -22,10 +22,16 @@ public final class ThreadState {
     final Scheduler scheduler;
     private final Supplier<TracebackEntry> location;
     private volatile State state = State.STARTING;
-    /** What a BLOCKED thread waits for, e.g. "acquire Lock (race.toy:3)", and where it asked. */
-    private volatile String blockedOn;
+    /**
+     * What a BLOCKED thread waits for, e.g. "acquire Lock (race.toy:3), held by Thread-2", worded
+     * when a report asks (a lock's holder may change while the thread waits), and where it asked.
+     */
+    private volatile Supplier<String> blockedOn;
     private volatile TracebackEntry blockedAt;
-    /** Blocked in {@link Scheduler#awaitOutside}: something outside the program will wake it. */
+    /**
+     * In a wait that ends by itself (a timeout) or that something outside the program's threads
+     * ends (a pool worker's reply): such a thread never counts towards a deadlock.
+     */
     volatile boolean wokenFromOutside;
     private volatile long stateSince = System.nanoTime();
     /** The Thread value scripts see; set when it is made. */
@@ -77,7 +83,7 @@ public final class ThreadState {
         this.state = state;
         this.stateSince = System.nanoTime();
         if (track != null && track.onTimeline()) {
-            track.enter(activity(state), state == State.BLOCKED ? blockedOn : null,
+            track.enter(activity(state), state == State.BLOCKED ? blockedOn() : null,
                     state == State.BLOCKED ? blockedLine() : lineHere());
         }
     }
@@ -127,14 +133,15 @@ public final class ThreadState {
         return stateSince;
     }
 
-    void blockOn(String what) {
+    void blockOn(Supplier<String> what) {
         blockedOn = what;
         blockedAt = location.get();
         setState(State.BLOCKED);
     }
 
     String blockedOn() {
-        return blockedOn;
+        Supplier<String> what = blockedOn;
+        return what == null ? "" : what.get();
     }
 
     /** The line the thread was at when it blocked, e.g. "line 12". */

@@ -1,38 +1,62 @@
 package toy.runtime.threads;
 
+import toy.runtime.Arity;
+import toy.runtime.MethodTable;
 import toy.runtime.ToyError;
-import toy.runtime.observe.ContentionStats;
 
-/** {@code Lock()}: a mutual-exclusion lock, not reentrant, usable in {@code with}. Waiting for it releases the GIL. */
+/**
+ * {@code Lock()} and {@code RLock()}: a lock owned by the thread that acquired it, usable in
+ * {@code with}; waiting for it releases the GIL. An RLock (reentrant) may be acquired again by
+ * its owner and is free once released as many times; a Lock acquired twice by one thread
+ * waits for ever (a deadlock the scheduler reports). Only the owner may release it.
+ */
 public final class ToyLock extends Acquirable {
-    private final ContentionStats contention;
-    private ThreadState owner;
+    private static final MethodTable<ToyLock> LOCK = Acquirable.<ToyLock>methods("Lock")
+            .add("locked", Arity.takes("Lock.locked", 0, 0), (lock, args) -> lock.locked());
+    private static final MethodTable<ToyLock> RLOCK = Acquirable.methods("RLock");
 
-    public ToyLock(Scheduler scheduler, String origin) {
-        super(scheduler, origin);
-        this.contention = scheduler.contention("Lock", null, origin);
+    private final boolean reentrant;
+    /** Guarded by the scheduler's monitor. */
+    private ThreadState owner;
+    private int count;
+
+    public ToyLock(Scheduler scheduler, String name, String site, boolean reentrant) {
+        super(scheduler, name, site, reentrant ? "RLock" : "Lock");
+        this.reentrant = reentrant;
     }
 
     @Override
-    public void acquire() {
+    boolean acquire(long timeoutNanos) {
         ThreadState me = ThreadState.current();
-        scheduler.await(me, "acquire Lock (" + origin + ")", contention, () -> {
-            if (owner != null) {
-                return false;
+        return scheduler.await(me, this::waitingFor, contention, timeoutNanos, () -> {
+            if (owner == null || reentrant && owner == me) {
+                owner = me;
+                count++;
+                return true;
             }
-            owner = me;
-            return true;
+            return false;
         });
     }
 
+    /** For a deadlock report: {@code acquire Lock "fork 2" (philosophers.toy:2), held by Thread-2,}. */
+    private String waitingFor() {
+        ThreadState holder = owner;
+        return "acquire " + label() + (holder == null ? "" : ", held by " + holder.name + ",");
+    }
+
     @Override
-    public void release() {
+    void release() {
         ThreadState me = ThreadState.current();
         scheduler.locked(() -> {
             if (owner != me) {
+                if (reentrant) {
+                    throw ToyError.valueError("cannot release un-acquired lock");
+                }
                 throw ToyError.valueError(owner == null ? "release unlocked lock" : "cannot release a Lock held by another thread");
             }
-            owner = null;
+            if (--count == 0) {
+                owner = null;
+            }
             return null;
         });
         scheduler.changed();
@@ -42,18 +66,32 @@ public final class ToyLock extends Acquirable {
         return scheduler.locked(() -> owner != null);
     }
 
-    @Override
-    boolean hasMethod(String name) {
-        return super.hasMethod(name) || name.equals("locked");
+    /** Whether the running thread holds it: a Condition may only wait or notify then. */
+    boolean heldByCurrentThread() {
+        ThreadState me = ThreadState.current();
+        return scheduler.locked(() -> owner == me);
+    }
+
+    /** Releases it however many times the running thread acquired it, for a Condition's wait; returns that count. */
+    int releaseAll() {
+        int held = scheduler.locked(() -> {
+            int n = count;
+            count = 0;
+            owner = null;
+            return n;
+        });
+        scheduler.changed();
+        return held;
+    }
+
+    /** Takes it again after a Condition's wait, as many times as {@link #releaseAll} released it. */
+    void reacquire(int times) {
+        acquire(Scheduler.FOREVER);
+        scheduler.locked(() -> count = times);
     }
 
     @Override
-    Object callOther(String name) {
-        return locked();
-    }
-
-    @Override
-    public String typeName() {
-        return "Lock";
+    public MethodTable<?> methods() {
+        return reentrant ? RLOCK : LOCK;
     }
 }

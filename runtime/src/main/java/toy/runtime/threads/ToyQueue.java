@@ -2,49 +2,69 @@ package toy.runtime.threads;
 
 import java.util.ArrayDeque;
 import toy.runtime.Arity;
-import toy.runtime.BoundMethod;
-import toy.runtime.Members;
+import toy.runtime.MethodTable;
 import toy.runtime.Nil;
 import toy.runtime.ToyError;
-import toy.runtime.ToyObject;
-import toy.runtime.observe.ContentionStats;
 
-/** {@code Queue()} / {@code Queue(maxsize)}: FIFO; {@code get} waits while empty, {@code put} while full (GIL released). */
-public final class ToyQueue implements ToyObject, Members {
-    private final Scheduler scheduler;
-    private final String origin;
+/**
+ * {@code Queue()} / {@code Queue(maxsize)}: FIFO, as Python's {@code queue.Queue}.
+ * {@code get(block=true, timeout=nil)} waits (GIL released) while it is empty and
+ * {@code put(x, block=true, timeout=nil)} while it is full; one that cannot go on without
+ * waiting, or before its timeout, raises {@code Empty} or {@code Full}.
+ */
+public final class ToyQueue extends Primitive {
+    private static final MethodTable<ToyQueue> METHODS = new MethodTable<ToyQueue>()
+            .add("put", (q, caller, args, keywords) -> {
+                if (args.length == 0) {
+                    throw ToyError.typeError("put() missing 1 required positional argument: 'item'");
+                }
+                q.put(args[0], WaitArguments.block("put", args, 1, keywords));
+                return Nil.NIL;
+            })
+            .add("get", (q, caller, args, keywords) -> q.get(WaitArguments.block("get", args, 0, keywords)))
+            .add("size", Arity.takes("Queue.size", 0, 0), (q, args) -> q.size())
+            .add("empty", Arity.takes("Queue.empty", 0, 0), (q, args) -> q.size() == 0);
+
     /** 0: unbounded, as in Python. */
     private final long maxSize;
+    /** Guarded by the scheduler's monitor. */
     private final ArrayDeque<Object> items = new ArrayDeque<>();
-    private final ContentionStats contention;
 
-    public ToyQueue(Scheduler scheduler, String origin, long maxSize) {
+    public ToyQueue(Scheduler scheduler, String name, String site, long maxSize) {
+        super(scheduler, name, site, "Queue");
         if (maxSize < 0) {
             throw ToyError.valueError("maxsize must be >= 0");
         }
-        this.scheduler = scheduler;
-        this.origin = origin;
         this.maxSize = maxSize;
-        this.contention = scheduler.contention("Queue", null, origin);
     }
 
-    public void put(Object item) {
-        scheduler.await(ThreadState.current(), "put on a full Queue (" + origin + ")", contention, () -> {
-            if (maxSize > 0 && items.size() >= maxSize) {
-                return false;
-            }
-            items.add(item);
-            return true;
-        });
+    /** Adds an item, waiting at most {@code timeoutNanos} for room ({@link Scheduler#FOREVER}: no limit). */
+    public void put(Object item, long timeoutNanos) {
+        boolean added = scheduler.await(ThreadState.current(), () -> "put on a full " + label(), contention, timeoutNanos,
+                () -> {
+                    if (maxSize > 0 && items.size() >= maxSize) {
+                        return false;
+                    }
+                    items.add(item);
+                    return true;
+                });
+        if (!added) {
+            throw new ToyError("Full", "queue is full");
+        }
         scheduler.changed();
     }
 
-    public Object get() {
+    /** Takes the oldest item, waiting at most {@code timeoutNanos} for one ({@link Scheduler#FOREVER}: no limit). */
+    public Object get(long timeoutNanos) {
         Object[] taken = new Object[1];
-        scheduler.await(ThreadState.current(), "get from an empty Queue (" + origin + ")", contention, () -> {
-            taken[0] = items.poll();
-            return taken[0] != null;
-        });
+        boolean got = scheduler.await(ThreadState.current(), () -> "get from an empty " + label(), contention, timeoutNanos,
+                () -> {
+                    taken[0] = items.poll();
+                    return taken[0] != null;
+                });
+        if (!got) {
+            throw new ToyError("Empty", "queue is empty");
+        }
         scheduler.changed();
         return taken[0];
     }
@@ -54,42 +74,7 @@ public final class ToyQueue implements ToyObject, Members {
     }
 
     @Override
-    public Object getAttribute(String name) {
-        return switch (name) {
-            case "put", "get", "size" -> new BoundMethod(this, name);
-            default -> null;
-        };
-    }
-
-    @Override
-    public Object callMethod(String name, Object[] args) {
-        switch (name) {
-            case "put" -> {
-                Arity.takes("Queue.put", 1, 1).check(args.length);
-                put(args[0]);
-                return Nil.NIL;
-            }
-            case "get" -> {
-                Arity.takes("Queue.get", 0, 0).check(args.length);
-                return get();
-            }
-            case "size" -> {
-                Arity.takes("Queue.size", 0, 0).check(args.length);
-                return size();
-            }
-            default -> {
-                return null;
-            }
-        }
-    }
-
-    @Override
-    public String typeName() {
-        return "Queue";
-    }
-
-    @Override
-    public String str() {
-        return "<Queue (" + origin + ")>";
+    public MethodTable<?> methods() {
+        return METHODS;
     }
 }

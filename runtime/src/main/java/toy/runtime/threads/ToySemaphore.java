@@ -1,25 +1,26 @@
 package toy.runtime.threads;
 
+import toy.runtime.MethodTable;
 import toy.runtime.ToyError;
-import toy.runtime.observe.ContentionStats;
 
 /** {@code Semaphore(n)}: n permits; acquire waits (GIL released) while none is left. Usable in {@code with}. */
 public final class ToySemaphore extends Acquirable {
-    private final ContentionStats contention;
+    private static final MethodTable<ToySemaphore> METHODS = Acquirable.methods("Semaphore");
+
+    /** Guarded by the scheduler's monitor. */
     private long permits;
 
-    public ToySemaphore(Scheduler scheduler, String origin, long permits) {
-        super(scheduler, origin);
+    public ToySemaphore(Scheduler scheduler, String name, String site, long permits) {
+        super(scheduler, name, site, "Semaphore");
         if (permits < 0) {
             throw ToyError.valueError("semaphore initial value must be >= 0");
         }
-        this.contention = scheduler.contention("Semaphore", null, origin);
         this.permits = permits;
     }
 
     @Override
-    public void acquire() {
-        scheduler.await(ThreadState.current(), "acquire Semaphore (" + origin + ")", contention, () -> {
+    boolean acquire(long timeoutNanos) {
+        return scheduler.await(ThreadState.current(), () -> "acquire " + label(), contention, timeoutNanos, () -> {
             if (permits == 0) {
                 return false;
             }
@@ -29,13 +30,13 @@ public final class ToySemaphore extends Acquirable {
     }
 
     @Override
-    public void release() {
+    void release() {
         scheduler.locked(() -> permits++);
         scheduler.changed();
     }
 
     @Override
-    public String typeName() {
-        return "Semaphore";
+    public MethodTable<?> methods() {
+        return METHODS;
     }
 }

@@ -3,8 +3,10 @@ package toy.runtime.threads;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import toy.runtime.Arity;
-import toy.runtime.BoundMethod;
+import toy.runtime.HasMethods;
 import toy.runtime.Members;
+import toy.runtime.MethodTable;
+import toy.runtime.Nil;
 import toy.runtime.ToyError;
 import toy.runtime.ToyObject;
 
@@ -12,8 +14,13 @@ import toy.runtime.ToyObject;
  * A Toy thread: a JVM platform thread that takes the GIL, runs a function and records its
  * result or error for {@code join()}. An error is reported on stderr at once, as Python does.
  */
-public final class ToyThread implements ToyObject, Members {
-    private static final Arity JOIN = Arity.takes("Thread.join", 0, 0);
+public final class ToyThread implements ToyObject, Members, HasMethods {
+    private static final MethodTable<ToyThread> METHODS = new MethodTable<ToyThread>()
+            .add("join", (t, caller, args, keywords) -> {
+                Object[] given = WaitArguments.positional("join", args, keywords, "timeout");
+                return t.join(given[0] == null ? Scheduler.FOREVER : WaitArguments.timeout(given[0]));
+            })
+            .add("is_alive", Arity.takes("Thread.is_alive", 0, 0), (t, args) -> !t.done);
 
     private final ThreadState state;
     private volatile boolean done;
@@ -75,13 +82,18 @@ public final class ToyThread implements ToyObject, Members {
         return state;
     }
 
-    /** Waits for the thread to end; its result, or its error raised again. */
-    public Object join() {
+    /**
+     * Waits, at most {@code timeoutNanos} ({@link Scheduler#FOREVER}: no limit), for the thread
+     * to end; its result, or its error raised again; nil when the timeout ran out first.
+     */
+    public Object join(long timeoutNanos) {
         ThreadState me = ThreadState.current();
         if (me == state) {
             throw ToyError.valueError("cannot join the current thread");
         }
-        state.scheduler.await(me, "join " + state.name, () -> done);
+        if (!state.scheduler.await(me, () -> "join " + state.name, null, timeoutNanos, () -> done)) {
+            return Nil.NIL;
+        }
         if (error != null) {
             throw error;
         }
@@ -90,20 +102,17 @@ public final class ToyThread implements ToyObject, Members {
 
     @Override
     public Object getAttribute(String name) {
-        return switch (name) {
-            case "name" -> state.name;
-            case "join" -> new BoundMethod(this, name);
-            default -> null;
-        };
+        return name.equals("name") ? state.name : null;
     }
 
     @Override
     public Object callMethod(String name, Object[] args) {
-        if (!name.equals("join")) {
-            return null;
-        }
-        JOIN.check(args.length);
-        return join();
+        return null;
+    }
+
+    @Override
+    public MethodTable<?> methods() {
+        return METHODS;
     }
 
     @Override
