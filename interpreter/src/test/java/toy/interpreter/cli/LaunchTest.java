@@ -56,10 +56,11 @@ class LaunchTest {
     }
 
     @Test
-    void allSucceedingIsZeroAndUsageErrorsAre2() throws IOException {
-        Path file = Files.writeString(dir.resolve("ok.toy"), "print(args())\n");
-        ToyRunner.Result r = ToyRunner.run("launch", "-n", "2", file.toString(), "a b");
-        assertEquals("[0] [\"a b\"]\n[1] [\"a b\"]\n", r.out().lines().sorted().map(s -> s + "\n").reduce("", String::concat));
+    void theRunOptionsAndArgumentsReachEveryProcessAndUsageErrorsAre2() throws IOException {
+        Path file = Files.writeString(dir.resolve("ok.toy"), "print(args(), switch_interval())\n");
+        ToyRunner.Result r = ToyRunner.run("launch", "-n", "2", "--switch-interval", "250", file.toString(), "a b");
+        assertEquals("[0] [\"a b\"] 250\n[1] [\"a b\"] 250\n",
+                r.out().lines().sorted().map(s -> s + "\n").reduce("", String::concat));
         assertEquals(0, r.status());
         assertEquals(2, ToyRunner.run("launch", file.toString()).status());
         assertEquals(2, ToyRunner.run("launch", "-n", "0", file.toString()).status());
