@@ -12,6 +12,8 @@ import picocli.CommandLine.TypeConversionException;
 import toy.interpreter.bytecode.Code;
 import toy.interpreter.vm.Vm;
 import toy.runtime.observe.Observer;
+import toy.runtime.observe.WorkerStats;
+import toy.runtime.pool.PoolActivity;
 import toy.runtime.observe.OutputFile;
 import toy.runtime.observe.Timeline;
 import toy.runtime.observe.TraceWriter;
@@ -94,6 +96,7 @@ final class ObservabilityOptions {
         try {
             status = vm.run(main);
         } finally {
+            recordPools(observer, vm.pools().activity());
             // Also after an internal error: what was traced up to it is what shows where it happened.
             List<String> failures = observer.finish(vm.handovers(), console.err());
             failures.forEach(console.err()::println);
@@ -102,6 +105,18 @@ final class ObservabilityOptions {
             }
         }
         return status;
+    }
+
+    /** The pool workers' counters and tasks, for the stats' {@code workers} and the timeline's worker lanes. */
+    private static void recordPools(Observer observer, PoolActivity pools) {
+        long origin = System.nanoTime() - observer.now();
+        for (PoolActivity.WorkerStats w : pools.workers()) {
+            observer.worker(new WorkerStats(w.index(), w.tasks(), w.busyNanos(), w.bytesSent(), w.bytesReceived(),
+                    w.meanRoundTripNanos()));
+        }
+        for (PoolActivity.TaskSpan task : pools.spans()) {
+            observer.workerTask(task.index(), task.startNanos() - origin, task.endNanos() - origin, task.function());
+        }
     }
 
     private static OutputStream open(List<OutputStream> opened, String what, String path) throws OutputFile.Failure {
