@@ -73,7 +73,7 @@ final class ObservabilityOptions {
                 boolean toStderr = trace.equals("-");
                 OutputStream out = toStderr ? console.err() : open(opened, "trace", trace);
                 observer.trace(TraceWriter.create(traceFormat, out, !toStderr, trace,
-                        traceLimit == null ? Long.MAX_VALUE : traceLimit), Set.copyOf(new LinkedHashSet<>(traceThreads)));
+                        traceLimit == null ? Long.MAX_VALUE : traceLimit), threadNames());
             }
             if (timeline != null) {
                 observer.timeline(Timeline.create(timeline, open(opened, "timeline", timeline)), timeline);
@@ -102,6 +102,13 @@ final class ObservabilityOptions {
             }
         }
         return status;
+    }
+
+    /** The names of --trace-threads, blanks around them ignored ("Thread-1, Thread-2"). */
+    private Set<String> threadNames() {
+        Set<String> names = new LinkedHashSet<>();
+        traceThreads.forEach(name -> names.add(name.strip()));
+        return names;
     }
 
     private static OutputStream open(List<OutputStream> opened, String what, String path) throws OutputFile.Failure {

@@ -182,7 +182,7 @@ class ObservabilityTest {
     void traceThreadsKeepsOnlyThoseThreads() throws IOException {
         Path trace = dir.resolve("t.jsonl");
         ToyRunner.Result r = ToyRunner.run("run", "--trace", trace.toString(), "--trace-format", "jsonl", "--trace-threads",
-                "Thread-2,MainThread", script(TWO_BUSY_THREADS));
+                "Thread-2, MainThread", script(TWO_BUSY_THREADS));
         assertEquals(0, r.status(), r.err());
         Set<Object> threads = JsonRecords.lines(trace).stream().map(m -> m.get("thread")).collect(Collectors.toSet());
         assertEquals(Set.of("Thread-2", "MainThread"), threads);
