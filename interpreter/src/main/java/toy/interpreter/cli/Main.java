@@ -59,6 +59,7 @@ public final class Main implements Callable<Integer> {
     private static void stopOnInterrupt(PrintStream out) {
         Signal.handle(new Signal("INT"), signal -> {
             out.flush();
+            OnInterrupt.runAll();
             Runtime.getRuntime().halt(INTERRUPTED);
         });
     }

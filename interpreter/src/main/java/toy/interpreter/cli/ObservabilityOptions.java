@@ -89,11 +89,14 @@ final class ObservabilityOptions {
             return CANT_CREATE;
         }
         vm.observe(observer);
+        Runnable onInterrupt = () -> observer.finish(vm.handovers(), console.err());
+        OnInterrupt.add(onInterrupt);
         observer.start();
         int status = ExitStatus.RUNTIME_ERROR;
         try {
             status = vm.run(main);
         } finally {
+            OnInterrupt.remove(onInterrupt);
             // Also after an internal error: what was traced up to it is what shows where it happened.
             List<String> failures = observer.finish(vm.handovers(), console.err());
             failures.forEach(console.err()::println);
