@@ -83,6 +83,7 @@ public final class Main implements Callable<Integer> {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            OnInterrupt.runAll();
             err.println("KeyboardInterrupt");
             Runtime.getRuntime().halt(Aborted.INTERRUPTED_STATUS);
         });

@@ -75,7 +75,7 @@ final class ObservabilityOptions {
                 boolean toStderr = trace.equals("-");
                 OutputStream out = toStderr ? console.err() : open(opened, "trace", trace);
                 observer.trace(TraceWriter.create(traceFormat, out, !toStderr, trace,
-                        traceLimit == null ? Long.MAX_VALUE : traceLimit), Set.copyOf(new LinkedHashSet<>(traceThreads)));
+                        traceLimit == null ? Long.MAX_VALUE : traceLimit), threadNames());
             }
             if (timeline != null) {
                 observer.timeline(Timeline.create(timeline, open(opened, "timeline", timeline)), timeline);
@@ -91,12 +91,15 @@ final class ObservabilityOptions {
             return CANT_CREATE;
         }
         vm.observe(observer);
+        Runnable onInterrupt = () -> observer.finish(vm.handovers(), console.err());
+        OnInterrupt.add(onInterrupt);
         observer.start();
         int status = ExitStatus.RUNTIME_ERROR;
         try {
             status = vm.run(main);
         } finally {
             recordPools(observer, vm.pools().activity());
+            OnInterrupt.remove(onInterrupt);
             // Also after an internal error: what was traced up to it is what shows where it happened.
             List<String> failures = observer.finish(vm.handovers(), console.err());
             failures.forEach(console.err()::println);
@@ -117,6 +120,13 @@ final class ObservabilityOptions {
         for (PoolActivity.TaskSpan task : pools.spans()) {
             observer.workerTask(task.index(), task.startNanos() - origin, task.endNanos() - origin, task.function());
         }
+    }
+
+    /** The names of --trace-threads, blanks around them ignored ("Thread-1, Thread-2"). */
+    private Set<String> threadNames() {
+        Set<String> names = new LinkedHashSet<>();
+        traceThreads.forEach(name -> names.add(name.strip()));
+        return names;
     }
 
     private static OutputStream open(List<OutputStream> opened, String what, String path) throws OutputFile.Failure {

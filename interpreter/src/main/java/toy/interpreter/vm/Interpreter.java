@@ -83,12 +83,22 @@ public final class Interpreter {
     /** The Toy thread this interpreter runs, for the GIL's bookkeeping; starts tracing if the thread is traced. */
     void bindThread(ThreadState thread) {
         this.thread = thread;
+        thread.countInstructionsWith(this::instructionsExecuted);
         ThreadTrack track = thread.track();
         if (track != null && track.trace() != null) {
             tracer = new InstructionTracer(track.trace(), thread.name(), vm.globals);
             gilBudget = budget;
             budget = 1;
         }
+    }
+
+    /**
+     * Instructions this thread executed: exact once its code is done; read by the stats from
+     * another thread while it still runs (after an exit() or at Ctrl-C), a snapshot that may be
+     * off by up to one switch interval.
+     */
+    private long instructionsExecuted() {
+        return depth == 0 ? instructions : instructions - (tracer != null ? gilBudget : budget);
     }
 
     /** Calls a Toy function with boxed arguments and returns its boxed result. */
@@ -109,7 +119,6 @@ public final class Interpreter {
         } finally {
             if (entryDepth == 0) {
                 instructions -= tracer != null ? gilBudget : budget;
-                thread.setInstructions(instructions);
                 if (tracer != null) {
                     gilBudget = 0;
                 } else {

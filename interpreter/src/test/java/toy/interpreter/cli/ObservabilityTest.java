@@ -182,7 +182,7 @@ class ObservabilityTest {
     void traceThreadsKeepsOnlyThoseThreads() throws IOException {
         Path trace = dir.resolve("t.jsonl");
         ToyRunner.Result r = ToyRunner.run("run", "--trace", trace.toString(), "--trace-format", "jsonl", "--trace-threads",
-                "Thread-2,MainThread", script(TWO_BUSY_THREADS));
+                "Thread-2, MainThread", script(TWO_BUSY_THREADS));
         assertEquals(0, r.status(), r.err());
         Set<Object> threads = JsonRecords.lines(trace).stream().map(m -> m.get("thread")).collect(Collectors.toSet());
         assertEquals(Set.of("Thread-2", "MainThread"), threads);
@@ -322,6 +322,40 @@ class ObservabilityTest {
         r = ToyRunner.run("run", "--timeline", dir.resolve("no/t.html").toString(), script("print(\"ran\")\n"));
         assertEquals(73, r.status());
         assertFalse(r.err().contains("Exception"), r.err());
+    }
+
+    /** Ctrl-C halts the JVM at once; what was observed up to it still reaches the files, whole. */
+    @Test
+    void ctrlCCompletesTheFiles() throws Exception {
+        Path trace = dir.resolve("t.jsonl");
+        Path stats = dir.resolve("s.json");
+        Path timeline = dir.resolve("t.json");
+        String file = script("fn spin() { while true { } }\nspawn spin()\nspin()\n");
+        Process process = new ProcessBuilder("java", "-cp", System.getProperty("java.class.path"), "toy.interpreter.cli.Main",
+                "--trace", trace.toString(), "--trace-format", "jsonl", "--trace-threads", "Thread-1", "--stats-json", stats.toString(),
+                "--timeline",
+                timeline.toString(), file).redirectErrorStream(true).start();
+        try {
+            // Ready when Thread-1's records filled the trace's buffer twice: it runs (and MainThread spawned it).
+            long guard = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(2);
+            while (!Files.exists(trace) || Files.size(trace) < 1 << 17) {
+                assertTrue(process.isAlive(), "toy ended before Ctrl-C");
+                assertTrue(System.nanoTime() < guard, "Thread-1 never got to run");
+                Thread.sleep(20);
+            }
+            new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
+            assertTrue(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "toy did not stop on SIGINT");
+            assertEquals(130, process.exitValue());
+        } finally {
+            process.destroyForcibly();
+        }
+        List<Map<String, Object>> records = JsonRecords.lines(trace);
+        assertEquals((long) records.size() - 1, records.get(records.size() - 1).get("seq"), "every record whole, none missing");
+        for (Object t : (List<?>) json(stats).get("threads")) {
+            // Both threads still ran: their counts are what they had done so far.
+            assertTrue((Long) ((Map<?, ?>) t).get("instructions") > 0, t.toString());
+        }
+        assertTrue(json(timeline).get("traceEvents") instanceof List);
     }
 
     @Test

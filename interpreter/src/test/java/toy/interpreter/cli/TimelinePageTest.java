@@ -53,6 +53,59 @@ class TimelinePageTest {
         }
     }
 
+    /**
+     * The page's controls, driven by a probe script added to a real run's page: zooming with
+     * the wheel and panning with the keys raise no error, and hovering over MainThread's lane
+     * where it waits in {@code join} (found in the page's data) shows the state, what it waits
+     * on and its line.
+     */
+    @Test
+    void hoverShowsDetailsAndZoomWorks() throws Exception {
+        Path script = dir.resolve("join.toy");
+        Files.writeString(script, """
+                fn nap() {
+                    # At least half a second: the join's span must be far wider than a pixel.
+                    sleep(0.5)
+                }
+                let t = spawn nap()
+                t.join()
+                """);
+        Path page = dir.resolve("t.html");
+        ToyRunner.Result r = ToyRunner.run("run", "--timeline", page.toString(), script.toString());
+        assertEquals(0, r.status(), r.err());
+        String probe = """
+                <script>
+                (function () {
+                  var c = document.getElementById("canvas"), box = c.getBoundingClientRect();
+                  // The middle of MainThread's (lane 0) blocked span (state 3), from the page's own data.
+                  var rows = JSON.parse(document.getElementById("data").textContent), end = 0, blocked;
+                  rows.forEach(function (r) {
+                    if (r[0] === "S") end = Math.max(end, r[4]);
+                    if (r[0] === "S" && r[1] === 0 && r[2] === 3) blocked = r;
+                  });
+                  var at = { clientX: box.left + (blocked[3] + blocked[4]) / 2 / end * box.width, clientY: box.top + 28 + 14,
+                             bubbles: true };
+                  c.dispatchEvent(new WheelEvent("wheel", Object.assign({ deltaY: -100 }, at)));
+                  c.dispatchEvent(new WheelEvent("wheel", Object.assign({ deltaY: 100 }, at)));
+                  window.dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowRight" }));
+                  window.dispatchEvent(new KeyboardEvent("keydown", { key: "0" }));
+                  c.dispatchEvent(new MouseEvent("mousemove", at));
+                  var out = document.createElement("pre");
+                  out.id = "probe";
+                  out.textContent = document.getElementById("tip").textContent;
+                  document.body.appendChild(out);
+                })();
+                </script>
+                </body>""";
+        Path probed = dir.resolve("probed.html");
+        Files.writeString(probed, Files.readString(page).replace("</body>", probe));
+        String dom = render(probed);
+        assertTrue(dom.contains("data-status=\"ok\""), dom);
+        String tip = dom.substring(dom.indexOf("<pre id=\"probe\">"));
+        assertTrue(tip.contains("MainThread\nblocked\nfor "), tip);
+        assertTrue(tip.contains("on: join Thread-1") && tip.contains("line: " + script + ":6"), tip);
+    }
+
     /** 100,000 state changes and a pool worker's tasks: all drawn (merged per pixel), none dropped. */
     @Test
     void pageWithAHundredThousandSpansRenders() throws Exception {

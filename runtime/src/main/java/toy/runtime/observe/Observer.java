@@ -29,6 +29,7 @@ public final class Observer {
     private volatile IOException timelineFailure;
     /** Set by {@link #finish}: threads still running after it (an exit(), a deadlock) add nothing to the files. */
     private volatile boolean finished;
+    private boolean closing;
     private boolean statsText;
     private OutputStream statsJson;
     private String statsJsonPath;
@@ -144,14 +145,21 @@ public final class Observer {
     }
 
     /**
-     * Ends the observation: closes the spans still open, completes and closes every file, and
-     * prints the stats table on {@code err} if asked. Threads that still run (after an
+     * Ends the observation, once (later calls do nothing): closes the spans still open,
+     * completes and closes every file, and prints the stats table on {@code err} if asked. Threads that still run (after an
      * {@code exit()} or a deadlock) are reported as they are now.
      *
      * @param handovers how often the GIL went to another thread during the run
      * @return the one-line report of each file that could not be written, empty when all went well
      */
     public List<String> finish(long handovers, PrintStream err) {
+        synchronized (this) {
+            // Once: at the end of the run, or at Ctrl-C, whichever comes first.
+            if (closing) {
+                return List.of();
+            }
+            closing = true;
+        }
         long wall = now();
         List<ThreadTrack> all;
         StatsReport report;

@@ -1,5 +1,6 @@
 package toy.runtime.threads;
 
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import toy.runtime.TracebackEntry;
 import toy.runtime.observe.ThreadActivity;
@@ -47,8 +48,8 @@ public final class ThreadState {
     long holdNanos;
     long dropsAtInterval;
     long dropsForBlocking;
-    /** Set by the thread's interpreter when its code is done; read for the stats. */
-    private volatile long instructions;
+    /** Reads the count its interpreter keeps; set when the interpreter is bound to it. */
+    private volatile LongSupplier instructions = () -> 0;
 
     ThreadState(String name, Gil gil, Scheduler scheduler, Supplier<TracebackEntry> location) {
         this.name = name;
@@ -114,18 +115,18 @@ public final class ThreadState {
     }
 
     /**
-     * How many instructions the thread executed, set by its interpreter when its code is done.
-     * The interpreter keeps the count in a field of its own until then: a field written by
-     * two running threads side by side (their ThreadStates are made one after the other, by
-     * the same thread) would share a cache line, and cost {@code --gil off} its parallelism.
+     * Where the stats read how many instructions the thread executed: its interpreter, which
+     * keeps the count in a field of its own. A field written by two running threads side by
+     * side (their ThreadStates are made one after the other, by the same thread) could share
+     * a cache line and cost {@code --gil off} its parallelism.
      */
-    public void setInstructions(long executed) {
-        instructions = executed;
+    public void countInstructionsWith(LongSupplier count) {
+        instructions = count;
     }
 
     /** Its GIL counters so far, for the stats (its lifetime is the observer's to add). */
     ThreadStats counters() {
-        return new ThreadStats(name, instructions, acquisitions, contendedAcquisitions, waitNanos, longestWaitNanos,
+        return new ThreadStats(name, instructions.getAsLong(), acquisitions, contendedAcquisitions, waitNanos, longestWaitNanos,
                 holdNanos, dropsAtInterval, dropsForBlocking, 0);
     }
 
