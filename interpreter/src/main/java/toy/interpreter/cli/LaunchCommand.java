@@ -26,9 +26,6 @@ import toy.runtime.pool.LineSplitter;
 @Command(name = "launch", description = "Run N independent processes on the same script at once.",
         mixinStandardHelpOptions = true)
 final class LaunchCommand implements Callable<Integer> {
-    /** Options whose value is an output file: each process gets its own, the index before the extension. */
-    static final List<String> OUTPUT_FILE_OPTIONS = List.of("--trace", "--stats-json", "--timeline");
-
     @ParentCommand
     private Main parent;
 
@@ -37,6 +34,9 @@ final class LaunchCommand implements Callable<Integer> {
 
     @Mixin
     private RunOptions options;
+
+    @Mixin
+    private ObservabilityOptions observability;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "The script every process runs.")
     private String file;
@@ -95,38 +95,17 @@ final class LaunchCommand implements Callable<Integer> {
 
     /**
      * The command-line arguments of process k: {@code run}, its identity, the run options,
-     * with every output file renamed for k ({@link #indexed}), the script and its arguments.
+     * the observability options with every output file renamed for k, the script and its
+     * arguments.
      */
     List<String> childArguments(int k) {
         List<String> list = new ArrayList<>(List.of("run", "--launch-index", Integer.toString(k),
                 "--launch-count", Integer.toString(count)));
-        List<String> given = options.arguments();
-        for (int i = 0; i < given.size(); i++) {
-            String word = given.get(i);
-            list.add(word);
-            if (OUTPUT_FILE_OPTIONS.contains(word) && i + 1 < given.size()) {
-                list.add(indexed(given.get(++i), k));
-            }
-        }
+        list.addAll(options.arguments());
+        list.addAll(observability.arguments(k));
         list.add(file);
         list.addAll(args);
         return list;
-    }
-
-    /**
-     * An output file's name for process k: {@code t.jsonl} → {@code t.0.jsonl}, {@code out/t}
-     * → {@code out/t.0}; {@code -} (stderr) stays {@code -}.
-     */
-    static String indexed(String path, int k) {
-        if (path.equals("-")) {
-            return path;
-        }
-        int slash = path.lastIndexOf('/');
-        int dot = path.lastIndexOf('.');
-        if (dot > slash + 1) {
-            return path.substring(0, dot) + "." + k + path.substring(dot);
-        }
-        return path + "." + k;
     }
 
     /** Copies a child's stream to ours line by line, each line prefixed "[k] " and written whole. */

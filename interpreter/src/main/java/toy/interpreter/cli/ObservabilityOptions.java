@@ -56,6 +56,50 @@ final class ObservabilityOptions {
     private String timeline;
 
     /**
+     * These options as command-line arguments, for a process of {@code toy launch}: each
+     * output file gets {@code k}, the process's index, before its extension
+     * ({@link #indexed}), so that N processes never write one file.
+     */
+    List<String> arguments(int k) {
+        List<String> list = new ArrayList<>();
+        if (trace != null) {
+            list.addAll(List.of("--trace", indexed(trace, k), "--trace-format", traceFormat));
+        }
+        if (!traceThreads.isEmpty()) {
+            list.addAll(List.of("--trace-threads", String.join(",", traceThreads)));
+        }
+        if (traceLimit != null) {
+            list.addAll(List.of("--trace-limit", traceLimit.toString()));
+        }
+        if (stats) {
+            list.add("--stats");
+        }
+        if (statsJson != null) {
+            list.addAll(List.of("--stats-json", indexed(statsJson, k)));
+        }
+        if (timeline != null) {
+            list.addAll(List.of("--timeline", indexed(timeline, k)));
+        }
+        return list;
+    }
+
+    /**
+     * An output file's name for process k: {@code t.jsonl} → {@code t.0.jsonl}, {@code out/t}
+     * → {@code out/t.0}; {@code -} (stderr) stays {@code -}.
+     */
+    static String indexed(String path, int k) {
+        if (path.equals("-")) {
+            return path;
+        }
+        int slash = path.lastIndexOf('/');
+        int dot = path.lastIndexOf('.');
+        if (dot > slash + 1) {
+            return path.substring(0, dot) + "." + k + path.substring(dot);
+        }
+        return path + "." + k;
+    }
+
+    /**
      * Runs {@code main} on {@code vm} under these options: opens the output files, runs, then
      * writes the stats and completes the files. Returns the exit status: the run's, or 73 when
      * a file cannot be created (nothing runs then) or written.

@@ -119,10 +119,25 @@ class LaunchTest {
 
     @Test
     void anOutputFileGetsTheIndexBeforeItsExtension() {
-        assertEquals("t.0.jsonl", LaunchCommand.indexed("t.jsonl", 0));
-        assertEquals("out/run.3.html", LaunchCommand.indexed("out/run.html", 3));
-        assertEquals("out.d/trace.1", LaunchCommand.indexed("out.d/trace", 1));
-        assertEquals(".hidden.2", LaunchCommand.indexed(".hidden", 2));
-        assertEquals("-", LaunchCommand.indexed("-", 1));
+        assertEquals("t.0.jsonl", ObservabilityOptions.indexed("t.jsonl", 0));
+        assertEquals("out/run.3.html", ObservabilityOptions.indexed("out/run.html", 3));
+        assertEquals("out.d/trace.1", ObservabilityOptions.indexed("out.d/trace", 1));
+        assertEquals(".hidden.2", ObservabilityOptions.indexed(".hidden", 2));
+        assertEquals("-", ObservabilityOptions.indexed("-", 1));
+    }
+
+    @Test
+    void everyProcessWritesItsOwnStatsAndTrace() throws IOException {
+        Path file = Files.writeString(dir.resolve("own.toy"), "print(worker_index())\n");
+        Path stats = dir.resolve("s.json");
+        Path trace = dir.resolve("t.jsonl");
+        ToyRunner.Result r = ToyRunner.run("launch", "-n", "2", "--stats-json", stats.toString(),
+                "--trace", trace.toString(), "--trace-format", "jsonl", file.toString());
+        assertEquals(0, r.status(), r.err());
+        for (int k = 0; k < 2; k++) {
+            assertTrue(Files.readString(dir.resolve("s." + k + ".json")).contains("\"instructions\""));
+            assertTrue(Files.readString(dir.resolve("t." + k + ".jsonl")).contains("\"op\":\"LOAD_GLOBAL\""));
+        }
+        assertTrue(!Files.exists(stats) && !Files.exists(trace));
     }
 }
