@@ -127,6 +127,43 @@ class ObservabilityTest {
         assertEquals(0L, thread.get("instructions"), "print is a builtin: no bytecode ran in Thread-1");
     }
 
+    @Test
+    void everyPrimitiveAndEveryPoolWorkerIsInTheStats() throws IOException {
+        Path stats = dir.resolve("s.json");
+        ToyRunner.Result r = ToyRunner.run("run", "--stats-json", stats.toString(), script("""
+                fn square(x) { return x * x }
+                if is_main() {
+                    let r = RLock(name="r")
+                    with r { with r { } }
+                    let c = Condition(name="c")
+                    with c { c.wait(0.001) }
+                    let e = Event(name="e")
+                    e.set()
+                    e.wait()
+                    let pool = Pool(2)
+                    print(pool.map(square, range(10)))
+                }
+                """));
+        assertEquals(0, r.status(), r.err());
+        Map<?, ?> report = json(stats);
+        List<?> locks = (List<?>) report.get("locks");
+        Map<String, String> kinds = new java.util.HashMap<>();
+        for (Object entry : locks) {
+            Map<?, ?> lock = (Map<?, ?>) entry;
+            if (lock.get("name") != null) {
+                kinds.put((String) lock.get("name"), (String) lock.get("kind"));
+            }
+        }
+        assertEquals(Map.of("r", "RLock", "c", "Condition", "e", "Event"), kinds);
+        List<?> workers = (List<?>) report.get("workers");
+        assertEquals(2, workers.size());
+        long tasks = 0;
+        for (Object entry : workers) {
+            tasks += (Long) ((Map<?, ?>) entry).get("tasks");
+        }
+        assertEquals(10, tasks);
+    }
+
     /**
      * Under handoff at a switch interval of 1, a thread that drops the GIL waits until a waiting
      * thread took it: two busy threads run one instruction each in turn, and between two
