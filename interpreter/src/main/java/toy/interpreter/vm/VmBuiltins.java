@@ -16,6 +16,7 @@ import toy.runtime.threads.ToyCondition;
 import toy.runtime.threads.ToyEvent;
 import toy.runtime.threads.ToyLock;
 import toy.runtime.threads.ToyQueue;
+import toy.runtime.threads.WaitArguments;
 import toy.runtime.threads.ToySemaphore;
 
 /** The builtins that need the running program (its output, arguments, threads, GIL), installed as globals with the core ones. */
@@ -137,14 +138,7 @@ final class VmBuiltins {
 
     /** sleep()'s argument in nanoseconds, with CPython's errors for a negative, NaN or too long one. */
     private static long sleepNanos(Object value) {
-        double seconds;
-        if (value instanceof Long l) {
-            seconds = l;
-        } else if (value instanceof Double d) {
-            seconds = d;
-        } else {
-            throw ToyError.typeError("'" + Values.typeName(value) + "' object cannot be interpreted as a number of seconds");
-        }
+        double seconds = WaitArguments.seconds(value);
         if (Double.isNaN(seconds)) {
             throw ToyError.valueError("Invalid value NaN (not a number)");
         }

@@ -19,18 +19,22 @@ public final class WaitArguments {
         if (seconds == Nil.NIL) {
             return Scheduler.FOREVER;
         }
-        double s;
-        if (seconds instanceof Long l) {
-            s = l;
-        } else if (seconds instanceof Double d) {
-            s = d;
-        } else {
-            throw ToyError.typeError("timeout must be a number of seconds, not '" + Values.typeName(seconds) + "'");
-        }
+        double s = seconds(seconds);
         if (!(s >= 0)) {
             throw ToyError.valueError("'timeout' must be a non-negative number");
         }
         return (long) Math.min(s * 1e9, Long.MAX_VALUE / 2);
+    }
+
+    /** A number of seconds, an int or a float, as a double; anything else is a TypeError. */
+    public static double seconds(Object value) {
+        if (value instanceof Long l) {
+            return l;
+        }
+        if (value instanceof Double d) {
+            return d;
+        }
+        throw ToyError.typeError("'" + Values.typeName(value) + "' object cannot be interpreted as a number of seconds");
     }
 
     /**
