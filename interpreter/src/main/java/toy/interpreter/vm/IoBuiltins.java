@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import toy.runtime.Arity;
 import toy.runtime.Builtin;
 import toy.runtime.CoreBuiltins;
@@ -16,6 +15,7 @@ import toy.runtime.Nil;
 import toy.runtime.RandomBuiltins;
 import toy.runtime.ToyError;
 import toy.runtime.Values;
+import toy.runtime.threads.Scheduler;
 import toy.runtime.threads.ThreadState;
 
 /**
@@ -76,24 +76,17 @@ final class IoBuiltins {
 
     /**
      * A line of standard input without its line break, or nil at the end. The line is read by
-     * a daemon thread of its own while this thread waits with the GIL released, checking for
-     * an abort as {@code sleep} does, so that {@code exit()} in another thread, or a deadlock
-     * report, ends the run even while no input comes.
+     * a daemon thread of its own while this thread waits through the scheduler's one blocking
+     * helper, GIL released, as a wait that something outside the program ends: it never counts
+     * towards a deadlock, and {@code exit()} in another thread ends the run even while no input
+     * comes.
      */
     private Object input(Object[] args) {
         if (args.length > 0) {
             vm.write(Values.str(args[0]));
         }
         vm.flush();
-        ThreadState me = ThreadState.current();
-        Object line;
-        vm.gil().release(me);
-        try {
-            line = stdinReader().readLine();
-        } finally {
-            vm.gil().acquire(me);
-        }
-        vm.scheduler().checkAborted();
+        Object line = stdinReader().readLine(ThreadState.current());
         return line == END_OF_INPUT ? Nil.NIL : line;
     }
 
@@ -124,34 +117,26 @@ final class IoBuiltins {
                     requests.acquire();
                     String line = in.readLine();
                     lines.add(line == null ? END_OF_INPUT : line);
+                    vm.scheduler().changed();
                 }
             } catch (IOException e) {
                 lines.add(new ToyError("RuntimeError", "cannot read standard input: " + e.getMessage()));
+                vm.scheduler().changed();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
 
-        /** The next line, END_OF_INPUT, or a ToyError; waits in steps of 50 ms, checking for an abort. */
-        Object readLine() {
+        /** The next line, or END_OF_INPUT; a read error is raised (again at every later call). */
+        Object readLine(ThreadState me) {
             requests.release();
-            try {
-                for (;;) {
-                    vm.scheduler().checkAborted();
-                    Object line = lines.poll(50, TimeUnit.MILLISECONDS);
-                    if (line instanceof ToyError error) {
-                        lines.add(line);
-                        throw error;
-                    }
-                    if (line != null) {
-                        return line;
-                    }
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                vm.scheduler().checkAborted();
-                return END_OF_INPUT;
+            vm.scheduler().awaitOutside(me, "read a line of input", Scheduler.FOREVER, () -> !lines.isEmpty());
+            Object line = lines.poll();
+            if (line instanceof ToyError error) {
+                lines.add(line);
+                throw error;
             }
+            return line;
         }
     }
 }
