@@ -13,9 +13,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import toy.runtime.Arity;
-import toy.runtime.BoundMethod;
 import toy.runtime.Iteration;
-import toy.runtime.Members;
+import toy.runtime.HasMethods;
+import toy.runtime.MethodTable;
 import toy.runtime.Nil;
 import toy.runtime.ToyError;
 import toy.runtime.ToyIterator;
@@ -38,16 +38,24 @@ import toy.runtime.threads.ThreadState;
  * <p>Lock order: the pool's lock is never held while waking waiters through the scheduler,
  * and the conditions waiters test read only volatile or atomic fields.
  */
-public final class Pool implements ToyObject, Members {
+public final class Pool implements ToyObject, HasMethods {
     /**
      * Tasks a worker is sent before it has answered the first: 2 lets it start the next task
      * while the parent reads the last reply, without piling work onto one worker while another
      * could take it.
      */
     static final int WINDOW = 2;
-    private static final Arity SUBMIT = Arity.takes("Pool.submit", 1, -1);
-    private static final Arity MAP = Arity.takes("Pool.map", 2, 2);
-    private static final Arity SHUTDOWN = Arity.takes("Pool.shutdown", 0, 0);
+    private static final MethodTable<Pool> METHODS = new MethodTable<Pool>()
+            .add("submit", Arity.takes("Pool.submit", 1, -1), (pool, args) -> {
+                Object[] rest = new Object[args.length - 1];
+                System.arraycopy(args, 1, rest, 0, rest.length);
+                return pool.submit(args[0], rest);
+            })
+            .add("map", Arity.takes("Pool.map", 2, 2), (pool, args) -> pool.map(args[0], args[1]))
+            .add("shutdown", Arity.takes("Pool.shutdown", 0, 0), (pool, args) -> {
+                pool.shutdown();
+                return Nil.NIL;
+            });
     /** How long a worker whose stdin closed may take to exit before it is killed (it exits at once unless stuck). */
     private static final long EXIT_GRACE_SECONDS = 10;
 
@@ -519,35 +527,8 @@ public final class Pool implements ToyObject, Members {
     }
 
     @Override
-    public Object getAttribute(String name) {
-        return switch (name) {
-            case "submit", "map", "shutdown" -> new BoundMethod(this, name);
-            default -> null;
-        };
-    }
-
-    @Override
-    public Object callMethod(String name, Object[] args) {
-        switch (name) {
-            case "submit" -> {
-                SUBMIT.check(args.length);
-                Object[] rest = new Object[args.length - 1];
-                System.arraycopy(args, 1, rest, 0, rest.length);
-                return submit(args[0], rest);
-            }
-            case "map" -> {
-                MAP.check(args.length);
-                return map(args[0], args[1]);
-            }
-            case "shutdown" -> {
-                SHUTDOWN.check(args.length);
-                shutdown();
-                return Nil.NIL;
-            }
-            default -> {
-                return null;
-            }
-        }
+    public MethodTable<?> methods() {
+        return METHODS;
     }
 
     @Override

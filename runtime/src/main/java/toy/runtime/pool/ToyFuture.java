@@ -1,8 +1,8 @@
 package toy.runtime.pool;
 
 import toy.runtime.Arity;
-import toy.runtime.BoundMethod;
-import toy.runtime.Members;
+import toy.runtime.HasMethods;
+import toy.runtime.MethodTable;
 import toy.runtime.Nil;
 import toy.runtime.ToyError;
 import toy.runtime.ToyObject;
@@ -16,9 +16,15 @@ import toy.runtime.threads.WaitArguments;
  * waits for it (with the GIL released, so other threads run) and {@code done()} says whether it
  * is there. The pool's reader thread completes it and wakes the program's waiters.
  */
-public final class ToyFuture implements ToyObject, Members {
-    private static final Arity RESULT = Arity.takes("Future.result", 0, 1);
-    private static final Arity DONE = Arity.takes("Future.done", 0, 0);
+public final class ToyFuture implements ToyObject, HasMethods {
+    private static final MethodTable<ToyFuture> METHODS = new MethodTable<ToyFuture>()
+            .add("result", (f, caller, args, keywords) -> {
+                keywords.allowOnly("result", "timeout");
+                Arity.takes("Future.result", 0, 1).check(args.length);
+                Object timeout = args.length > 0 ? args[0] : keywords.get("timeout");
+                return f.result(timeout == null ? Scheduler.FOREVER : WaitArguments.timeout(timeout));
+            })
+            .add("done", Arity.takes("Future.done", 0, 0), (f, args) -> f.done);
     private final Scheduler scheduler;
     private final String what;
     private volatile boolean done;
@@ -80,28 +86,8 @@ public final class ToyFuture implements ToyObject, Members {
     }
 
     @Override
-    public Object getAttribute(String name) {
-        return switch (name) {
-            case "result", "done" -> new BoundMethod(this, name);
-            default -> null;
-        };
-    }
-
-    @Override
-    public Object callMethod(String name, Object[] args) {
-        switch (name) {
-            case "result" -> {
-                RESULT.check(args.length);
-                return result(args.length == 0 ? Scheduler.FOREVER : WaitArguments.timeout(args[0]));
-            }
-            case "done" -> {
-                DONE.check(args.length);
-                return done;
-            }
-            default -> {
-                return null;
-            }
-        }
+    public MethodTable<?> methods() {
+        return METHODS;
     }
 
     @Override
