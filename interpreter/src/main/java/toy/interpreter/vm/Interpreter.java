@@ -10,6 +10,7 @@ import toy.runtime.Arith;
 import toy.runtime.MemoryReserve;
 import toy.runtime.Caller;
 import toy.runtime.Format;
+import toy.runtime.Indexing;
 import toy.runtime.Keywords;
 import toy.runtime.Nil;
 import toy.runtime.RangeIterator;
@@ -487,11 +488,16 @@ public final class Interpreter {
             }
             case INDEX -> {
                 sp--;
-                put(sp - 1, Operations.index(box(sp - 1), box(sp)));
+                // An int index stays unboxed: a Long per list access above 127 otherwise.
+                put(sp - 1, s[sp] == null ? Indexing.getAt(box(sp - 1), p[sp]) : Operations.index(box(sp - 1), box(sp)));
             }
             case STORE_INDEX -> {
                 sp -= 3;
-                Operations.storeIndex(box(sp), box(sp + 1), box(sp + 2));
+                if (s[sp + 1] == null) {
+                    Indexing.setAt(box(sp), p[sp + 1], box(sp + 2));
+                } else {
+                    Operations.storeIndex(box(sp), box(sp + 1), box(sp + 2));
+                }
             }
             case SLICE -> {
                 sp -= 2;
@@ -566,8 +572,7 @@ public final class Interpreter {
                 int result = base - 1;
                 s[result] = s[sp - 1];
                 p[result] = p[sp - 1];
-                frames[--depth] = null;
-                if (depth == entryDepth) {
+                if (--depth == entryDepth) {
                     return box(result);
                 }
                 frames[depth - 1].sp = result + 1;
@@ -640,8 +645,7 @@ public final class Interpreter {
                 return handler;
             }
             error.addTraceback(f.location());
-            frames[--depth] = null;
-            if (depth == entryDepth) {
+            if (--depth == entryDepth) {
                 throw error;
             }
         }
@@ -666,7 +670,12 @@ public final class Interpreter {
         if (depth == frames.length) {
             frames = Arrays.copyOf(frames, depth * 2);
         }
-        frames[depth++] = new Frame(function, base);
+        Frame frame = frames[depth];
+        if (frame == null) {
+            frame = frames[depth] = new Frame();
+        }
+        frame.enter(function, base);
+        depth++;
     }
 
     private void ensureCapacity(int size) {
