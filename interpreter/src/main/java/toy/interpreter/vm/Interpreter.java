@@ -424,7 +424,9 @@ public final class Interpreter {
             case DEFINE_GLOBAL -> vm.globals.values[ins[pc++]] = box(--sp);
             case ADD, SUB, MUL, DIV, FLOOR_DIV, MOD, POW -> {
                 sp--;
-                put(sp - 1, Operations.arithmetic(op, box(sp - 1), box(sp)));
+                if (!floatArithmetic(op, sp - 1)) {
+                    put(sp - 1, Operations.arithmetic(op, box(sp - 1), box(sp)));
+                }
             }
             case NEG -> put(sp - 1, Arith.neg(box(sp - 1)));
             case NOT -> s[sp - 1] = truthy(sp - 1) ? Boolean.FALSE : Boolean.TRUE;
@@ -566,7 +568,9 @@ public final class Interpreter {
             }
             case INPLACE_ADD -> {
                 sp--;
-                put(sp - 1, Operations.inplaceAdd(box(sp - 1), box(sp)));
+                if (!floatArithmetic(ADD, sp - 1)) {
+                    put(sp - 1, Operations.inplaceAdd(box(sp - 1), box(sp)));
+                }
             }
             case RETURN -> {
                 int result = base - 1;
@@ -734,6 +738,40 @@ public final class Interpreter {
         put(callee, result);
         frame.sp = callee + 1;
         return null;
+    }
+
+    /**
+     * {@code +  -  *  /} of the slots a and a + 1 into slot a, when one is a float and the other
+     * a float or an int: done here without boxing the int or going down the generic path's
+     * type tests. Returns false, having changed nothing, for anything else (ints, a division
+     * by zero, other types), which the generic path then does with its errors.
+     */
+    private boolean floatArithmetic(int op, int a) {
+        Object x = s[a];
+        Object y = s[a + 1];
+        if (!(x instanceof Double || y instanceof Double)
+                || !(x == null || x instanceof Double) || !(y == null || y instanceof Double)) {
+            return false;
+        }
+        double l = x == null ? (double) p[a] : (Double) x;
+        double r = y == null ? (double) p[a + 1] : (Double) y;
+        double result;
+        switch (op) {
+            case ADD -> result = l + r;
+            case SUB -> result = l - r;
+            case MUL -> result = l * r;
+            case DIV -> {
+                if (r == 0) {
+                    return false;
+                }
+                result = l / r;
+            }
+            default -> {
+                return false;
+            }
+        }
+        s[a] = result;
+        return true;
     }
 
     private boolean compare(int test, int a, int b) {
