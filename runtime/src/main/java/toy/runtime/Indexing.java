@@ -34,6 +34,23 @@ public final class Indexing {
         throw ToyError.typeError("'" + Values.typeName(c) + "' object is not subscriptable");
     }
 
+    /** {@code c[i]} for an int index, which a list takes without boxing it; as {@link #get(Object, Object)}. */
+    public static Object getAt(Object c, long i) {
+        if (c instanceof ToyList list) {
+            return list.get(Conversions.saturate(i));
+        }
+        return get(c, (Object) i);
+    }
+
+    /** {@code c[i] = v} for an int index, which a list takes without boxing it; as {@link #set(Object, Object, Object)}. */
+    public static void setAt(Object c, long i, Object v) {
+        if (c instanceof ToyList list) {
+            list.set(Conversions.saturate(i), v);
+            return;
+        }
+        set(c, (Object) i, v);
+    }
+
     public static void set(Object c, Object i, Object v) {
         if (c instanceof ToyList list) {
             if (i instanceof Long n) {

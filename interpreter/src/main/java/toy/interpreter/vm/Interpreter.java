@@ -10,6 +10,7 @@ import toy.runtime.Arith;
 import toy.runtime.MemoryReserve;
 import toy.runtime.Caller;
 import toy.runtime.Format;
+import toy.runtime.Indexing;
 import toy.runtime.Keywords;
 import toy.runtime.Nil;
 import toy.runtime.RangeIterator;
@@ -432,7 +433,9 @@ public final class Interpreter {
             case DEFINE_GLOBAL -> vm.globals.values[ins[pc++]] = box(--sp);
             case ADD, SUB, MUL, DIV, FLOOR_DIV, MOD, POW -> {
                 sp--;
-                put(sp - 1, Operations.arithmetic(op, box(sp - 1), box(sp)));
+                if (!floatArithmetic(op, sp - 1)) {
+                    put(sp - 1, Operations.arithmetic(op, box(sp - 1), box(sp)));
+                }
             }
             case NEG -> put(sp - 1, Arith.neg(box(sp - 1)));
             case NOT -> s[sp - 1] = truthy(sp - 1) ? Boolean.FALSE : Boolean.TRUE;
@@ -496,11 +499,16 @@ public final class Interpreter {
             }
             case INDEX -> {
                 sp--;
-                put(sp - 1, Operations.index(box(sp - 1), box(sp)));
+                // An int index stays unboxed: a Long per list access above 127 otherwise.
+                put(sp - 1, s[sp] == null ? Indexing.getAt(box(sp - 1), p[sp]) : Operations.index(box(sp - 1), box(sp)));
             }
             case STORE_INDEX -> {
                 sp -= 3;
-                Operations.storeIndex(box(sp), box(sp + 1), box(sp + 2));
+                if (s[sp + 1] == null) {
+                    Indexing.setAt(box(sp), p[sp + 1], box(sp + 2));
+                } else {
+                    Operations.storeIndex(box(sp), box(sp + 1), box(sp + 2));
+                }
             }
             case SLICE -> {
                 sp -= 2;
@@ -569,14 +577,15 @@ public final class Interpreter {
             }
             case INPLACE_ADD -> {
                 sp--;
-                put(sp - 1, Operations.inplaceAdd(box(sp - 1), box(sp)));
+                if (!floatArithmetic(ADD, sp - 1)) {
+                    put(sp - 1, Operations.inplaceAdd(box(sp - 1), box(sp)));
+                }
             }
             case RETURN -> {
                 int result = base - 1;
                 s[result] = s[sp - 1];
                 p[result] = p[sp - 1];
-                frames[--depth] = null;
-                if (depth == entryDepth) {
+                if (--depth == entryDepth) {
                     return box(result);
                 }
                 frames[depth - 1].sp = result + 1;
@@ -649,8 +658,7 @@ public final class Interpreter {
                 return handler;
             }
             error.addTraceback(f.location());
-            frames[--depth] = null;
-            if (depth == entryDepth) {
+            if (--depth == entryDepth) {
                 throw error;
             }
         }
@@ -675,7 +683,12 @@ public final class Interpreter {
         if (depth == frames.length) {
             frames = Arrays.copyOf(frames, depth * 2);
         }
-        frames[depth++] = new Frame(function, base);
+        Frame frame = frames[depth];
+        if (frame == null) {
+            frame = frames[depth] = new Frame();
+        }
+        frame.enter(function, base);
+        depth++;
     }
 
     private void ensureCapacity(int size) {
@@ -734,6 +747,40 @@ public final class Interpreter {
         put(callee, result);
         frame.sp = callee + 1;
         return null;
+    }
+
+    /**
+     * {@code +  -  *  /} of the slots a and a + 1 into slot a, when one is a float and the other
+     * a float or an int: done here without boxing the int or going down the generic path's
+     * type tests. Returns false, having changed nothing, for anything else (ints, a division
+     * by zero, other types), which the generic path then does with its errors.
+     */
+    private boolean floatArithmetic(int op, int a) {
+        Object x = s[a];
+        Object y = s[a + 1];
+        if (!(x instanceof Double || y instanceof Double)
+                || !(x == null || x instanceof Double) || !(y == null || y instanceof Double)) {
+            return false;
+        }
+        double l = x == null ? (double) p[a] : (Double) x;
+        double r = y == null ? (double) p[a + 1] : (Double) y;
+        double result;
+        switch (op) {
+            case ADD -> result = l + r;
+            case SUB -> result = l - r;
+            case MUL -> result = l * r;
+            case DIV -> {
+                if (r == 0) {
+                    return false;
+                }
+                result = l / r;
+            }
+            default -> {
+                return false;
+            }
+        }
+        s[a] = result;
+        return true;
     }
 
     private boolean compare(int test, int a, int b) {
