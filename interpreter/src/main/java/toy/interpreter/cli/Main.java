@@ -24,7 +24,7 @@ import toy.runtime.threads.Aborted;
  */
 @Command(name = "toy", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Toy: a bytecode interpreter whose threads hold a real global interpreter lock.",
-        subcommands = {RunCommand.class, LaunchCommand.class, DisCommand.class, CheckCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, LaunchCommand.class, DisCommand.class, CheckCommand.class, ReplCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "toy FILE [ARG...] is short for toy run FILE [ARG...].", "",
             "Exit status: 0 success, 2 usage error, 65 compile error, 66 script missing or unreadable,",
             "70 uncaught runtime error or deadlock, 73 an output file cannot be created, 130 interrupted (Ctrl-C),",
@@ -72,21 +72,24 @@ public final class Main implements Callable<Integer> {
      */
     @SuppressWarnings("sunapi")
     private static void stopOnInterrupt(PrintStream out, PrintStream err) {
-        Signal.handle(new Signal("INT"), signal -> {
-            // A thread may be stuck writing to a pipe nobody reads: flush on the side, and
-            // never wait for it for long.
-            Thread flush = new Thread(out::flush);
-            flush.setDaemon(true);
-            flush.start();
-            try {
-                flush.join(1000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            OnInterrupt.runAll();
-            err.println("KeyboardInterrupt");
-            Runtime.getRuntime().halt(Aborted.INTERRUPTED_STATUS);
-        });
+        Signal.handle(new Signal("INT"), signal -> interrupted(out, err));
+    }
+
+    /** What Ctrl-C does: keep what was printed, say {@code KeyboardInterrupt}, end with status 130. */
+    static void interrupted(PrintStream out, PrintStream err) {
+        // A thread may be stuck writing to a pipe nobody reads: flush on the side, and
+        // never wait for it for long.
+        Thread flush = new Thread(out::flush);
+        flush.setDaemon(true);
+        flush.start();
+        try {
+            flush.join(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        OnInterrupt.runAll();
+        err.println("KeyboardInterrupt");
+        Runtime.getRuntime().halt(Aborted.INTERRUPTED_STATUS);
     }
 
     /** Runs the command line and returns the exit status; never throws. */

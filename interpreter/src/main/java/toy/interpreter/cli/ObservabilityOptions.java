@@ -105,8 +105,13 @@ final class ObservabilityOptions {
      * a file cannot be created (nothing runs then) or written.
      */
     int run(Vm vm, Code main, Console console) {
+        return run(vm, main, null, console);
+    }
+
+    /** {@link #run(Vm, Code, Console)} with a {@link Vm.Service} after the top-level code (the REPL's loop). */
+    int run(Vm vm, Code main, Vm.Service service, Console console) {
         if (trace == null && !stats && statsJson == null && timeline == null) {
-            return vm.run(main);
+            return vm.run(main, service);
         }
         if (traceLimit != null && traceLimit < 1) {
             console.err().println("toy: --trace-limit must be at least 1");
@@ -140,7 +145,7 @@ final class ObservabilityOptions {
         observer.start();
         int status = ExitStatus.RUNTIME_ERROR;
         try {
-            status = vm.run(main);
+            status = vm.run(main, service);
         } finally {
             recordPools(observer, vm.pools().activity());
             OnInterrupt.remove(onInterrupt);

@@ -38,6 +38,9 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
     private CodeBuilder code;
     /** Loops and {@code with} blocks around the current statement, innermost first. */
     private Deque<Construct> constructs = new ArrayDeque<>();
+    /** For the REPL: the global slot of the function that shows a top-level expression statement's value; -1 otherwise. */
+    private int displayHook = -1;
+    private FunctionInfo program;
 
     /** What a {@code break}, {@code continue} or {@code return} has to unwind. */
     private record Construct(boolean isWith, boolean isFor, Label breakTo, Label continueTo) {
@@ -51,8 +54,15 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
         this.errors = errors;
     }
 
+    /** The REPL's compilation: a top-level expression statement passes its value to the global in {@code slot}. */
+    CodeGenerator displayingValues(int slot) {
+        displayHook = slot;
+        return this;
+    }
+
     Code compileProgram(ToyParser.ProgramContext program) {
         function = resolver.function(program);
+        this.program = function;
         code = new CodeBuilder();
         for (ToyParser.StatementContext statement : program.statement()) {
             visit(statement);
@@ -88,7 +98,16 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
     @Override
     public Void visitExpressionStatement(ToyParser.ExpressionStatementContext ctx) {
         line(ctx);
+        // As CPython's 'single' mode: the REPL shows the value of each expression statement of
+        // the code typed, in loops too, but not inside the functions it defines.
+        boolean display = displayHook >= 0 && function == program;
+        if (display) {
+            code.emit(1, LOAD_GLOBAL, displayHook);
+        }
         visit(ctx.expression());
+        if (display) {
+            code.emit(-1, CALL, 1);
+        }
         code.emit(-1, POP);
         return null;
     }

@@ -20,6 +20,19 @@ public final class Compiler {
 
     /** Compiles a script's top-level code; its globals get slots in {@code globals}. */
     public static Code compile(SourceFile source, Globals globals) throws CompileException {
+        return compile(source, globals, -1);
+    }
+
+    /**
+     * Compiles a REPL input: as {@link #compile}, and each expression statement of its
+     * top-level code (not of the functions it defines) calls the global in slot
+     * {@code displayHook} with its value, which the REPL defines to show the value's repr.
+     */
+    public static Code compileInteractive(SourceFile source, Globals globals, int displayHook) throws CompileException {
+        return compile(source, globals, displayHook);
+    }
+
+    private static Code compile(SourceFile source, Globals globals, int displayHook) throws CompileException {
         List<CompileError> errors = new ArrayList<>();
         Code code = null;
         try {
@@ -28,7 +41,7 @@ public final class Compiler {
                 FormattedStrings formattedStrings = new FormattedStrings(source.name(), errors);
                 Resolver resolver = new Resolver(globals, errors, formattedStrings);
                 resolver.visit(tree);
-                code = new CodeGenerator(source, resolver, formattedStrings, errors).compileProgram(tree);
+                code = new CodeGenerator(source, resolver, formattedStrings, errors).displayingValues(displayHook).compileProgram(tree);
             }
         } catch (StackOverflowError e) {
             // The parser and both passes recurse once per level of nesting.

@@ -25,6 +25,11 @@ public final class Function implements ToyObject {
         this.defaults = defaults;
     }
 
+    /** A compiled program's top-level code as a function of no arguments: how the REPL runs each input on MainThread. */
+    public static Function ofProgram(Code program) {
+        return new Function(program, new Cell[0]);
+    }
+
     public Code code() {
         return code;
     }

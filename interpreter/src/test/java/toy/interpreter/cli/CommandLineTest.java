@@ -126,7 +126,7 @@ class CommandLineTest {
         ToyRunner.Result result = ToyRunner.run("chek", "x.toy");
         assertEquals(2, result.status());
         assertTrue(result.err().startsWith("toy: 'chek' is not a command, and no script of that name exists\n"), result.err());
-        assertTrue(result.err().contains("Commands: run, launch, dis, check, help."), result.err());
+        assertTrue(result.err().contains("Commands: run, launch, dis, check, repl, help."), result.err());
         // What names a script runs it, and is reported as missing if it is.
         assertEquals(66, ToyRunner.run("missing.toy").status());
         assertEquals(66, ToyRunner.run("no/such/script").status());

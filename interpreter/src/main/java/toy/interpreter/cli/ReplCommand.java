@@ -1,0 +1,53 @@
+package toy.interpreter.cli;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
+import toy.interpreter.bytecode.Globals;
+import toy.interpreter.compiler.CompileException;
+import toy.interpreter.compiler.Compiler;
+import toy.interpreter.compiler.SourceFile;
+import toy.interpreter.repl.InputThread;
+import toy.interpreter.repl.LineSource;
+import toy.interpreter.repl.ReplSession;
+import toy.interpreter.vm.Vm;
+
+/**
+ * {@code toy repl [RUN OPTIONS]} (CLI.md): a read-eval-print loop on MainThread of one VM,
+ * under the same options as {@code run}; {@link ReplSession} is the loop. The exit status is
+ * 0 after the end of the input, else the run's ({@code exit(n)}, a deadlock, Ctrl-C while a
+ * statement runs).
+ */
+@Command(name = "repl", description = "Type Toy a line at a time and see each expression's value.",
+        mixinStandardHelpOptions = true)
+final class ReplCommand implements Callable<Integer> {
+    @ParentCommand
+    private Main parent;
+
+    @Mixin
+    private RunOptions options;
+
+    @Mixin
+    private ObservabilityOptions observability;
+
+    @Override
+    public Integer call() throws IOException, CompileException {
+        Console console = parent.console();
+        String problem = options.problem();
+        if (problem != null) {
+            console.err().println(problem);
+            return ExitStatus.USAGE;
+        }
+        Globals globals = new Globals();
+        Vm vm = new Vm(globals, console.out(), console.err(), console.flushEachLine(), options.vmOptions(List.of(), options.role()));
+        // An empty program: MainThread then runs the loop, as a pool worker serves its tasks.
+        var main = Compiler.compile(new SourceFile("<stdin>", ""), globals);
+        try (LineSource lines = LineSource.forStandardInput(console.err(), () -> Main.interrupted(console.out(), console.err()))) {
+            ReplSession session = new ReplSession(globals, new InputThread(lines, vm.scheduler()), console.out(), console.err());
+            return observability.run(vm, main, session, console);
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package toy.interpreter.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * {@code toy repl} typed at a real pseudo-terminal: a tmux session runs it, keys are sent with
+ * {@code send-keys} and the screen is read with {@code capture-pane}. Every step waits for
+ * what the screen must show next (a prompt, a value), never for a length of time. Needs tmux
+ * ({@code .ci/run} installs it).
+ */
+@Timeout(value = 180, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class ReplTerminalTest {
+    /** A tmux server of this test's own, so that no user's session is touched. */
+    private final String socket = "toy-repl-test-" + ProcessHandle.current().pid();
+
+    @AfterEach
+    void stopServer() throws Exception {
+        tmux("kill-server");
+    }
+
+    private String tmux(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("tmux", "-L", socket));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        return output;
+    }
+
+    private String screen() throws Exception {
+        return tmux("capture-pane", "-p", "-t", "repl");
+    }
+
+    /** Waits until {@code pattern} occurs {@code times} times on the screen; returns the screen. */
+    private String waitFor(String pattern, int times) throws Exception {
+        Pattern p = Pattern.compile(pattern, Pattern.MULTILINE);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        for (;;) {
+            String screen = screen();
+            Matcher m = p.matcher(screen);
+            int found = 0;
+            while (m.find()) {
+                found++;
+            }
+            if (found >= times) {
+                return screen;
+            }
+            assertTrue(System.nanoTime() < deadline, "the screen never showed " + pattern + " " + times + " times:\n" + screen);
+            Thread.sleep(20);
+        }
+    }
+
+    private void keys(String... keys) throws Exception {
+        List<String> args = new ArrayList<>(List.of("send-keys", "-t", "repl"));
+        args.addAll(List.of(keys));
+        tmux(args.toArray(new String[0]));
+    }
+
+    private String paneValue(String format) throws Exception {
+        return tmux("display-message", "-p", "-t", "repl", format).strip();
+    }
+
+    private static boolean tmuxInstalled() {
+        try {
+            return new ProcessBuilder("tmux", "-V").start().waitFor() == 0;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
+    @Test
+    void editsLinesKeepsHistoryAndCancelsALineWithCtrlC() throws Exception {
+        assumeTrue(tmuxInstalled(), "no tmux on the PATH (.ci/run installs it)");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        // The screen is 120 columns wide and tall enough that nothing scrolls away.
+        tmux("new-session", "-d", "-s", "repl", "-x", "120", "-y", "50",
+                "env", "--default-signal=INT", java, "-cp", System.getProperty("java.class.path"),
+                "toy.interpreter.cli.Main", "repl");
+        // The end of the run stays on the screen: the pane is kept after its process exits.
+        tmux("set-option", "-t", "repl", "remain-on-exit", "on");
+        waitFor("^>>>", 1);
+        keys("let q = Queue()", "Enter");
+        waitFor("^>>>", 2);
+        keys("fn worker() { print(\"worker got\", q.get()) }", "Enter");
+        waitFor("^>>>", 3);
+        keys("spawn worker()", "Enter");
+        waitFor("^<Thread Thread-1>$", 1);
+        waitFor("^>>>", 4);
+
+        // Ctrl-C drops the line being typed, on the first line of an input and on a later one.
+        keys("abc");
+        waitFor("^>>> abc", 1);
+        keys("C-c");
+        waitFor("^KeyboardInterrupt$", 1);
+        waitFor("^>>>", 5);
+        keys("[1,", "Enter");
+        waitFor("^\\.\\.\\.", 1);
+        keys("C-c");
+        waitFor("^KeyboardInterrupt$", 2);
+        waitFor("^>>>", 6);
+
+        // Line editing: Home, then typing at the start of the line.
+        keys("2 + 3");
+        waitFor("^>>> 2 \\+ 3", 1);
+        keys("Home", "10 * ", "Enter");
+        waitFor("^23$", 1);
+        waitFor("^>>>", 7);
+        // History: the up arrow brings the last input back.
+        keys("Up");
+        waitFor("^>>> 10 \\* 2 \\+ 3", 2);
+        keys("Enter");
+        waitFor("^23$", 2);
+
+        // The worker, blocked on the queue since it was spawned, takes what the REPL puts there.
+        keys("q.put(1 != 2)", "Enter");
+        waitFor("worker got true", 1);
+        waitFor("^>>>", 9);
+
+        // Ctrl-D on an empty line ends the session, with status 0.
+        keys("C-d");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!paneValue("#{pane_dead}").equals("1")) {
+            assertTrue(System.nanoTime() < deadline, "Ctrl-D did not end the REPL:\n" + screen());
+            Thread.sleep(20);
+        }
+        assertEquals("0", paneValue("#{pane_dead_status}"));
+    }
+}
