@@ -14,6 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import toy.runtime.pool.JavaCommand;
+import toy.runtime.threads.Aborted;
 import toy.runtime.pool.LineSplitter;
 
 /**
@@ -37,6 +38,11 @@ final class LaunchCommand implements Callable<Integer> {
 
     @Mixin
     private ObservabilityOptions observability;
+
+    /** The processes started, in order of k. */
+    private final List<Process> processes = new ArrayList<>();
+    /** Set when standard output's reader went away. */
+    private volatile boolean outputClosed;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "The script every process runs.")
     private String file;
@@ -64,7 +70,6 @@ final class LaunchCommand implements Callable<Integer> {
             console.err().println(e.getMessage());
             return e.status;
         }
-        List<Process> processes = new ArrayList<>();
         List<Thread> relays = new ArrayList<>();
         try {
             for (int k = 0; k < count; k++) {
@@ -90,7 +95,7 @@ final class LaunchCommand implements Callable<Integer> {
             relay.join();
         }
         console.out().flush();
-        return status;
+        return outputClosed ? Aborted.PIPE_CLOSED_STATUS : status;
     }
 
     /**
@@ -108,8 +113,12 @@ final class LaunchCommand implements Callable<Integer> {
         return list;
     }
 
-    /** Copies a child's stream to ours line by line, each line prefixed "[k] " and written whole. */
-    private static Thread relay(InputStream in, int k, PrintStream to) {
+    /**
+     * Copies a child's stream to ours line by line, each line prefixed "[k] " and written whole.
+     * When our standard output's reader has gone away ({@code | head}), every process is
+     * stopped and launch ends with 141, as {@code toy run} does.
+     */
+    private Thread relay(InputStream in, int k, PrintStream to) {
         Thread thread = new Thread(() -> {
             byte[] prefix = ("[" + k + "] ").getBytes(StandardCharsets.UTF_8);
             LineSplitter lines = new LineSplitter(line -> {
@@ -117,7 +126,11 @@ final class LaunchCommand implements Callable<Integer> {
                     to.write(prefix, 0, prefix.length);
                     to.write(line, 0, line.length);
                     to.write('\n');
-                    to.flush();
+                    // checkError() flushes first: a write that failed is seen at once.
+                    if (to.checkError() && to == parent.console().out() && !outputClosed) {
+                        outputClosed = true;
+                        processes.forEach(Process::destroy);
+                    }
                 }
             });
             try (in; OutputStream sink = lines) {

@@ -26,9 +26,15 @@ import toy.runtime.threads.Aborted;
         description = "Toy: a bytecode interpreter whose threads hold a real global interpreter lock.",
         subcommands = {RunCommand.class, LaunchCommand.class, DisCommand.class, CheckCommand.class, ReplCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "toy FILE [ARG...] is short for toy run FILE [ARG...].", "",
-            "Exit status: 0 success, 2 usage error, 65 compile error, 66 script missing or unreadable,",
-            "70 uncaught runtime error or deadlock, 73 an output file cannot be created, 130 interrupted (Ctrl-C),",
-            "141 standard output closed by its reader (toy p.toy | head -1)."})
+            "Exit status:",
+            "  0    success",
+            "  2    usage error",
+            "  65   compile error",
+            "  66   script missing or unreadable",
+            "  70   uncaught runtime error or deadlock",
+            "  73   an output file cannot be created",
+            "  130  interrupted (Ctrl-C)",
+            "  141  standard output closed by its reader (toy p.toy | head -1)"})
 public final class Main implements Callable<Integer> {
     private static final Set<String> TOP_LEVEL_OPTIONS = Set.of("-h", "--help", "-V", "--version");
 
@@ -104,6 +110,12 @@ public final class Main implements Callable<Integer> {
                     console.out().flush();
                     console.err().println(Aborted.internalError("", e));
                     return ExitStatus.RUNTIME_ERROR;
+                })
+                // A bad option says what is wrong in one line, not above a screen of help.
+                .setParameterExceptionHandler((e, given) -> {
+                    console.err().println("toy: " + e.getMessage());
+                    console.err().println("More: " + e.getCommandLine().getCommandSpec().qualifiedName() + " --help");
+                    return ExitStatus.USAGE;
                 });
         // `toy run --version` answers as `toy --version` does.
         commandLine.getSubcommands().values().forEach(sub -> sub.getCommandSpec().versionProvider(new Version()));

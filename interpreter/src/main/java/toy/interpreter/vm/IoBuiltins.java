@@ -79,13 +79,16 @@ final class IoBuiltins {
      * a daemon thread of its own while this thread waits through the scheduler's one blocking
      * helper, GIL released, as a wait that something outside the program ends: it never counts
      * towards a deadlock, and {@code exit()} in another thread ends the run even while no input
-     * comes.
+     * comes. In a pool worker or a process of {@code toy launch} there is no input: nil.
      */
     private Object input(Object[] args) {
         if (args.length > 0) {
             vm.write(Values.str(args[0]));
         }
         vm.flush();
+        if (!vm.options().role().readsUserInput()) {
+            return Nil.NIL;
+        }
         Object line = stdinReader().readLine(ThreadState.current());
         return line == END_OF_INPUT ? Nil.NIL : line;
     }

@@ -161,7 +161,11 @@ public final class Vm {
                 status = Aborted.ERROR_STATUS;
             }
             scheduler.await(state, "wait for the other threads to finish", scheduler::onlyOneLeft);
-            pools.shutdownAll();
+            // A program that ended normally lets its pools finish their work; after an uncaught
+            // error the finally below stops the workers at once (docs/processes.md).
+            if (status == 0) {
+                pools.shutdownAll();
+            }
         } catch (ExitRequest e) {
             scheduler.abort(new Aborted(e.status(), ""));
             status = e.status();

@@ -118,7 +118,7 @@ class CommandLineTest {
         assertEquals(version.out(), ToyRunner.run("run", "--version").out());
         assertEquals(version.out(), ToyRunner.run("dis", "-V").out());
         assertTrue(help.out().contains("toy FILE [ARG...]"), help.out());
-        assertTrue(help.out().contains("65 compile error") && help.out().contains("141"), help.out());
+        assertTrue(help.out().contains("65   compile error") && help.out().contains("141"), help.out());
     }
 
     @Test

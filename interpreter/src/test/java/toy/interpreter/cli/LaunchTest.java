@@ -118,6 +118,14 @@ class LaunchTest {
     }
 
     @Test
+    void aLaunchedProcessHasNoStandardInput() throws IOException {
+        Path file = Files.writeString(dir.resolve("ask.toy"), "print(\"read:\", input())\n");
+        ToyRunner.Result r = ToyRunner.run("launch", "-n", "2", file.toString());
+        assertEquals(List.of("[0] read: nil", "[1] read: nil"), r.out().lines().sorted().toList());
+        assertEquals(0, r.status(), r.err());
+    }
+
+    @Test
     void anOutputFileGetsTheIndexBeforeItsExtension() {
         assertEquals("t.0.jsonl", ObservabilityOptions.indexed("t.jsonl", 0));
         assertEquals("out/run.3.html", ObservabilityOptions.indexed("out/run.html", 3));

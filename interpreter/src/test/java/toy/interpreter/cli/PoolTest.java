@@ -111,6 +111,34 @@ class PoolTest {
     }
 
     @Test
+    void aWorkerHasNoStandardInput() throws IOException {
+        ToyRunner.Result r = run("""
+                fn ask(x) { return input("never shown") }
+                if is_main() {
+                    let pool = Pool(1)
+                    print(pool.map(ask, [1, 2]))
+                }
+                """);
+        assertEquals("[nil, nil]\n", r.out());
+        assertEquals(0, r.status(), r.err());
+    }
+
+    @Test
+    void anUncaughtErrorStopsTheWorkersWithoutWaitingForTheirTasks() throws IOException {
+        ToyRunner.Result r = run("""
+                fn slow(x) { sleep(x); print("finished") }
+                if is_main() {
+                    let pool = Pool(1)
+                    pool.submit(slow, 30)
+                    raise ValueError("the parent fails")
+                }
+                """);
+        assertEquals("", r.out());
+        assertTrue(r.err().endsWith("ValueError: the parent fails\n"), r.err());
+        assertEquals(70, r.status());
+    }
+
+    @Test
     void anErrorInAWorkerIsRaisedAgainWithTheWorkersTracebackAbove() throws IOException {
         ToyRunner.Result r = run("""
                 fn inner(x) { return 10 // x }

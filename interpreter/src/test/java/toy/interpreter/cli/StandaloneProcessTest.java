@@ -68,6 +68,23 @@ class StandaloneProcessTest {
     }
 
     @Test
+    void launchStopsItsProcessesWhenItsOutputPipeIsClosed() throws Exception {
+        Path file = Files.writeString(dir.resolve("talk.toy"), "let i = 0\nwhile true { print(i); i += 1 }\n");
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "toy.interpreter.cli.Main", "launch", "-n", "2",
+                file.toString()).start();
+        try {
+            assertTrue(lines(process).readLine().matches("\\[[01]] 0"));
+            process.getInputStream().close();
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS), "launch went on writing to a closed pipe");
+            assertEquals(141, process.exitValue());
+        } finally {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
+    }
+
+    @Test
     void ctrlCStopsEveryThreadAndSaysKeyboardInterrupt() throws Exception {
         Process process = start("""
                 fn spin() { while true { } }

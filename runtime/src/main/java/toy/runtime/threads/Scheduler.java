@@ -263,8 +263,10 @@ public final class Scheduler {
     private String deadlockReport() {
         StringBuilder sb = new StringBuilder("DeadlockError: every thread is blocked and none can wake the others\n");
         for (ThreadState t : live) {
-            sb.append("  ").append(t.name).append(" waits to ").append(t.blockedOn())
-                    .append(" at ").append(t.blockedLine()).append('\n');
+            String what = t.blockedOn();
+            // An aside ("…, held by Thread-2") is closed by a comma before where the thread waits.
+            sb.append("  ").append(t.name).append(" waits to ").append(what)
+                    .append(what.contains(", ") ? ", at " : " at ").append(t.blockedLine()).append('\n');
         }
         return sb.toString();
     }

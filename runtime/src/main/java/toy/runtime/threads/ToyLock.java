@@ -38,10 +38,10 @@ public final class ToyLock extends Acquirable {
         });
     }
 
-    /** For a deadlock report: {@code acquire Lock "fork 2" (philosophers.toy:2), held by Thread-2,}. */
+    /** What a waiter waits for, in reports and traces: {@code acquire Lock "fork 2" (philosophers.toy:2), held by Thread-2}. */
     private String waitingFor() {
         ThreadState holder = owner;
-        return "acquire " + label() + (holder == null ? "" : ", held by " + holder.name + ",");
+        return "acquire " + label() + (holder == null ? "" : ", held by " + holder.name);
     }
 
     @Override
