@@ -93,7 +93,9 @@ public final class ThreadState {
     private ThreadActivity activity(State s) {
         return switch (s) {
             case RUNNING -> gil.policy() == Gil.Policy.OFF ? ThreadActivity.RUNNING_NO_GIL : ThreadActivity.RUNNING;
-            case WAITING_FOR_GIL -> ThreadActivity.WAITING_FOR_GIL;
+            // With no GIL, a woken waiter is still finishing its wait (taking the scheduler's
+            // monitor back), not waiting for a GIL: the timeline must not show a GIL that is not there.
+            case WAITING_FOR_GIL -> gil.policy() == Gil.Policy.OFF ? ThreadActivity.BLOCKED : ThreadActivity.WAITING_FOR_GIL;
             case BLOCKED -> ThreadActivity.BLOCKED;
             case SLEEPING -> ThreadActivity.SLEEPING;
             case STARTING, FINISHED -> null;
