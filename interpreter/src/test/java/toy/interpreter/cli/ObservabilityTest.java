@@ -128,6 +128,17 @@ class ObservabilityTest {
     }
 
     @Test
+    void withoutAGilNoThreadIsEverShownWaitingForIt() throws IOException {
+        Path timeline = dir.resolve("off.json");
+        ToyRunner.Result r = ToyRunner.run("run", "--gil", "off", "--timeline", timeline.toString(),
+                ToyRunner.root().resolve("samples/threads/producer_consumer.toy").toString());
+        assertEquals(0, r.status(), r.err());
+        String events = Files.readString(timeline);
+        assertTrue(events.contains("running (no GIL)"), events);
+        assertTrue(!events.contains("waiting for the GIL"), events);
+    }
+
+    @Test
     void everyPrimitiveAndEveryPoolWorkerIsInTheStats() throws IOException {
         Path stats = dir.resolve("s.json");
         ToyRunner.Result r = ToyRunner.run("run", "--stats-json", stats.toString(), script("""
