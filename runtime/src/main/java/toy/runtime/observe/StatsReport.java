@@ -35,8 +35,8 @@ public record StatsReport(long wallNs, long handovers, List<ThreadStats> threads
     public String text() {
         StringBuilder out = new StringBuilder();
         double seconds = wallNs / 1e9;
-        out.append(String.format(Locale.ROOT, "GIL: %d handovers in %.3f s (%.0f per second); threads spent %.1f%% of their time waiting for it%n",
-                handovers, seconds, seconds > 0 ? handovers / seconds : 0.0, 100 * gilWaitShare()));
+        out.append(String.format(Locale.ROOT, "GIL: %d handover%s in %.3f s (%.0f per second); threads spent %.1f%% of their time waiting for it%n",
+                handovers, handovers == 1 ? "" : "s", seconds, seconds > 0 ? handovers / seconds : 0.0, 100 * gilWaitShare()));
         int nameWidth = width(14, threads.stream().map(ThreadStats::name).toList());
         out.append(String.format(Locale.ROOT, "%n%-" + nameWidth + "s %13s %9s %9s %12s %11s %12s %10s %10s%n", "thread", "instructions",
                 "acquired", "waited", "wait ms", "max wait ms", "hold ms", "drops:int", "drops:blk"));
