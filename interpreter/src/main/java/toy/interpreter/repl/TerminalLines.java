@@ -43,6 +43,9 @@ public final class TerminalLines implements LineSource {
         } catch (UserInterruptException e) {
             throw new Cancelled();
         } catch (EndOfFileException e) {
+            // As CPython does: what comes next (the shell's prompt) starts on a line of its own.
+            terminal.writer().println();
+            terminal.flush();
             return null;
         }
     }

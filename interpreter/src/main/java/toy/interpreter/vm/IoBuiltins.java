@@ -107,6 +107,9 @@ final class IoBuiltins {
         private final Semaphore requests = new Semaphore(0);
         private final BlockingQueue<Object> lines = new LinkedBlockingQueue<>();
 
+        /** Standard input as it is when the first input() asks (tests replace System.in), read as UTF-8. */
+        private final BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+
         StdinReader() {
             Thread reader = new Thread(this::serve, "toy-stdin");
             reader.setDaemon(true);
@@ -114,7 +117,6 @@ final class IoBuiltins {
         }
 
         private void serve() {
-            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             try {
                 for (;;) {
                     requests.acquire();
