@@ -78,6 +78,15 @@ public final class Iteration {
     }
 
     private static final class StringIterator implements ToyIterator {
+        /** The one-character strings of ASCII, made once: iterating a str made a String per character. */
+        private static final String[] ASCII = new String[128];
+
+        static {
+            for (int c = 0; c < ASCII.length; c++) {
+                ASCII[c] = String.valueOf((char) c);
+            }
+        }
+
         private final String s;
         private int offset;
 
@@ -96,8 +105,9 @@ public final class Iteration {
                 throw new NoSuchElementException();
             }
             int start = offset;
-            offset += Character.charCount(s.codePointAt(offset));
-            return s.substring(start, offset);
+            int c = s.codePointAt(offset);
+            offset += Character.charCount(c);
+            return c < ASCII.length ? ASCII[c] : s.substring(start, offset);
         }
     }
 }

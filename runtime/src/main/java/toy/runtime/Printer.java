@@ -24,6 +24,10 @@ final class Printer {
         if (v instanceof String s) {
             return s;
         }
+        if (v instanceof Long || v instanceof Boolean || v == Nil.NIL) {
+            // str(int) in a loop: without a printer and its set of open containers each time.
+            return v.toString();
+        }
         if (v instanceof ToyObject o && !(v instanceof ToyList) && !(v instanceof ToyMap)) {
             return o.str();
         }
