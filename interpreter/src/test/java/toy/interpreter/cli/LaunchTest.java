@@ -87,7 +87,8 @@ class LaunchTest {
         if (setsid) {
             command.add("setsid");
         }
-        command.addAll(List.of("java", "-cp", System.getProperty("java.class.path"), "toy.interpreter.cli.Main",
+        // env --default-signal: SIGINT may reach the tests ignored (a background job), and then no program sees it.
+        command.addAll(List.of("env", "--default-signal=INT", "java", "-cp", System.getProperty("java.class.path"), "toy.interpreter.cli.Main",
                 "launch", "-n", "2", file.toString()));
         Process launch = new ProcessBuilder(command).start();
         try {

@@ -309,7 +309,8 @@ class PoolTest {
             if (ownProcessGroup) {
                 command.add("setsid");
             }
-            command.addAll(List.of("java", "-cp", System.getProperty("java.class.path"), "toy.interpreter.cli.Main",
+            // env --default-signal: SIGINT may reach the tests ignored (a background job), and then no program sees it.
+            command.addAll(List.of("env", "--default-signal=INT", "java", "-cp", System.getProperty("java.class.path"), "toy.interpreter.cli.Main",
                     script.toString()));
             process = new ProcessBuilder(command).start();
             err = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8));
