@@ -4,7 +4,7 @@ import java.math.BigInteger;
 import java.util.regex.Pattern;
 
 /** int(), float() and integer arguments, with Python's rules and messages. */
-final class Conversions {
+public final class Conversions {
     private static final String DIGITS = "[0-9](?:_?[0-9])*";
     private static final Pattern INT = Pattern.compile("[+-]?" + DIGITS);
     private static final Pattern FLOAT = Pattern.compile(
@@ -14,8 +14,8 @@ final class Conversions {
     private Conversions() {
     }
 
-    /** An argument that must be an int, such as a range bound or a list index. */
-    static long index(Object v) {
+    /** An argument that must be an int, such as a range bound, a list index or {@code notify(n)}'s n. */
+    public static long index(Object v) {
         if (v instanceof Long n) {
             return n;
         }

@@ -3,11 +3,11 @@ package toy.runtime.threads;
 import java.util.ArrayList;
 import java.util.List;
 import toy.runtime.Arity;
+import toy.runtime.Conversions;
 import toy.runtime.MethodTable;
 import toy.runtime.Nil;
 import toy.runtime.Resource;
 import toy.runtime.ToyError;
-import toy.runtime.Values;
 
 /**
  * {@code Condition(lock?)}, as Python's {@code threading.Condition}: {@code wait(timeout?)}
@@ -29,7 +29,7 @@ public final class ToyCondition extends Primitive implements Resource {
             })
             .add("notify", (c, caller, args, keywords) -> {
                 Object[] given = WaitArguments.positional("notify", args, keywords, "n");
-                c.notify(given[0] == null ? 1 : count(given[0]));
+                c.notify(given[0] == null ? 1 : Conversions.index(given[0]));
                 return Nil.NIL;
             })
             .add("notify_all", Arity.takes("Condition.notify_all", 0, 0), (c, args) -> {
@@ -74,13 +74,6 @@ public final class ToyCondition extends Primitive implements Resource {
             return null;
         });
         scheduler.changed();
-    }
-
-    private static long count(Object n) {
-        if (!(n instanceof Long l)) {
-            throw ToyError.typeError("'" + Values.typeName(n) + "' object cannot be interpreted as an integer");
-        }
-        return l;
     }
 
     @Override
