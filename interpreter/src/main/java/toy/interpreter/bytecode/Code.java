@@ -1,6 +1,7 @@
 package toy.interpreter.bytecode;
 
 import java.util.List;
+import toy.interpreter.vm.Tier;
 import toy.runtime.TracebackEntry;
 
 /**
@@ -21,6 +22,8 @@ import toy.runtime.TracebackEntry;
  *                        the part it runs starts (0 if not known), for tracebacks
  * @param endColumns      likewise, the column after that part's end on the same line
  * @param sourceLines     the script's lines, shared by all its functions, for tracebacks
+ * @param tier            how hot this code has run and, once hot, its JVM-compiled form: the
+ *                        one mutable part, owned by the VM
  */
 public record Code(
         String name,
@@ -40,7 +43,8 @@ public record Code(
         List<Handler> handlers,
         int[] startColumns,
         int[] endColumns,
-        List<String> sourceLines) {
+        List<String> sourceLines,
+        Tier tier) {
 
     /** A {@code try} region [start, end) whose errors jump to target, with the stack cut to depth. */
     public record Handler(int start, int end, int target, int depth) {

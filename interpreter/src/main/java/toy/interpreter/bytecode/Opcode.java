@@ -156,4 +156,48 @@ public final class Opcode {
     public static int count() {
         return NAMES.length;
     }
+
+    // TEMPORARY (jit branch): replaced by the opcode table's versions when branch optable is merged.
+    public static boolean jumps(int op) {
+        return switch (op) {
+            case JUMP, JUMP_IF_FALSE, JUMP_IF_TRUE, JUMP_IF_FALSE_OR_POP, JUMP_IF_TRUE_OR_POP, JUMP_IF,
+                 JUMP_IF_LOCAL_INT, JUMP_IF_LOCALS, FOR_ITER -> true;
+            default -> false;
+        };
+    }
+
+    public static int jumpTarget(int op, int[] code, int at) {
+        return code[at + length(op) - 1];
+    }
+
+    public static int jumpStackEffect(int op, int[] code, int at) {
+        return switch (op) {
+            case JUMP, JUMP_IF_FALSE_OR_POP, JUMP_IF_TRUE_OR_POP, JUMP_IF_LOCAL_INT, JUMP_IF_LOCALS -> 0;
+            case JUMP_IF_FALSE, JUMP_IF_TRUE, FOR_ITER -> -1;
+            case JUMP_IF -> -2;
+            default -> throw new IllegalArgumentException(name(op) + " does not jump");
+        };
+    }
+
+    public static int stackEffect(int op, int[] code, int at) {
+        int n = OPERANDS[op].length > 0 ? code[at + 1] : 0;
+        return switch (op) {
+            case CONST, INT, NIL, TRUE, FALSE, LOAD_LOCAL, LOAD_CELL, LOAD_FREE, LOAD_GLOBAL, MAKE_FUNCTION, FOR_ITER -> 1;
+            case DUP2 -> 2;
+            case POP, STORE_LOCAL, STORE_CELL, NEW_CELL, STORE_FREE, STORE_GLOBAL, DEFINE_GLOBAL, ADD, SUB, MUL, DIV,
+                 FLOOR_DIV, MOD, POW, COMPARE, IN, NOT_IN, JUMP_IF_FALSE, JUMP_IF_TRUE, JUMP_IF_FALSE_OR_POP,
+                 JUMP_IF_TRUE_OR_POP, INDEX, RETURN, RAISE, WITH_EXIT, INPLACE_ADD, FORMAT_WITH_SPEC, LIST_APPEND -> -1;
+            case NEG, NOT, JUMP, JUMP_IF_LOCAL_INT, JUMP_IF_LOCALS, ADD_LOCAL_INT, GET_ATTR, GET_ITER, WITH_ENTER,
+                 FORMAT, REPR -> 0;
+            case JUMP_IF, SLICE, WITH_ABORT, MAP_PUT -> -2;
+            case STORE_INDEX, SLICE_STEP -> -3;
+            case BUILD_LIST, BUILD_STRING -> 1 - n;
+            case BUILD_MAP -> 1 - 2 * n;
+            case CALL, SPAWN, CALL_KW -> -n;
+            case CALL_METHOD, CALL_METHOD_KW -> -code[at + 2];
+            case UNPACK -> n - 1;
+            case MAKE_FUNCTION_DEFS -> 1 - code[at + 2];
+            default -> throw new IllegalArgumentException(name(op));
+        };
+    }
 }

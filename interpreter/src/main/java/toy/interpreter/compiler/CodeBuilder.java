@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import toy.interpreter.bytecode.Code;
 import toy.interpreter.bytecode.Opcode;
+import toy.interpreter.vm.Tier;
 
 /**
  * Accumulates one function's instructions: tracks the operand-stack depth (for the frame size
@@ -135,6 +136,6 @@ final class CodeBuilder {
         return new Code(name, file, firstLine, Arrays.copyOf(code, size), Arrays.copyOf(lines, size),
                 constants.toArray(), names.toArray(new String[0]), parameterCount, localNames.length,
                 maxDepth + 1, localNames, cellParameters, freeSources, freeNames, List.copyOf(handlers),
-                Arrays.copyOf(startColumns, size), Arrays.copyOf(endColumns, size), sourceLines);
+                Arrays.copyOf(startColumns, size), Arrays.copyOf(endColumns, size), sourceLines, new Tier());
     }
 }

@@ -47,15 +47,38 @@ public final class Interpreter {
     private final Vm vm;
     private final Gil gil;
     private ThreadState thread;
-    private Object[] s = new Object[256];
-    private long[] p = new long[256];
+    /** The slots' references (read and written by compiled code too). */
+    Object[] s = new Object[256];
+    /** The slots' int bits. */
+    long[] p = new long[256];
     private Frame[] frames = new Frame[16];
-    private int depth;
-    private int budget;
+    int depth;
+    /** Instructions left before the next checkpoint (1 while stepping: see {@link #trap}). */
+    int budget;
     /** Writes this thread's trace records, when it is traced; null otherwise. */
     private InstructionTracer tracer;
-    /** While tracing: instructions left before the GIL's checkpoint (the real budget). */
+    /**
+     * While stepping (tracing, or {@link #seeking}): instructions left before the GIL's
+     * checkpoint (the real budget).
+     */
     private int gilBudget;
+    /** The second tier, or null when it is off. */
+    private final Jit jit;
+    /** How many compiled frames are running on this thread's Java stack; see {@link #MAX_COMPILED_NESTING}. */
+    private int compiledNesting;
+    /**
+     * Instructions left to step through, one at a time, looking for a loop header where the
+     * current frame's compiled code can take over; 0 when not looking.
+     */
+    private int seeking;
+    /**
+     * Compiled frames call each other on the Java stack; past this many, calls run in the
+     * interpreter, whose frames are on the heap, so that recursion stays bounded by the
+     * recursion limit alone and never by the Java stack.
+     */
+    private static final int MAX_COMPILED_NESTING = 200;
+    /** How far to step looking for a loop header before giving up until the next checkpoint. */
+    private static final int SEEK_STEPS = 1000;
     /**
      * Instructions executed, for the stats, counted where budgets are given, never per
      * instruction: each budget given is added (it covers the instruction about to run and the
@@ -71,6 +94,7 @@ public final class Interpreter {
         this.vm = vm;
         this.gil = vm.gil();
         this.budget = gil.budget();
+        this.jit = vm.jit();
     }
 
     private Vm vm() {
@@ -93,13 +117,18 @@ public final class Interpreter {
         }
     }
 
+    /** Whether the budget is 1 per instruction and the real one is {@link #gilBudget}. */
+    private boolean stepping() {
+        return tracer != null || seeking > 0;
+    }
+
     /**
      * Instructions this thread executed: exact once its code is done; read by the stats from
      * another thread while it still runs (after an exit() or at Ctrl-C), a snapshot that may be
      * off by up to one switch interval.
      */
     private long instructionsExecuted() {
-        return depth == 0 ? instructions : instructions - (tracer != null ? gilBudget : budget);
+        return depth == 0 ? instructions : instructions - (stepping() ? gilBudget : budget);
     }
 
     /** Calls a Toy function with boxed arguments and returns its boxed result. */
@@ -113,14 +142,14 @@ public final class Interpreter {
         int entryDepth = depth;
         pushFrame(function, args.length, base + 1);
         if (entryDepth == 0) {
-            instructions += tracer != null ? gilBudget : budget;
+            instructions += stepping() ? gilBudget : budget;
         }
         try {
             return execute(entryDepth);
         } finally {
             if (entryDepth == 0) {
-                instructions -= tracer != null ? gilBudget : budget;
-                if (tracer != null) {
+                instructions -= stepping() ? gilBudget : budget;
+                if (stepping()) {
                     gilBudget = 0;
                 } else {
                     budget = 0;
@@ -129,16 +158,37 @@ public final class Interpreter {
         }
     }
 
-    /** Runs frames until the one at {@code entryDepth + 1} returns; unwinds errors to a try handler. */
+    /**
+     * Runs frames until the one at {@code entryDepth + 1} returns; unwinds errors to a try
+     * handler. A frame whose code is compiled runs in the compiled code when it is at an entry
+     * (its start, or a loop header: see {@link #trap}).
+     */
     private Object execute(int entryDepth) {
         for (;;) {
             try {
-                Object result = run(frames[depth - 1], entryDepth);
+                Frame frame = frames[depth - 1];
+                Compiled compiled = frame.code.tier().compiled;
+                if (compiled != null && tracer == null && compiledNesting < MAX_COMPILED_NESTING
+                        && compiled.entersAt(frame.pc)) {
+                    int result = frame.base - 1;
+                    resumeCompiled();
+                    runCompiled(compiled, frame, frame.pc);
+                    if (depth == entryDepth) {
+                        return box(result);
+                    }
+                    frames[depth - 1].sp = result + 1;
+                    continue;
+                }
+                Object result = run(frame, entryDepth);
                 if (result != SWITCH_FRAME) {
                     return result;
                 }
             } catch (ToyError | StackOverflowError | OutOfMemoryError thrown) {
                 ToyError error = asToyError(thrown);
+                if (depth == entryDepth) {
+                    // Thrown by a compiled frame, which popped itself: nothing left here to unwind.
+                    throw error;
+                }
                 Code.Handler handler = unwind(error, entryDepth);
                 Frame catching = frames[depth - 1];
                 catching.sp = catching.base + catching.code.localCount() + handler.depth();
@@ -174,11 +224,12 @@ public final class Interpreter {
             for (;;) {
                 if (--budget <= 0) {
                     frame.pc = pc;
-                    if (tracer == null) {
-                        budget = gil.checkpoint(thread);
-                        instructions += budget;
-                    } else {
-                        budget = trap(frame, sp);
+                    budget = stepping() ? trap(frame, sp) : checkpoint(frame);
+                    if (budget < 0) {
+                        // The compiled code takes over here, a loop header: execute runs it.
+                        frame.sp = sp;
+                        this.budget = -budget;
+                        return SWITCH_FRAME;
                     }
                 }
                 int op = ins[pc++];
@@ -366,17 +417,47 @@ public final class Interpreter {
     }
 
     /**
-     * The slow path of a traced thread, taken before every instruction (its budget is 1, as
+     * The GIL's checkpoint, when the budget ran out before the instruction at {@code frame.pc};
+     * returns the next budget. Also where a loop becomes hot: once the frame's code is compiled
+     * ({@link Tier}), returns minus the budget for the compiled code if the frame is at one of
+     * its loop headers, or else starts {@link #seeking} one.
+     */
+    private int checkpoint(Frame frame) {
+        int next = gil.checkpoint(thread);
+        instructions += next;
+        if (jit != null && compiledNesting < MAX_COMPILED_NESTING && frame.code.tier().checkpointed(frame.code, jit)) {
+            if (frame.code.tier().compiled.entersAt(frame.pc)) {
+                // The compiled code counts the instruction at pc again, as the first it runs.
+                return -(next + 1);
+            }
+            gilBudget = next;
+            seeking = SEEK_STEPS;
+            return 1;
+        }
+        return next;
+    }
+
+    /**
+     * The slow path of a stepping thread, taken before every instruction (its budget is 1, as
      * with Lua's {@code trap}; there is no second copy of the loop): the GIL's checkpoint when
-     * the real switch interval is used up, then the record of the instruction at
-     * {@code frame.pc}, with the operand stack's top below {@code sp}. Returns 1, or the rest
-     * of the switch interval once the trace stopped (its limit), which puts the thread back on
-     * the untraced path.
+     * the real switch interval is used up, then, when traced, the record of the instruction at
+     * {@code frame.pc}, with the operand stack's top below {@code sp}; when seeking a loop
+     * header, minus the budget for the compiled code if the frame is at one. Returns 1, or the
+     * rest of the switch interval once the trace stopped (its limit) or the seeking gave up,
+     * which puts the thread back on the path of one decrement per instruction.
      */
     private int trap(Frame frame, int sp) {
         if (--gilBudget <= 0) {
             gilBudget = gil.checkpoint(thread);
             instructions += gilBudget;
+        }
+        if (tracer == null) {
+            Compiled compiled = frame.code.tier().compiled;
+            if (compiled != null && compiledNesting < MAX_COMPILED_NESTING && compiled.entersAt(frame.pc)) {
+                seeking = 0;
+                return -(gilBudget + 1);
+            }
+            return --seeking == 0 ? gilBudget : 1;
         }
         int stackBase = frame.base + frame.code.localCount();
         tracer.instruction(frame.code, frame.pc, sp > stackBase ? box(sp - 1) : null);
@@ -392,7 +473,7 @@ public final class Interpreter {
      * stack top at {@code frame.sp}; leaves both past it. Returns null to go on in the same
      * frame, {@link #SWITCH_FRAME} after a call or a return, or the entry frame's result.
      */
-    private Object step(Frame frame, int op, int entryDepth) {
+    Object step(Frame frame, int op, int entryDepth) {
         final int[] ins = frame.code.instructions();
         final int base = frame.base;
         final Object[] s = this.s;
@@ -431,11 +512,9 @@ public final class Interpreter {
                 vm.globals.values[slot] = box(--sp);
             }
             case DEFINE_GLOBAL -> vm.globals.values[ins[pc++]] = box(--sp);
-            case ADD, SUB, MUL, DIV, FLOOR_DIV, MOD, POW -> {
+            case ADD, SUB, MUL, DIV, FLOOR_DIV, MOD, POW, INPLACE_ADD -> {
                 sp--;
-                if (!floatArithmetic(op, sp - 1)) {
-                    put(sp - 1, Operations.arithmetic(op, box(sp - 1), box(sp)));
-                }
+                put(sp - 1, arithmetic(op, s[sp - 1], p[sp - 1], s[sp], p[sp]));
             }
             case NEG -> put(sp - 1, Arith.neg(box(sp - 1)));
             case NOT -> s[sp - 1] = truthy(sp - 1) ? Boolean.FALSE : Boolean.TRUE;
@@ -575,12 +654,6 @@ public final class Interpreter {
                 s[sp] = makeFunction(frame, code, boxAll(sp, count));
                 sp++;
             }
-            case INPLACE_ADD -> {
-                sp--;
-                if (!floatArithmetic(ADD, sp - 1)) {
-                    put(sp - 1, Operations.inplaceAdd(box(sp - 1), box(sp)));
-                }
-            }
             case RETURN -> {
                 int result = base - 1;
                 s[result] = s[sp - 1];
@@ -666,6 +739,9 @@ public final class Interpreter {
 
     private void pushFrame(Function function, int count, int base) {
         Code code = function.code;
+        if (jit != null) {
+            code.tier().called(code, jit);
+        }
         if (count != code.parameterCount()) {
             Object[] defaults = Arguments.defaultsFor(function, count);
             ensureCapacity(base + code.frameSize());
@@ -750,37 +826,40 @@ public final class Interpreter {
     }
 
     /**
-     * {@code +  -  *  /} of the slots a and a + 1 into slot a, when one is a float and the other
-     * a float or an int: done here without boxing the int or going down the generic path's
-     * type tests. Returns false, having changed nothing, for anything else (ints, a division
-     * by zero, other types), which the generic path then does with its errors.
+     * {@code x op y} for ADD, SUB, MUL, DIV, FLOOR_DIV, MOD, POW and INPLACE_ADD, each operand
+     * as a slot holds it (a reference, or null and an int's bits): the general path of the
+     * interpreter and of compiled code. {@code +  -  *  /} of a float with a float or an int
+     * are done here without boxing the int or going down the generic path's type tests; all
+     * else (a division by zero included) goes to {@link Operations}, with its errors.
      */
-    private boolean floatArithmetic(int op, int a) {
-        Object x = s[a];
-        Object y = s[a + 1];
-        if (!(x instanceof Double || y instanceof Double)
-                || !(x == null || x instanceof Double) || !(y == null || y instanceof Double)) {
-            return false;
-        }
-        double l = x == null ? (double) p[a] : (Double) x;
-        double r = y == null ? (double) p[a + 1] : (Double) y;
-        double result;
-        switch (op) {
-            case ADD -> result = l + r;
-            case SUB -> result = l - r;
-            case MUL -> result = l * r;
-            case DIV -> {
-                if (r == 0) {
-                    return false;
+    static Object arithmetic(int op, Object x, long xBits, Object y, long yBits) {
+        if ((x instanceof Double || y instanceof Double)
+                && (x == null || x instanceof Double) && (y == null || y instanceof Double)) {
+            double l = x == null ? (double) xBits : (Double) x;
+            double r = y == null ? (double) yBits : (Double) y;
+            switch (op) {
+                case ADD, INPLACE_ADD -> {
+                    return l + r;
                 }
-                result = l / r;
-            }
-            default -> {
-                return false;
+                case SUB -> {
+                    return l - r;
+                }
+                case MUL -> {
+                    return l * r;
+                }
+                case DIV -> {
+                    if (r != 0) {
+                        return l / r;
+                    }
+                }
+                default -> {
+                    // the generic path below
+                }
             }
         }
-        s[a] = result;
-        return true;
+        Object a = x != null ? x : Long.valueOf(xBits);
+        Object b = y != null ? y : Long.valueOf(yBits);
+        return op == INPLACE_ADD ? Operations.inplaceAdd(a, b) : Operations.arithmetic(op, a, b);
     }
 
     private boolean compare(int test, int a, int b) {
@@ -796,6 +875,140 @@ public final class Interpreter {
             return p[slot] != 0;
         }
         return v == Boolean.TRUE || v != Boolean.FALSE && Operations.truthy(v);
+    }
+
+    // What compiled code calls (JitCompiler), in the order of a call's life.
+
+    private void runCompiled(Compiled compiled, Frame frame, int entry) {
+        compiledNesting++;
+        try {
+            compiled.code().run(this, frame, entry);
+        } finally {
+            compiledNesting--;
+        }
+    }
+
+    /**
+     * The budget for compiled code going on after a call: stepping ends there, since compiled
+     * code never steps (the seeking a callee started is for the interpreter's loops).
+     */
+    int resumeCompiled() {
+        if (seeking > 0) {
+            seeking = 0;
+            budget = gilBudget;
+        }
+        return budget;
+    }
+
+    /** The GIL's checkpoint for compiled code, before the instruction at pc; returns the next budget. */
+    int compiledCheckpoint(Frame frame, int pc) {
+        frame.pc = pc + 1;
+        int next = gil.checkpoint(thread);
+        instructions += next;
+        return next;
+    }
+
+    Object loadGlobal(int slot) {
+        Object v = vm.globals.values[slot];
+        if (v == null) {
+            throw vm.undefined(slot);
+        }
+        return v;
+    }
+
+    void storeGlobal(int slot, Object value) {
+        if (vm.globals.values[slot] == null) {
+            throw vm.undefined(slot);
+        }
+        vm.globals.values[slot] = value;
+    }
+
+    void defineGlobal(int slot, Object value) {
+        vm.globals.values[slot] = value;
+    }
+
+    /**
+     * A call of a Toy function from compiled code whose frame is caller, about to go on at pc,
+     * with its arguments already in the slots from {@code caller.base + base}: runs the callee
+     * in its own frame, compiled or not, and leaves its result in the slot below them.
+     * Returns the budget left.
+     */
+    int callCompiled(Frame caller, int pc, int budget, Function function, int count, int base) {
+        caller.pc = pc;
+        this.budget = budget;
+        pushFrame(function, count, caller.base + base);
+        Compiled compiled = function.code.tier().compiled;
+        if (compiled != null && compiledNesting < MAX_COMPILED_NESTING) {
+            runCompiled(compiled, frames[depth - 1], 0);
+        } else {
+            execute(depth - 1);
+        }
+        return resumeCompiled();
+    }
+
+    /** A call of anything else (a builtin, a bound method ...) from compiled code. */
+    Object callValue(Object callee, Object[] args) {
+        return vm.callValue(this, callee, args, Keywords.NONE);
+    }
+
+    Object callMethod(Object receiver, String name, Object[] args) {
+        return Operations.callMethod(caller, receiver, name, args, Keywords.NONE);
+    }
+
+    /**
+     * An instruction compiled code has no pattern for, op with operands from pc, run by
+     * {@link #step} on the frame's slots (written there by the compiled code, the stack's top
+     * at {@code frame.base + sp}); a keyword call of a Toy function runs to its return here.
+     * Returns the budget left.
+     */
+    int stepCompiled(Frame frame, int op, int pc, int sp, int budget) {
+        frame.pc = pc;
+        frame.sp = frame.base + sp;
+        this.budget = budget;
+        if (step(frame, op, depth) == SWITCH_FRAME) {
+            execute(depth - 1);
+        }
+        return resumeCompiled();
+    }
+
+    /** RETURN in compiled code: the result into the slot below the frame, which is popped. */
+    void returnCompiled(int budget, Object result, long resultBits) {
+        this.budget = budget;
+        int slot = frames[depth - 1].base - 1;
+        s[slot] = result;
+        p[slot] = resultBits;
+        depth--;
+    }
+
+    /** What a try's handler in compiled code gets for what was thrown: as the interpreter's handlers do. */
+    static ToyError caught(Throwable thrown) {
+        if (thrown instanceof ToyError || thrown instanceof StackOverflowError || thrown instanceof OutOfMemoryError) {
+            return asToyError(thrown);
+        }
+        if (thrown instanceof RuntimeException e) {
+            throw e;
+        }
+        throw (Error) thrown;
+    }
+
+    /**
+     * An error no try of a compiled frame caught, at the instruction at pc: pops the frame,
+     * adding its traceback line to a Toy error, and returns what to throw on.
+     */
+    Throwable unwindCompiled(Frame frame, int pc, int budget, Throwable thrown) {
+        this.budget = budget;
+        if (budget == 0) {
+            // Thrown at the checkpoint (an abort), before the instruction that was counted ran.
+            instructions--;
+        }
+        depth--;
+        if (!(thrown instanceof ToyError || thrown instanceof StackOverflowError || thrown instanceof OutOfMemoryError)) {
+            return thrown;
+        }
+        ToyError error = asToyError(thrown);
+        frame.pc = pc + 1;
+        error.addTraceback(frame.location());
+        return error;
     }
 
     /** The value in a slot as a Toy value outside the stack: ints boxed as Long. */

@@ -40,6 +40,8 @@ public final class Vm {
     private final Gil gil;
     private final Options options;
     private final Pools pools = new Pools();
+    /** The second tier, shared by the program's threads; null when off. */
+    private final Jit jit = Jit.of(Jit.Mode.valueOf(System.getProperty("toy.jit", "on").toUpperCase(Locale.ROOT)));
     /** The script's path as given, for pool workers; set by {@link #run}. */
     private String script;
 
@@ -105,6 +107,10 @@ public final class Vm {
 
     public Globals globals() {
         return globals;
+    }
+
+    Jit jit() {
+        return jit;
     }
 
     /**

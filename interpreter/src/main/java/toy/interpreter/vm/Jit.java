@@ -1,0 +1,79 @@
+package toy.interpreter.vm;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import toy.interpreter.bytecode.Code;
+
+/**
+ * The second tier of one VM: when code is hot enough to compile ({@link Tier}), and the
+ * compiling itself, by {@link JitCompiler} into a hidden class of this package (so that it
+ * reaches the interpreter's package-private members, and is unloaded with its code).
+ *
+ * <p>Thresholds: a function is compiled at its {@link #CALLS}th call, a loop after
+ * {@link #CHECKPOINTS} budgets used up inside its code (about a thousand instructions at the
+ * default switch interval): compiling costs well under a millisecond, and HotSpot then
+ * compiles the result further as it runs. {@link Mode#EAGER} compiles at the first call and
+ * the first checkpoint, so that tests run every program through the compiled code.
+ */
+final class Jit {
+    /** off: the interpreter alone; on: the default; eager: compile everything at once (tests). */
+    enum Mode { OFF, ON, EAGER }
+
+    static final int CALLS = 2;
+    static final int CHECKPOINTS = 16;
+    /**
+     * Code longer than this (in instruction words) stays interpreted: its JVM method would pass
+     * HotSpot's 8000-byte limit, above which HotSpot never compiles a method, and run in
+     * HotSpot's own bytecode interpreter, slower than Toy's.
+     */
+    static final int MAX_INSTRUCTIONS = 400;
+
+    private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
+
+    final int callThreshold;
+    final int checkpointThreshold;
+
+    private Jit(int callThreshold, int checkpointThreshold) {
+        this.callThreshold = callThreshold;
+        this.checkpointThreshold = checkpointThreshold;
+    }
+
+    /** The second tier for mode, or null for {@link Mode#OFF}. */
+    static Jit of(Mode mode) {
+        return switch (mode) {
+            case OFF -> null;
+            case ON -> new Jit(CALLS, CHECKPOINTS);
+            case EAGER -> new Jit(1, 1);
+        };
+    }
+
+    /**
+     * Code's compiled form, or null if it stays with the interpreter (too long). A failure to
+     * compile is a bug of the compiler: with assertions enabled (the tests) it is thrown as an
+     * AssertionError; otherwise the code stays interpreted, which runs it correctly.
+     */
+    Compiled compile(Code code) {
+        if (code.instructions().length > MAX_INSTRUCTIONS) {
+            return null;
+        }
+        try {
+            StackDepths depths = StackDepths.of(code);
+            byte[] bytes = JitCompiler.compile(code, depths, "toy/interpreter/vm/Compiled_" + javaName(code.name()));
+            MethodHandles.Lookup hidden = LOOKUP.defineHiddenClass(bytes, true);
+            CompiledCode compiled = (CompiledCode) hidden.findConstructor(hidden.lookupClass(),
+                    MethodType.methodType(void.class)).invoke();
+            return new Compiled(compiled, depths.loopHeader);
+        } catch (Throwable e) {
+            if (Jit.class.desiredAssertionStatus()) {
+                throw new AssertionError("compiling " + code.name() + " (" + code.file() + ")", e);
+            }
+            return null;
+        }
+    }
+
+    /** A Toy function's name as the end of a JVM class name, for profiles: {@code <main>} is {@code main}. */
+    private static String javaName(String name) {
+        String letters = name.replaceAll("[^A-Za-z0-9_]", "");
+        return letters.isEmpty() ? "code" : letters;
+    }
+}

@@ -1,0 +1,814 @@
+package toy.interpreter.vm;
+
+import static org.objectweb.asm.Opcodes.*;
+
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Type;
+import toy.interpreter.bytecode.Code;
+import toy.interpreter.bytecode.Comparison;
+import toy.interpreter.bytecode.Opcode;
+
+/**
+ * Translates one {@link Code} into the bytes of a JVM class implementing {@link CompiledCode}:
+ * a baseline compiler in the manner of V8's Sparkplug or a template JIT, one fixed pattern per
+ * Toy instruction, with no types inferred; HotSpot then optimizes the result as it runs.
+ *
+ * <p><b>What it removes</b> is the interpreter's dispatch and its operand-stack traffic: the
+ * stack depth before every instruction is known ({@link StackDepths}), so each local and each
+ * stack slot becomes a pair of JVM locals, a reference and a {@code long}, in the interpreter's
+ * own value representation (a null reference means an int in the long). Ints are added,
+ * compared and branched on in place; anything else calls the runtime methods the interpreter
+ * calls. Instructions without a pattern here (the rare ones: {@code with}, unpacking, keyword
+ * calls, f-string parts ...) are run by the interpreter's {@code step} on the frame's slots,
+ * written back before and read again after.
+ *
+ * <p><b>What it keeps</b>: every Toy instruction still counts down the thread's budget and can
+ * be followed by the GIL's checkpoint, so a switch can fall between any two instructions as in
+ * the interpreter; a try's handler is a JVM exception handler over the same instructions; a
+ * Toy call pushes the interpreter's {@link Frame}, so the recursion limit, tracebacks and
+ * {@code currentLocation} are unchanged.
+ *
+ * <p>JVM locals: 0 this, 1 the interpreter, 2 the frame, 3 the entry offset, {@link #BASE} the frame's
+ * base, {@link #BUDGET}, {@link #PC} (the Toy offset of the running instruction, for
+ * tracebacks), {@link #CONSTANTS}, then per Toy slot i a reference at {@code ref(i)} and a long
+ * at {@code bits(i)}.
+ */
+final class JitCompiler {
+    private static final int IN = 1;
+    private static final int FRAME = 2;
+    private static final int ENTRY = 3;
+    private static final int BASE = 4;
+    private static final int BUDGET = 5;
+    private static final int PC = 6;
+    private static final int CONSTANTS = 7;
+    private static final int THROWN = 8;
+    private static final int FIRST_SLOT = 9;
+
+    private static final String OBJECT = "java/lang/Object";
+    private static final String LONG = "java/lang/Long";
+    private static final String BOOLEAN = "java/lang/Boolean";
+    private static final String INTERPRETER = Type.getInternalName(Interpreter.class);
+    private static final String FRAME_CLASS = Type.getInternalName(Frame.class);
+    private static final String CELL = Type.getInternalName(Cell.class);
+    private static final String FUNCTION = Type.getInternalName(Function.class);
+    private static final String OPERATIONS = Type.getInternalName(Operations.class);
+    private static final String ARITH = "toy/runtime/Arith";
+    private static final String INDEXING = "toy/runtime/Indexing";
+    private static final String RANGE_ITERATOR = "toy/runtime/RangeIterator";
+    private static final String TOY_ITERATOR = "toy/runtime/ToyIterator";
+    private static final String OBJ = "Ljava/lang/Object;";
+
+    private final Code code;
+    private final StackDepths depths;
+    private final int[] ins;
+    private final int locals;
+    private final Label[] labels;
+    private MethodVisitor mv;
+
+    private JitCompiler(Code code, StackDepths depths) {
+        this.code = code;
+        this.depths = depths;
+        this.ins = code.instructions();
+        this.locals = code.localCount();
+        this.labels = new Label[ins.length + 1];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = new Label();
+        }
+    }
+
+    /**
+     * The class file of code's compiled form, named {@code className} (internal form, in this
+     * package). Throws IllegalStateException if the code's stack depths are inconsistent.
+     */
+    static byte[] compile(Code code, StackDepths depths, String className) {
+        return new JitCompiler(code, depths).classFile(className);
+    }
+
+    private byte[] classFile(String className) {
+        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
+            @Override
+            protected String getCommonSuperClass(String a, String b) {
+                // Every slot local is typed Object where paths meet; nothing finer is needed.
+                return OBJECT;
+            }
+        };
+        cw.visit(V17, ACC_FINAL | ACC_SUPER, className, null, OBJECT,
+                new String[] {Type.getInternalName(CompiledCode.class)});
+        MethodVisitor init = cw.visitMethod(0, "<init>", "()V", null, null);
+        init.visitCode();
+        init.visitVarInsn(ALOAD, 0);
+        init.visitMethodInsn(INVOKESPECIAL, OBJECT, "<init>", "()V", false);
+        init.visitInsn(RETURN);
+        init.visitMaxs(0, 0);
+        init.visitEnd();
+        mv = cw.visitMethod(ACC_PUBLIC | ACC_FINAL, "run",
+                "(L" + INTERPRETER + ";L" + FRAME_CLASS + ";I)V", null, null);
+        mv.visitCode();
+        method();
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+        cw.visitEnd();
+        return cw.toByteArray();
+    }
+
+    private static int ref(int slot) {
+        return FIRST_SLOT + 3 * slot;
+    }
+
+    private static int bits(int slot) {
+        return FIRST_SLOT + 3 * slot + 1;
+    }
+
+    private int slots() {
+        return code.frameSize();
+    }
+
+    private void method() {
+        // Prologue: every local typed once, so that the verifier sees one type per local on all paths.
+        mv.visitVarInsn(ALOAD, FRAME);
+        mv.visitFieldInsn(GETFIELD, FRAME_CLASS, "base", "I");
+        mv.visitVarInsn(ISTORE, BASE);
+        mv.visitVarInsn(ALOAD, IN);
+        mv.visitFieldInsn(GETFIELD, INTERPRETER, "budget", "I");
+        mv.visitVarInsn(ISTORE, BUDGET);
+        mv.visitInsn(ICONST_0);
+        mv.visitVarInsn(ISTORE, PC);
+        mv.visitVarInsn(ALOAD, FRAME);
+        mv.visitFieldInsn(GETFIELD, FRAME_CLASS, "code", "L" + Type.getInternalName(Code.class) + ";");
+        mv.visitMethodInsn(INVOKEVIRTUAL, Type.getInternalName(Code.class), "constants", "()[Ljava/lang/Object;", false);
+        mv.visitVarInsn(ASTORE, CONSTANTS);
+        mv.visitInsn(ACONST_NULL);
+        mv.visitVarInsn(ASTORE, THROWN);
+        for (int i = 0; i < slots(); i++) {
+            if (i < locals) {
+                load(i);
+            } else {
+                mv.visitInsn(ACONST_NULL);
+                mv.visitVarInsn(ASTORE, ref(i));
+                mv.visitInsn(LCONST_0);
+                mv.visitVarInsn(LSTORE, bits(i));
+            }
+        }
+        Label start = new Label();
+        Label end = new Label();
+        Label unwind = new Label();
+        // The JVM takes the first entry of the exception table that covers the throw: the
+        // code's handlers, innermost first as Code lists them, then the frame's own unwinding.
+        Label[] stubs = new Label[code.handlers().size()];
+        for (int i = 0; i < stubs.length; i++) {
+            stubs[i] = handlerRange(code.handlers().get(i));
+        }
+        mv.visitTryCatchBlock(start, end, unwind, null);
+        mv.visitLabel(start);
+        entrySwitch();
+        for (int pc = 0; pc < ins.length; pc += Opcode.length(ins[pc])) {
+            mv.visitLabel(labels[pc]);
+            if (depths.depth[pc] >= 0) {
+                instruction(pc);
+            }
+        }
+        mv.visitLabel(labels[ins.length]);
+        // Never reached: a Toy function always ends in RETURN. Here for the verifier.
+        mv.visitInsn(RETURN);
+        for (int i = 0; i < stubs.length; i++) {
+            if (stubs[i] != null) {
+                handler(code.handlers().get(i), stubs[i]);
+            }
+        }
+        mv.visitLabel(end);
+        // No try of the code caught it: pop the frame with its traceback line and propagate.
+        mv.visitLabel(unwind);
+        mv.visitVarInsn(ASTORE, THROWN);
+        mv.visitVarInsn(ALOAD, IN);
+        mv.visitVarInsn(ALOAD, FRAME);
+        mv.visitVarInsn(ILOAD, PC);
+        mv.visitVarInsn(ILOAD, BUDGET);
+        mv.visitVarInsn(ALOAD, THROWN);
+        mv.visitMethodInsn(INVOKEVIRTUAL, INTERPRETER, "unwindCompiled",
+                "(L" + FRAME_CLASS + ";IILjava/lang/Throwable;)Ljava/lang/Throwable;", false);
+        mv.visitInsn(ATHROW);
+    }
+
+    /** Jumps to offset {@code entry}: 0, or a loop header, after reading the stack slots live there. */
+    private void entrySwitch() {
+        mv.visitVarInsn(ILOAD, ENTRY);
+        mv.visitJumpInsn(IFEQ, labels[0]);
+        for (int pc = 0; pc < ins.length; pc += Opcode.length(ins[pc])) {
+            if (depths.loopHeader[pc] && depths.depth[pc] >= 0) {
+                Label next = new Label();
+                mv.visitVarInsn(ILOAD, ENTRY);
+                push(pc);
+                mv.visitJumpInsn(IF_ICMPNE, next);
+                for (int k = 0; k < depths.depth[pc]; k++) {
+                    load(locals + k);
+                }
+                mv.visitJumpInsn(GOTO, labels[pc]);
+                mv.visitLabel(next);
+            }
+        }
+        mv.visitTypeInsn(NEW, "java/lang/IllegalStateException");
+        mv.visitInsn(DUP);
+        mv.visitMethodInsn(INVOKESPECIAL, "java/lang/IllegalStateException", "<init>", "()V", false);
+        mv.visitInsn(ATHROW);
+    }
+
+    /**
+     * Enters a try's range into the exception table (before any of its labels is placed, as
+     * ASM requires) and returns the label of its handler's stub; null if no instruction in the
+     * range is reachable.
+     */
+    private Label handlerRange(Code.Handler h) {
+        int first = -1;
+        for (int pc = h.start(); pc < h.end() && pc < ins.length; pc += Opcode.length(ins[pc])) {
+            if (depths.depth[pc] >= 0) {
+                first = pc;
+                break;
+            }
+        }
+        if (first < 0 || depths.depth[h.target()] < 0) {
+            return null;
+        }
+        Label stub = new Label();
+        mv.visitTryCatchBlock(labels[first], labels[Math.min(h.end(), ins.length)], stub, null);
+        return stub;
+    }
+
+    /** A try's handler stub: the error, as a Toy error, on the stack at the handler's depth; then its code. */
+    private void handler(Code.Handler h, Label stub) {
+        mv.visitLabel(stub);
+        mv.visitVarInsn(ASTORE, THROWN);
+        mv.visitVarInsn(ALOAD, THROWN);
+        mv.visitMethodInsn(INVOKESTATIC, INTERPRETER, "caught", "(Ljava/lang/Throwable;)Ltoy/runtime/ToyError;", false);
+        mv.visitVarInsn(ASTORE, ref(locals + h.depth()));
+        mv.visitJumpInsn(GOTO, labels[h.target()]);
+    }
+
+    private void instruction(int pc) {
+        int op = ins[pc];
+        int d = depths.depth[pc];
+        int top = locals + d - 1;
+        int next = pc + Opcode.length(op);
+        // The budget: one per instruction, and the GIL's checkpoint when it runs out.
+        push(pc);
+        mv.visitVarInsn(ISTORE, PC);
+        mv.visitIincInsn(BUDGET, -1);
+        mv.visitVarInsn(ILOAD, BUDGET);
+        Label go = new Label();
+        mv.visitJumpInsn(IFGT, go);
+        mv.visitVarInsn(ALOAD, IN);
+        mv.visitVarInsn(ALOAD, FRAME);
+        push(pc);
+        mv.visitMethodInsn(INVOKEVIRTUAL, INTERPRETER, "compiledCheckpoint", "(L" + FRAME_CLASS + ";I)I", false);
+        mv.visitVarInsn(ISTORE, BUDGET);
+        mv.visitLabel(go);
+        switch (op) {
+            case Opcode.INT -> setInt(top + 1, () -> pushLong(ins[pc + 1]));
+            case Opcode.CONST -> {
+                Object constant = code.constants()[ins[pc + 1]];
+                if (constant instanceof Long l) {
+                    setInt(top + 1, () -> pushLong(l));
+                } else {
+                    mv.visitVarInsn(ALOAD, CONSTANTS);
+                    push(ins[pc + 1]);
+                    mv.visitInsn(AALOAD);
+                    mv.visitVarInsn(ASTORE, ref(top + 1));
+                }
+            }
+            case Opcode.NIL -> {
+                mv.visitFieldInsn(GETSTATIC, "toy/runtime/Nil", "NIL", "Ltoy/runtime/Nil;");
+                mv.visitVarInsn(ASTORE, ref(top + 1));
+            }
+            case Opcode.TRUE, Opcode.FALSE -> {
+                bool(op == Opcode.TRUE);
+                mv.visitVarInsn(ASTORE, ref(top + 1));
+            }
+            case Opcode.POP -> {
+            }
+            case Opcode.DUP2 -> {
+                copy(top - 1, top + 1);
+                copy(top, top + 2);
+            }
+            case Opcode.LOAD_LOCAL -> copy(ins[pc + 1], top + 1);
+            case Opcode.STORE_LOCAL -> copy(top, ins[pc + 1]);
+            case Opcode.LOAD_CELL -> {
+                mv.visitVarInsn(ALOAD, ref(ins[pc + 1]));
+                mv.visitTypeInsn(CHECKCAST, CELL);
+                mv.visitFieldInsn(GETFIELD, CELL, "value", OBJ);
+                put(top + 1);
+            }
+            case Opcode.STORE_CELL -> {
+                mv.visitVarInsn(ALOAD, ref(ins[pc + 1]));
+                mv.visitTypeInsn(CHECKCAST, CELL);
+                box(top);
+                mv.visitFieldInsn(PUTFIELD, CELL, "value", OBJ);
+            }
+            case Opcode.LOAD_FREE -> {
+                free(ins[pc + 1]);
+                mv.visitFieldInsn(GETFIELD, CELL, "value", OBJ);
+                put(top + 1);
+            }
+            case Opcode.STORE_FREE -> {
+                free(ins[pc + 1]);
+                box(top);
+                mv.visitFieldInsn(PUTFIELD, CELL, "value", OBJ);
+            }
+            case Opcode.LOAD_GLOBAL -> {
+                mv.visitVarInsn(ALOAD, IN);
+                push(ins[pc + 1]);
+                mv.visitMethodInsn(INVOKEVIRTUAL, INTERPRETER, "loadGlobal", "(I)" + OBJ, false);
+                put(top + 1);
+            }
+            case Opcode.STORE_GLOBAL, Opcode.DEFINE_GLOBAL -> {
+                mv.visitVarInsn(ALOAD, IN);
+                push(ins[pc + 1]);
+                box(top);
+                mv.visitMethodInsn(INVOKEVIRTUAL, INTERPRETER, op == Opcode.STORE_GLOBAL ? "storeGlobal" : "defineGlobal",
+                        "(I" + OBJ + ")V", false);
+            }
+            case Opcode.ADD, Opcode.INPLACE_ADD -> intArithmetic(op, top - 1, "addInt");
+            case Opcode.SUB -> intArithmetic(op, top - 1, "subInt");
+            case Opcode.MUL -> intArithmetic(op, top - 1, "mulInt");
+            case Opcode.FLOOR_DIV -> intArithmetic(op, top - 1, "floordivInt");
+            case Opcode.MOD -> intArithmetic(op, top - 1, "modInt");
+            case Opcode.DIV, Opcode.POW -> {
+                generalArithmetic(op, top - 1);
+                put(top - 1);
+            }
+            case Opcode.NOT -> {
+                Label truthy = new Label();
+                Label falsy = new Label();
+                Label done = new Label();
+                branchOnTruth(top, truthy, falsy);
+                mv.visitLabel(truthy);
+                bool(false);
+                mv.visitJumpInsn(GOTO, done);
+                mv.visitLabel(falsy);
+                bool(true);
+                mv.visitLabel(done);
+                mv.visitVarInsn(ASTORE, ref(top));
+            }
+            case Opcode.COMPARE -> {
+                Label yes = new Label();
+                Label no = new Label();
+                Label done = new Label();
+                compareAndBranch(ins[pc + 1], top - 1, top, yes, no);
+                mv.visitLabel(yes);
+                bool(true);
+                mv.visitJumpInsn(GOTO, done);
+                mv.visitLabel(no);
+                bool(false);
+                mv.visitLabel(done);
+                mv.visitVarInsn(ASTORE, ref(top - 1));
+            }
+            case Opcode.IN, Opcode.NOT_IN -> {
+                box(top);
+                box(top - 1);
+                mv.visitMethodInsn(INVOKESTATIC, OPERATIONS, "contains", "(" + OBJ + OBJ + ")Z", false);
+                Label no = new Label();
+                Label done = new Label();
+                mv.visitJumpInsn(IFEQ, no);
+                bool(op == Opcode.IN);
+                mv.visitJumpInsn(GOTO, done);
+                mv.visitLabel(no);
+                bool(op != Opcode.IN);
+                mv.visitLabel(done);
+                mv.visitVarInsn(ASTORE, ref(top - 1));
+            }
+            case Opcode.JUMP -> mv.visitJumpInsn(GOTO, labels[ins[pc + 1]]);
+            case Opcode.JUMP_IF_FALSE, Opcode.JUMP_IF_FALSE_OR_POP -> branchOnTruth(top, labels[next], labels[ins[pc + 1]]);
+            case Opcode.JUMP_IF_TRUE, Opcode.JUMP_IF_TRUE_OR_POP -> branchOnTruth(top, labels[ins[pc + 1]], labels[next]);
+            case Opcode.JUMP_IF -> fusedJump(ins[pc + 1], top - 1, top, labels[ins[pc + 2]], labels[next]);
+            case Opcode.JUMP_IF_LOCALS -> fusedJump(ins[pc + 3], ins[pc + 1], ins[pc + 2], labels[ins[pc + 4]], labels[next]);
+            case Opcode.JUMP_IF_LOCAL_INT -> {
+                // The constant goes through a scratch slot, the one above the stack's top.
+                int scratch = top + 1;
+                setInt(scratch, () -> pushLong(ins[pc + 2]));
+                fusedJump(ins[pc + 3], ins[pc + 1], scratch, labels[ins[pc + 4]], labels[next]);
+            }
+            case Opcode.ADD_LOCAL_INT -> {
+                int slot = ins[pc + 1];
+                Label slow = new Label();
+                Label done = new Label();
+                mv.visitVarInsn(ALOAD, ref(slot));
+                mv.visitJumpInsn(IFNONNULL, slow);
+                mv.visitVarInsn(LLOAD, bits(slot));
+                pushLong(ins[pc + 2]);
+                mv.visitMethodInsn(INVOKESTATIC, ARITH, "addInt", "(JJ)J", false);
+                mv.visitVarInsn(LSTORE, bits(slot));
+                mv.visitJumpInsn(GOTO, done);
+                mv.visitLabel(slow);
+                box(slot);
+                pushLong(ins[pc + 2]);
+                mv.visitMethodInsn(INVOKESTATIC, LONG, "valueOf", "(J)Ljava/lang/Long;", false);
+                mv.visitMethodInsn(INVOKESTATIC, ARITH, "add", "(" + OBJ + OBJ + ")" + OBJ, false);
+                put(slot);
+                mv.visitLabel(done);
+            }
+            case Opcode.BUILD_LIST -> {
+                int count = ins[pc + 1];
+                boxArray(top - count + 1, count);
+                mv.visitMethodInsn(INVOKESTATIC, OPERATIONS, "list", "([" + OBJ + ")Ltoy/runtime/ToyList;", false);
+                mv.visitVarInsn(ASTORE, ref(top - count + 1));
+            }
+            case Opcode.BUILD_MAP -> {
+                int count = 2 * ins[pc + 1];
+                boxArray(top - count + 1, count);
+                mv.visitMethodInsn(INVOKESTATIC, OPERATIONS, "map", "([" + OBJ + ")Ltoy/runtime/ToyMap;", false);
+                mv.visitVarInsn(ASTORE, ref(top - count + 1));
+            }
+            case Opcode.INDEX -> {
+                Label slow = new Label();
+                Label done = new Label();
+                mv.visitVarInsn(ALOAD, ref(top));
+                mv.visitJumpInsn(IFNONNULL, slow);
+                box(top - 1);
+                mv.visitVarInsn(LLOAD, bits(top));
+                mv.visitMethodInsn(INVOKESTATIC, INDEXING, "getAt", "(" + OBJ + "J)" + OBJ, false);
+                mv.visitJumpInsn(GOTO, done);
+                mv.visitLabel(slow);
+                box(top - 1);
+                box(top);
+                mv.visitMethodInsn(INVOKESTATIC, OPERATIONS, "index", "(" + OBJ + OBJ + ")" + OBJ, false);
+                mv.visitLabel(done);
+                put(top - 1);
+            }
+            case Opcode.STORE_INDEX -> {
+                Label slow = new Label();
+                Label done = new Label();
+                mv.visitVarInsn(ALOAD, ref(top - 1));
+                mv.visitJumpInsn(IFNONNULL, slow);
+                box(top - 2);
+                mv.visitVarInsn(LLOAD, bits(top - 1));
+                box(top);
+                mv.visitMethodInsn(INVOKESTATIC, INDEXING, "setAt", "(" + OBJ + "J" + OBJ + ")V", false);
+                mv.visitJumpInsn(GOTO, done);
+                mv.visitLabel(slow);
+                box(top - 2);
+                box(top - 1);
+                box(top);
+                mv.visitMethodInsn(INVOKESTATIC, OPERATIONS, "storeIndex", "(" + OBJ + OBJ + OBJ + ")V", false);
+                mv.visitLabel(done);
+            }
+            case Opcode.GET_ATTR -> {
+                box(top);
+                mv.visitLdcInsn(code.names()[ins[pc + 1]]);
+                mv.visitMethodInsn(INVOKESTATIC, OPERATIONS, "attribute", "(" + OBJ + "Ljava/lang/String;)" + OBJ, false);
+                put(top);
+            }
+            case Opcode.CALL -> call(pc, next, top - ins[pc + 1], ins[pc + 1]);
+            case Opcode.CALL_METHOD -> {
+                int count = ins[pc + 2];
+                int receiver = top - count;
+                syncOut(next);
+                mv.visitVarInsn(ALOAD, IN);
+                box(receiver);
+                mv.visitLdcInsn(code.names()[ins[pc + 1]]);
+                boxArray(receiver + 1, count);
+                mv.visitMethodInsn(INVOKEVIRTUAL, INTERPRETER, "callMethod",
+                        "(" + OBJ + "Ljava/lang/String;[" + OBJ + ")" + OBJ, false);
+                syncIn();
+                put(receiver);
+            }
+            case Opcode.RETURN -> {
+                mv.visitVarInsn(ALOAD, IN);
+                mv.visitVarInsn(ILOAD, BUDGET);
+                mv.visitVarInsn(ALOAD, ref(top));
+                mv.visitVarInsn(LLOAD, bits(top));
+                mv.visitMethodInsn(INVOKEVIRTUAL, INTERPRETER, "returnCompiled", "(I" + OBJ + "J)V", false);
+                mv.visitInsn(RETURN);
+            }
+            case Opcode.GET_ITER -> {
+                box(top);
+                mv.visitMethodInsn(INVOKESTATIC, OPERATIONS, "iterator", "(" + OBJ + ")" + OBJ, false);
+                mv.visitVarInsn(ASTORE, ref(top));
+            }
+            case Opcode.FOR_ITER -> forIter(top, labels[ins[pc + 1]], labels[next]);
+            default -> interpret(pc, op, d, next);
+        }
+    }
+
+    /** A Toy call: a Toy function runs in a new frame, compiled or not; anything else through the VM. */
+    private void call(int pc, int next, int callee, int count) {
+        Label other = new Label();
+        Label done = new Label();
+        mv.visitVarInsn(ALOAD, ref(callee));
+        mv.visitTypeInsn(INSTANCEOF, FUNCTION);
+        mv.visitJumpInsn(IFEQ, other);
+        for (int i = 1; i <= count; i++) {
+            store(callee + i);
+        }
+        mv.visitVarInsn(ALOAD, IN);
+        mv.visitVarInsn(ALOAD, FRAME);
+        push(next);
+        mv.visitVarInsn(ILOAD, BUDGET);
+        mv.visitVarInsn(ALOAD, ref(callee));
+        mv.visitTypeInsn(CHECKCAST, FUNCTION);
+        push(count);
+        push(callee + 1);
+        mv.visitMethodInsn(INVOKEVIRTUAL, INTERPRETER, "callCompiled",
+                "(L" + FRAME_CLASS + ";IIL" + FUNCTION + ";II)I", false);
+        mv.visitVarInsn(ISTORE, BUDGET);
+        load(callee);
+        mv.visitJumpInsn(GOTO, done);
+        mv.visitLabel(other);
+        syncOut(next);
+        mv.visitVarInsn(ALOAD, IN);
+        box(callee);
+        boxArray(callee + 1, count);
+        mv.visitMethodInsn(INVOKEVIRTUAL, INTERPRETER, "callValue", "(" + OBJ + "[" + OBJ + ")" + OBJ, false);
+        syncIn();
+        put(callee);
+        mv.visitLabel(done);
+    }
+
+    /** An instruction without a pattern: the interpreter's step runs it on the frame's slots. */
+    private void interpret(int pc, int op, int d, int next) {
+        if (Opcode.jumps(op)) {
+            throw new IllegalStateException("no pattern for " + Opcode.name(op));
+        }
+        int live = locals + d;
+        for (int i = 0; i < live; i++) {
+            store(i);
+        }
+        mv.visitVarInsn(ALOAD, IN);
+        mv.visitVarInsn(ALOAD, FRAME);
+        push(op);
+        push(pc + 1);
+        push(live);
+        mv.visitVarInsn(ILOAD, BUDGET);
+        mv.visitMethodInsn(INVOKEVIRTUAL, INTERPRETER, "stepCompiled", "(L" + FRAME_CLASS + ";IIII)I", false);
+        mv.visitVarInsn(ISTORE, BUDGET);
+        if (op == Opcode.RAISE || op == Opcode.WITH_ABORT) {
+            // step threw; the verifier still wants a path onwards.
+            mv.visitInsn(RETURN);
+            return;
+        }
+        int after = locals + d + Opcode.stackEffect(op, ins, pc);
+        for (int i = 0; i < after; i++) {
+            load(i);
+        }
+    }
+
+    private void forIter(int iterator, Label done, Label next) {
+        Label general = new Label();
+        mv.visitVarInsn(ALOAD, ref(iterator));
+        mv.visitTypeInsn(INSTANCEOF, RANGE_ITERATOR);
+        mv.visitJumpInsn(IFEQ, general);
+        mv.visitVarInsn(ALOAD, ref(iterator));
+        mv.visitTypeInsn(CHECKCAST, RANGE_ITERATOR);
+        mv.visitMethodInsn(INVOKEVIRTUAL, RANGE_ITERATOR, "hasNext", "()Z", false);
+        mv.visitJumpInsn(IFEQ, done);
+        mv.visitInsn(ACONST_NULL);
+        mv.visitVarInsn(ASTORE, ref(iterator + 1));
+        mv.visitVarInsn(ALOAD, ref(iterator));
+        mv.visitTypeInsn(CHECKCAST, RANGE_ITERATOR);
+        mv.visitMethodInsn(INVOKEVIRTUAL, RANGE_ITERATOR, "nextLong", "()J", false);
+        mv.visitVarInsn(LSTORE, bits(iterator + 1));
+        mv.visitJumpInsn(GOTO, next);
+        mv.visitLabel(general);
+        mv.visitVarInsn(ALOAD, ref(iterator));
+        mv.visitTypeInsn(CHECKCAST, TOY_ITERATOR);
+        mv.visitMethodInsn(INVOKEINTERFACE, TOY_ITERATOR, "hasNext", "()Z", true);
+        mv.visitJumpInsn(IFEQ, done);
+        mv.visitVarInsn(ALOAD, ref(iterator));
+        mv.visitTypeInsn(CHECKCAST, TOY_ITERATOR);
+        mv.visitMethodInsn(INVOKEINTERFACE, TOY_ITERATOR, "next", "()" + OBJ, true);
+        put(iterator + 1);
+    }
+
+    /** {@code a op b} into slot a: in place for two ints (Arith's overflow check), else the generic path. */
+    private void intArithmetic(int op, int a, String intMethod) {
+        Label slow = new Label();
+        Label done = new Label();
+        mv.visitVarInsn(ALOAD, ref(a));
+        mv.visitJumpInsn(IFNONNULL, slow);
+        mv.visitVarInsn(ALOAD, ref(a + 1));
+        mv.visitJumpInsn(IFNONNULL, slow);
+        mv.visitVarInsn(LLOAD, bits(a));
+        mv.visitVarInsn(LLOAD, bits(a + 1));
+        mv.visitMethodInsn(INVOKESTATIC, ARITH, intMethod, "(JJ)J", false);
+        mv.visitVarInsn(LSTORE, bits(a));
+        mv.visitJumpInsn(GOTO, done);
+        mv.visitLabel(slow);
+        generalArithmetic(op, a);
+        put(a);
+        mv.visitLabel(done);
+    }
+
+    /** {@code a op b} of slots a and a + 1 by the interpreter's general path, the result on the JVM stack. */
+    private void generalArithmetic(int op, int a) {
+        push(op);
+        mv.visitVarInsn(ALOAD, ref(a));
+        mv.visitVarInsn(LLOAD, bits(a));
+        mv.visitVarInsn(ALOAD, ref(a + 1));
+        mv.visitVarInsn(LLOAD, bits(a + 1));
+        mv.visitMethodInsn(INVOKESTATIC, INTERPRETER, "arithmetic", "(I" + OBJ + "J" + OBJ + "J)" + OBJ, false);
+    }
+
+    /** Jumps to yes if comparison test of slots a and b holds, else to no. */
+    private void compareAndBranch(int test, int a, int b, Label yes, Label no) {
+        Label slow = new Label();
+        mv.visitVarInsn(ALOAD, ref(a));
+        mv.visitJumpInsn(IFNONNULL, slow);
+        mv.visitVarInsn(ALOAD, ref(b));
+        mv.visitJumpInsn(IFNONNULL, slow);
+        mv.visitVarInsn(LLOAD, bits(a));
+        mv.visitVarInsn(LLOAD, bits(b));
+        mv.visitInsn(LCMP);
+        mv.visitJumpInsn(intCondition(test & 7), yes);
+        mv.visitJumpInsn(GOTO, no);
+        mv.visitLabel(slow);
+        push(test & 7);
+        box(a);
+        box(b);
+        mv.visitMethodInsn(INVOKESTATIC, OPERATIONS, "compare", "(I" + OBJ + OBJ + ")Z", false);
+        mv.visitJumpInsn(IFNE, yes);
+        mv.visitJumpInsn(GOTO, no);
+    }
+
+    /** A fused compare-and-branch: to target when the comparison's outcome is the one the test branches on. */
+    private void fusedJump(int test, int a, int b, Label target, Label next) {
+        if ((test & Comparison.WHEN_FALSE) != 0) {
+            compareAndBranch(test, a, b, next, target);
+        } else {
+            compareAndBranch(test, a, b, target, next);
+        }
+    }
+
+    private static int intCondition(int comparison) {
+        return switch (comparison) {
+            case Comparison.EQ -> IFEQ;
+            case Comparison.NE -> IFNE;
+            case Comparison.LT -> IFLT;
+            case Comparison.LE -> IFLE;
+            case Comparison.GT -> IFGT;
+            case Comparison.GE -> IFGE;
+            default -> throw new IllegalStateException("comparison " + comparison);
+        };
+    }
+
+    /** Jumps to truthy or falsy by the truth of slot i (Python's rules, via Operations.truthy for the rare kinds). */
+    private void branchOnTruth(int i, Label truthy, Label falsy) {
+        Label reference = new Label();
+        mv.visitVarInsn(ALOAD, ref(i));
+        mv.visitJumpInsn(IFNONNULL, reference);
+        mv.visitVarInsn(LLOAD, bits(i));
+        mv.visitInsn(LCONST_0);
+        mv.visitInsn(LCMP);
+        mv.visitJumpInsn(IFNE, truthy);
+        mv.visitJumpInsn(GOTO, falsy);
+        mv.visitLabel(reference);
+        mv.visitVarInsn(ALOAD, ref(i));
+        bool(true);
+        mv.visitJumpInsn(IF_ACMPEQ, truthy);
+        mv.visitVarInsn(ALOAD, ref(i));
+        bool(false);
+        mv.visitJumpInsn(IF_ACMPEQ, falsy);
+        mv.visitVarInsn(ALOAD, ref(i));
+        mv.visitMethodInsn(INVOKESTATIC, OPERATIONS, "truthy", "(" + OBJ + ")Z", false);
+        mv.visitJumpInsn(IFNE, truthy);
+        mv.visitJumpInsn(GOTO, falsy);
+    }
+
+    /** Before a call that can run Toy code: where the frame is and what is left of the budget, for the callee. */
+    private void syncOut(int next) {
+        mv.visitVarInsn(ALOAD, FRAME);
+        push(next);
+        mv.visitFieldInsn(PUTFIELD, FRAME_CLASS, "pc", "I");
+        mv.visitVarInsn(ALOAD, IN);
+        mv.visitVarInsn(ILOAD, BUDGET);
+        mv.visitFieldInsn(PUTFIELD, INTERPRETER, "budget", "I");
+    }
+
+    /** After such a call: the budget the callee left. */
+    private void syncIn() {
+        mv.visitVarInsn(ALOAD, IN);
+        mv.visitMethodInsn(INVOKEVIRTUAL, INTERPRETER, "resumeCompiled", "()I", false);
+        mv.visitVarInsn(ISTORE, BUDGET);
+    }
+
+    /** The cell of free variable i of the running function, on the JVM stack. */
+    private void free(int i) {
+        mv.visitVarInsn(ALOAD, FRAME);
+        mv.visitFieldInsn(GETFIELD, FRAME_CLASS, "function", "L" + FUNCTION + ";");
+        mv.visitFieldInsn(GETFIELD, FUNCTION, "free", "[L" + CELL + ";");
+        push(i);
+        mv.visitInsn(AALOAD);
+    }
+
+    /** Slot i's value as a Toy value on the JVM stack: an int boxed as Long. */
+    private void box(int i) {
+        Label done = new Label();
+        mv.visitVarInsn(ALOAD, ref(i));
+        mv.visitInsn(DUP);
+        mv.visitJumpInsn(IFNONNULL, done);
+        mv.visitInsn(POP);
+        mv.visitVarInsn(LLOAD, bits(i));
+        mv.visitMethodInsn(INVOKESTATIC, LONG, "valueOf", "(J)Ljava/lang/Long;", false);
+        mv.visitLabel(done);
+    }
+
+    /** A new Object[] of the boxed values of count slots from first, on the JVM stack. */
+    private void boxArray(int first, int count) {
+        push(count);
+        mv.visitTypeInsn(ANEWARRAY, OBJECT);
+        for (int i = 0; i < count; i++) {
+            mv.visitInsn(DUP);
+            push(i);
+            box(first + i);
+            mv.visitInsn(AASTORE);
+        }
+    }
+
+    /** Stores the Toy value on the JVM stack into slot i, unboxing an int. */
+    private void put(int i) {
+        Label reference = new Label();
+        Label done = new Label();
+        mv.visitInsn(DUP);
+        mv.visitTypeInsn(INSTANCEOF, LONG);
+        mv.visitJumpInsn(IFEQ, reference);
+        mv.visitTypeInsn(CHECKCAST, LONG);
+        mv.visitMethodInsn(INVOKEVIRTUAL, LONG, "longValue", "()J", false);
+        mv.visitVarInsn(LSTORE, bits(i));
+        mv.visitInsn(ACONST_NULL);
+        mv.visitVarInsn(ASTORE, ref(i));
+        mv.visitJumpInsn(GOTO, done);
+        mv.visitLabel(reference);
+        mv.visitVarInsn(ASTORE, ref(i));
+        mv.visitLabel(done);
+    }
+
+    private void setInt(int i, Runnable pushValue) {
+        mv.visitInsn(ACONST_NULL);
+        mv.visitVarInsn(ASTORE, ref(i));
+        pushValue.run();
+        mv.visitVarInsn(LSTORE, bits(i));
+    }
+
+    private void copy(int from, int to) {
+        mv.visitVarInsn(ALOAD, ref(from));
+        mv.visitVarInsn(ASTORE, ref(to));
+        mv.visitVarInsn(LLOAD, bits(from));
+        mv.visitVarInsn(LSTORE, bits(to));
+    }
+
+    /** Slot i of the frame, from the interpreter's arrays into its JVM locals. */
+    private void load(int i) {
+        mv.visitVarInsn(ALOAD, IN);
+        mv.visitFieldInsn(GETFIELD, INTERPRETER, "s", "[" + OBJ);
+        slotIndex(i);
+        mv.visitInsn(AALOAD);
+        mv.visitVarInsn(ASTORE, ref(i));
+        mv.visitVarInsn(ALOAD, IN);
+        mv.visitFieldInsn(GETFIELD, INTERPRETER, "p", "[J");
+        slotIndex(i);
+        mv.visitInsn(LALOAD);
+        mv.visitVarInsn(LSTORE, bits(i));
+    }
+
+    /** Slot i of the frame, from its JVM locals into the interpreter's arrays. */
+    private void store(int i) {
+        mv.visitVarInsn(ALOAD, IN);
+        mv.visitFieldInsn(GETFIELD, INTERPRETER, "s", "[" + OBJ);
+        slotIndex(i);
+        mv.visitVarInsn(ALOAD, ref(i));
+        mv.visitInsn(AASTORE);
+        mv.visitVarInsn(ALOAD, IN);
+        mv.visitFieldInsn(GETFIELD, INTERPRETER, "p", "[J");
+        slotIndex(i);
+        mv.visitVarInsn(LLOAD, bits(i));
+        mv.visitInsn(LASTORE);
+    }
+
+    private void slotIndex(int i) {
+        mv.visitVarInsn(ILOAD, BASE);
+        push(i);
+        mv.visitInsn(IADD);
+    }
+
+    private void bool(boolean value) {
+        mv.visitFieldInsn(GETSTATIC, BOOLEAN, value ? "TRUE" : "FALSE", "Ljava/lang/Boolean;");
+    }
+
+    private void push(int value) {
+        if (value >= -1 && value <= 5) {
+            mv.visitInsn(ICONST_0 + value);
+        } else if (value >= Byte.MIN_VALUE && value <= Byte.MAX_VALUE) {
+            mv.visitIntInsn(BIPUSH, value);
+        } else if (value >= Short.MIN_VALUE && value <= Short.MAX_VALUE) {
+            mv.visitIntInsn(SIPUSH, value);
+        } else {
+            mv.visitLdcInsn(value);
+        }
+    }
+
+    private void pushLong(long value) {
+        if (value == 0 || value == 1) {
+            mv.visitInsn(value == 0 ? LCONST_0 : LCONST_1);
+        } else {
+            mv.visitLdcInsn(value);
+        }
+    }
+}
