@@ -22,6 +22,9 @@ import toy.runtime.TracebackEntry;
  *                        the part it runs starts (0 if not known), for tracebacks
  * @param endColumns      likewise, the column after that part's end on the same line
  * @param sourceLines     the script's lines, shared by all its functions, for tracebacks
+ * @param stackDepths     per int in {@code instructions}, the operand-stack depth before the
+ *                        instruction starting there, the same on every path that reaches it;
+ *                        -1 where no instruction starts or none is reached
  * @param tier            how hot this code has run and, once hot, its JVM-compiled form: the
  *                        one mutable part, owned by the VM
  */
@@ -44,6 +47,7 @@ public record Code(
         int[] startColumns,
         int[] endColumns,
         List<String> sourceLines,
+        int[] stackDepths,
         Tier tier) {
 
     /** A {@code try} region [start, end) whose errors jump to target, with the stack cut to depth. */

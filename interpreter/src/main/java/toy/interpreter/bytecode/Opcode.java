@@ -2,6 +2,7 @@ package toy.interpreter.bytecode;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.util.Arrays;
 
 /**
  * The instruction set. An instruction is one int (the opcode) followed by its operands, one
@@ -85,8 +86,23 @@ public final class Opcode {
     /** What an operand means, for the disassembler. */
     public enum Operand { CONSTANT, VALUE, LOCAL, FREE, GLOBAL, NAME, TEST, TARGET, COUNT }
 
+    /**
+     * One row of the instruction table: an opcode's operand kinds and its stack effect. The
+     * effect when execution falls through is {@code fixed + perCount * count}, count being the
+     * instruction's COUNT operand; {@code jumping} is the effect when it takes its jump (its
+     * last operand, a TARGET); an instruction that never falls through (JUMP, RETURN, RAISE,
+     * WITH_ABORT) has {@code fallsThrough} false and {@code fixed} its pops.
+     */
+    private record Row(Operand[] operands, int fixed, int perCount, int countAt, boolean fallsThrough, int jumping) {
+    }
+
+    /** A stack effect without its operands: see {@link Row}. */
+    private record Effect(int fixed, int perCount, boolean fallsThrough, int jumping) {
+    }
+
+    private static final int NO_JUMP = Integer.MIN_VALUE;
     private static final String[] NAMES = new String[FORMAT_WITH_SPEC + 1];
-    private static final Operand[][] OPERANDS = new Operand[FORMAT_WITH_SPEC + 1][];
+    private static final Row[] ROWS = new Row[FORMAT_WITH_SPEC + 1];
 
     static {
         for (Field f : Opcode.class.getFields()) {
@@ -98,46 +114,108 @@ public final class Opcode {
                 }
             }
         }
-        for (int op = 0; op < OPERANDS.length; op++) {
-            OPERANDS[op] = new Operand[0];
+        // The instruction table: adding an opcode is its constant above, its row here and its
+        // case in the interpreter. The stack shapes are those of the comments above.
+        row(CONST, effect(1), Operand.CONSTANT);
+        row(INT, effect(1), Operand.VALUE);
+        row(NIL, effect(1));
+        row(TRUE, effect(1));
+        row(FALSE, effect(1));
+        row(POP, effect(-1));
+        row(DUP2, effect(2));
+        row(LOAD_LOCAL, effect(1), Operand.LOCAL);
+        row(STORE_LOCAL, effect(-1), Operand.LOCAL);
+        row(LOAD_CELL, effect(1), Operand.LOCAL);
+        row(STORE_CELL, effect(-1), Operand.LOCAL);
+        row(NEW_CELL, effect(-1), Operand.LOCAL);
+        row(LOAD_FREE, effect(1), Operand.FREE);
+        row(STORE_FREE, effect(-1), Operand.FREE);
+        row(LOAD_GLOBAL, effect(1), Operand.GLOBAL);
+        row(STORE_GLOBAL, effect(-1), Operand.GLOBAL);
+        row(DEFINE_GLOBAL, effect(-1), Operand.GLOBAL);
+        row(ADD, effect(-1));
+        row(SUB, effect(-1));
+        row(MUL, effect(-1));
+        row(DIV, effect(-1));
+        row(FLOOR_DIV, effect(-1));
+        row(MOD, effect(-1));
+        row(POW, effect(-1));
+        row(NEG, effect(0));
+        row(NOT, effect(0));
+        row(COMPARE, effect(-1), Operand.TEST);
+        row(IN, effect(-1));
+        row(NOT_IN, effect(-1));
+        row(JUMP, new Effect(0, 0, false, 0), Operand.TARGET);
+        row(JUMP_IF_FALSE, branch(-1, -1), Operand.TARGET);
+        row(JUMP_IF_TRUE, branch(-1, -1), Operand.TARGET);
+        row(JUMP_IF_FALSE_OR_POP, branch(-1, 0), Operand.TARGET);
+        row(JUMP_IF_TRUE_OR_POP, branch(-1, 0), Operand.TARGET);
+        row(JUMP_IF, branch(-2, -2), Operand.TEST, Operand.TARGET);
+        row(JUMP_IF_LOCAL_INT, branch(0, 0), Operand.LOCAL, Operand.VALUE, Operand.TEST, Operand.TARGET);
+        row(JUMP_IF_LOCALS, branch(0, 0), Operand.LOCAL, Operand.LOCAL, Operand.TEST, Operand.TARGET);
+        row(ADD_LOCAL_INT, effect(0), Operand.LOCAL, Operand.VALUE);
+        row(BUILD_LIST, effect(1, -1), Operand.COUNT);
+        row(BUILD_MAP, effect(1, -2), Operand.COUNT);
+        row(INDEX, effect(-1));
+        row(STORE_INDEX, effect(-3));
+        row(SLICE, effect(-2));
+        row(GET_ATTR, effect(0), Operand.NAME);
+        row(CALL, effect(0, -1), Operand.COUNT);
+        row(CALL_METHOD, effect(0, -1), Operand.NAME, Operand.COUNT);
+        row(RETURN, exit(-1));
+        row(MAKE_FUNCTION, effect(1), Operand.CONSTANT);
+        row(GET_ITER, effect(0));
+        row(FOR_ITER, branch(1, -1), Operand.TARGET);
+        row(RAISE, exit(-1));
+        row(WITH_ENTER, effect(0));
+        row(WITH_EXIT, effect(-1));
+        row(WITH_ABORT, exit(-2));
+        row(SPAWN, effect(0, -1), Operand.COUNT);
+        row(SLICE_STEP, effect(-3));
+        row(UNPACK, effect(-1, 1), Operand.COUNT);
+        // The COUNT of these two says how deep the collection lies, not how many values they pop.
+        row(LIST_APPEND, effect(-1), Operand.COUNT);
+        row(MAP_PUT, effect(-2), Operand.COUNT);
+        row(FORMAT, effect(0), Operand.CONSTANT);
+        row(BUILD_STRING, effect(1, -1), Operand.COUNT);
+        row(CALL_KW, effect(0, -1), Operand.COUNT, Operand.CONSTANT);
+        row(CALL_METHOD_KW, effect(0, -1), Operand.NAME, Operand.COUNT, Operand.CONSTANT);
+        row(MAKE_FUNCTION_DEFS, effect(1, -1), Operand.CONSTANT, Operand.COUNT);
+        row(INPLACE_ADD, effect(-1));
+        row(REPR, effect(0));
+        row(FORMAT_WITH_SPEC, effect(-1));
+        for (int op = 0; op < ROWS.length; op++) {
+            if (ROWS[op] == null) {
+                throw new AssertionError("opcode " + NAMES[op] + " has no row in the instruction table");
+            }
         }
-        operands(CONST, Operand.CONSTANT);
-        operands(INT, Operand.VALUE);
-        for (int op : new int[] {LOAD_LOCAL, STORE_LOCAL, LOAD_CELL, STORE_CELL, NEW_CELL}) {
-            operands(op, Operand.LOCAL);
-        }
-        operands(LOAD_FREE, Operand.FREE);
-        operands(STORE_FREE, Operand.FREE);
-        operands(LOAD_GLOBAL, Operand.GLOBAL);
-        operands(STORE_GLOBAL, Operand.GLOBAL);
-        operands(DEFINE_GLOBAL, Operand.GLOBAL);
-        operands(COMPARE, Operand.TEST);
-        for (int op : new int[] {JUMP, JUMP_IF_FALSE, JUMP_IF_TRUE, JUMP_IF_FALSE_OR_POP, JUMP_IF_TRUE_OR_POP, FOR_ITER}) {
-            operands(op, Operand.TARGET);
-        }
-        operands(JUMP_IF, Operand.TEST, Operand.TARGET);
-        operands(JUMP_IF_LOCAL_INT, Operand.LOCAL, Operand.VALUE, Operand.TEST, Operand.TARGET);
-        operands(JUMP_IF_LOCALS, Operand.LOCAL, Operand.LOCAL, Operand.TEST, Operand.TARGET);
-        operands(ADD_LOCAL_INT, Operand.LOCAL, Operand.VALUE);
-        operands(BUILD_LIST, Operand.COUNT);
-        operands(BUILD_MAP, Operand.COUNT);
-        operands(GET_ATTR, Operand.NAME);
-        operands(CALL, Operand.COUNT);
-        operands(CALL_METHOD, Operand.NAME, Operand.COUNT);
-        operands(MAKE_FUNCTION, Operand.CONSTANT);
-        operands(SPAWN, Operand.COUNT);
-        operands(UNPACK, Operand.COUNT);
-        operands(LIST_APPEND, Operand.COUNT);
-        operands(MAP_PUT, Operand.COUNT);
-        operands(FORMAT, Operand.CONSTANT);
-        operands(BUILD_STRING, Operand.COUNT);
-        operands(CALL_KW, Operand.COUNT, Operand.CONSTANT);
-        operands(CALL_METHOD_KW, Operand.NAME, Operand.COUNT, Operand.CONSTANT);
-        operands(MAKE_FUNCTION_DEFS, Operand.CONSTANT, Operand.COUNT);
     }
 
-    private static void operands(int op, Operand... kinds) {
-        OPERANDS[op] = kinds;
+    private static Effect effect(int fixed) {
+        return new Effect(fixed, 0, true, NO_JUMP);
+    }
+
+    private static Effect effect(int fixed, int perCount) {
+        return new Effect(fixed, perCount, true, NO_JUMP);
+    }
+
+    /** A conditional jump: its effect falling through, then jumping. */
+    private static Effect branch(int fallingThrough, int jumping) {
+        return new Effect(fallingThrough, 0, true, jumping);
+    }
+
+    /** An instruction that leaves the function or raises: never falls through. */
+    private static Effect exit(int pops) {
+        return new Effect(pops, 0, false, NO_JUMP);
+    }
+
+    private static void row(int op, Effect effect, Operand... operands) {
+        int countAt = Arrays.asList(operands).indexOf(Operand.COUNT);
+        boolean targetLast = operands.length > 0 && operands[operands.length - 1] == Operand.TARGET;
+        if (effect.perCount != 0 && countAt < 0 || targetLast != (effect.jumping != NO_JUMP)) {
+            throw new AssertionError("inconsistent row for " + NAMES[op]);
+        }
+        ROWS[op] = new Row(operands, effect.fixed, effect.perCount, countAt, effect.fallsThrough, effect.jumping);
     }
 
     public static String name(int op) {
@@ -145,59 +223,64 @@ public final class Opcode {
     }
 
     public static Operand[] operands(int op) {
-        return OPERANDS[op];
+        return ROWS[op].operands;
     }
 
     /** Instruction length in ints, opcode included. */
     public static int length(int op) {
-        return 1 + OPERANDS[op].length;
+        return 1 + ROWS[op].operands.length;
     }
 
     public static int count() {
         return NAMES.length;
     }
 
-    // TEMPORARY (jit branch): replaced by the opcode table's versions when branch optable is merged.
-    public static boolean jumps(int op) {
-        return switch (op) {
-            case JUMP, JUMP_IF_FALSE, JUMP_IF_TRUE, JUMP_IF_FALSE_OR_POP, JUMP_IF_TRUE_OR_POP, JUMP_IF,
-                 JUMP_IF_LOCAL_INT, JUMP_IF_LOCALS, FOR_ITER -> true;
-            default -> false;
-        };
-    }
-
-    public static int jumpTarget(int op, int[] code, int at) {
-        return code[at + length(op) - 1];
-    }
-
-    public static int jumpStackEffect(int op, int[] code, int at) {
-        return switch (op) {
-            case JUMP, JUMP_IF_FALSE_OR_POP, JUMP_IF_TRUE_OR_POP, JUMP_IF_LOCAL_INT, JUMP_IF_LOCALS -> 0;
-            case JUMP_IF_FALSE, JUMP_IF_TRUE, FOR_ITER -> -1;
-            case JUMP_IF -> -2;
-            default -> throw new IllegalArgumentException(name(op) + " does not jump");
-        };
-    }
-
+    /**
+     * The net change of the operand-stack depth, in entries, when the instruction at
+     * {@code code[at]} (opcode {@code op}, its operands in {@code code[at + 1 ..]}) completes and
+     * execution falls through to the next instruction. For an instruction that never falls
+     * through (see {@link #fallsThrough}) it is what the instruction pops: JUMP 0, RETURN and
+     * RAISE -1, WITH_ABORT -2. A call's callee is counted: CALL n is {@code -n}.
+     */
     public static int stackEffect(int op, int[] code, int at) {
-        int n = OPERANDS[op].length > 0 ? code[at + 1] : 0;
-        return switch (op) {
-            case CONST, INT, NIL, TRUE, FALSE, LOAD_LOCAL, LOAD_CELL, LOAD_FREE, LOAD_GLOBAL, MAKE_FUNCTION, FOR_ITER -> 1;
-            case DUP2 -> 2;
-            case POP, STORE_LOCAL, STORE_CELL, NEW_CELL, STORE_FREE, STORE_GLOBAL, DEFINE_GLOBAL, ADD, SUB, MUL, DIV,
-                 FLOOR_DIV, MOD, POW, COMPARE, IN, NOT_IN, JUMP_IF_FALSE, JUMP_IF_TRUE, JUMP_IF_FALSE_OR_POP,
-                 JUMP_IF_TRUE_OR_POP, INDEX, RETURN, RAISE, WITH_EXIT, INPLACE_ADD, FORMAT_WITH_SPEC, LIST_APPEND -> -1;
-            case NEG, NOT, JUMP, JUMP_IF_LOCAL_INT, JUMP_IF_LOCALS, ADD_LOCAL_INT, GET_ATTR, GET_ITER, WITH_ENTER,
-                 FORMAT, REPR -> 0;
-            case JUMP_IF, SLICE, WITH_ABORT, MAP_PUT -> -2;
-            case STORE_INDEX, SLICE_STEP -> -3;
-            case BUILD_LIST, BUILD_STRING -> 1 - n;
-            case BUILD_MAP -> 1 - 2 * n;
-            case CALL, SPAWN, CALL_KW -> -n;
-            case CALL_METHOD, CALL_METHOD_KW -> -code[at + 2];
-            case UNPACK -> n - 1;
-            case MAKE_FUNCTION_DEFS -> 1 - code[at + 2];
-            default -> throw new IllegalArgumentException(name(op));
-        };
+        Row row = ROWS[op];
+        return row.perCount == 0 ? row.fixed : row.fixed + row.perCount * code[at + 1 + row.countAt];
+    }
+
+    /**
+     * The net change of the operand-stack depth, in entries, when the jumping instruction at
+     * {@code code[at]} takes its jump: JUMP, JUMP_IF_LOCAL_INT and JUMP_IF_LOCALS 0,
+     * JUMP_IF_FALSE and JUMP_IF_TRUE -1, JUMP_IF_FALSE_OR_POP and JUMP_IF_TRUE_OR_POP 0 (they
+     * keep the value), JUMP_IF -2, FOR_ITER -1 (the exhausted iterator popped).
+     *
+     * @throws IllegalArgumentException if {@code op} does not jump
+     */
+    public static int jumpStackEffect(int op, int[] code, int at) {
+        if (!jumps(op)) {
+            throw new IllegalArgumentException(NAMES[op] + " does not jump");
+        }
+        return ROWS[op].jumping;
+    }
+
+    /** Whether {@code op} may jump: its last operand is a TARGET. */
+    public static boolean jumps(int op) {
+        return ROWS[op].jumping != NO_JUMP;
+    }
+
+    /** Whether execution may continue with the next instruction: false for JUMP, RETURN, RAISE, WITH_ABORT. */
+    public static boolean fallsThrough(int op) {
+        return ROWS[op].fallsThrough;
+    }
+
+    /**
+     * The absolute offset the jumping instruction at {@code code[at]} jumps to: its last operand.
+     *
+     * @throws IllegalArgumentException if {@code op} does not jump
+     */
+    public static int jumpTarget(int op, int[] code, int at) {
+        if (!jumps(op)) {
+            throw new IllegalArgumentException(NAMES[op] + " does not jump");
+        }
+        return code[at + ROWS[op].operands.length];
     }
 }

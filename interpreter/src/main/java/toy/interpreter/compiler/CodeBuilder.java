@@ -1,7 +1,9 @@
 package toy.interpreter.compiler;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +12,9 @@ import toy.interpreter.bytecode.Opcode;
 import toy.interpreter.vm.Tier;
 
 /**
- * Accumulates one function's instructions: tracks the operand-stack depth (for the frame size
- * and for try handlers), the current source line, constants, names and forward jumps.
+ * Accumulates one function's instructions: the current source line, constants, names, try
+ * handlers and forward jumps; once it is complete, computes the operand-stack depths (for the
+ * frame size and the handlers) from the instruction table's stack effects.
  */
 final class CodeBuilder {
     private int[] code = new int[64];
@@ -22,12 +25,11 @@ final class CodeBuilder {
     private int line;
     private int startColumn;
     private int endColumn;
-    private int depth;
-    private int maxDepth;
     private final List<Object> constants = new ArrayList<>();
     private final Map<Object, Integer> constantIndexes = new HashMap<>();
     private final List<String> names = new ArrayList<>();
-    private final List<Code.Handler> handlers = new ArrayList<>();
+    /** Per try region: start, end and target offsets, innermost first. */
+    private final List<int[]> handlers = new ArrayList<>();
 
     /** A jump target, bound to an offset once, used by any number of jumps. */
     static final class Label {
@@ -47,22 +49,12 @@ final class CodeBuilder {
         this.endColumn = endColumn;
     }
 
-    int depth() {
-        return depth;
-    }
-
-    /** For code reached only by a jump (a handler, a loop exit) where the depth differs. */
-    void setDepth(int depth) {
-        this.depth = depth;
-        maxDepth = Math.max(maxDepth, depth);
-    }
-
     int offset() {
         return size;
     }
 
-    /** Emits an instruction whose stack effect is {@code effect}. */
-    void emit(int effect, int op, int... operands) {
+    /** Emits an instruction; its stack effect comes from the instruction table ({@link Opcode#stackEffect}). */
+    void emit(int op, int... operands) {
         if (operands.length != Opcode.operands(op).length) {
             throw new IllegalArgumentException(Opcode.name(op) + " takes " + Opcode.operands(op).length + " operands");
         }
@@ -70,14 +62,13 @@ final class CodeBuilder {
         for (int operand : operands) {
             put(operand);
         }
-        setDepth(depth + effect);
     }
 
     /** Emits a jump whose last operand is the label's offset. */
-    void emitJump(int effect, int op, Label label, int... operandsBeforeTarget) {
+    void emitJump(int op, Label label, int... operandsBeforeTarget) {
         int[] operands = Arrays.copyOf(operandsBeforeTarget, operandsBeforeTarget.length + 1);
         operands[operands.length - 1] = label.offset;
-        emit(effect, op, operands);
+        emit(op, operands);
         if (label.offset < 0) {
             label.uses.add(size - 1);
         }
@@ -113,8 +104,13 @@ final class CodeBuilder {
         return index;
     }
 
-    void addHandler(int start, int end, int target, int depth) {
-        handlers.add(new Code.Handler(start, end, target, depth));
+    /**
+     * A try region [start, end) whose errors jump to target, offsets in ints. Its handler cuts
+     * the stack to the depth at the region's start and pushes the error. Regions are added
+     * innermost first, as {@link Code#handlerFor} expects.
+     */
+    void addHandler(int start, int end, int target) {
+        handlers.add(new int[] {start, end, target});
     }
 
     private void put(int word) {
@@ -133,9 +129,59 @@ final class CodeBuilder {
 
     Code build(String name, String file, int firstLine, int parameterCount, String[] localNames,
                int[] cellParameters, int[] freeSources, String[] freeNames, List<String> sourceLines) {
+        int[] depths = stackDepths();
+        int maxDepth = 0;
+        for (int d : depths) {
+            maxDepth = Math.max(maxDepth, d);
+        }
+        List<Code.Handler> built = new ArrayList<>();
+        for (int[] h : handlers) {
+            built.add(new Code.Handler(h[0], h[1], h[2], Math.max(0, depths[h[0]])));
+        }
         return new Code(name, file, firstLine, Arrays.copyOf(code, size), Arrays.copyOf(lines, size),
                 constants.toArray(), names.toArray(new String[0]), parameterCount, localNames.length,
-                maxDepth + 1, localNames, cellParameters, freeSources, freeNames, List.copyOf(handlers),
-                Arrays.copyOf(startColumns, size), Arrays.copyOf(endColumns, size), sourceLines, new Tier());
+                maxDepth + 1, localNames, cellParameters, freeSources, freeNames, List.copyOf(built),
+                Arrays.copyOf(startColumns, size), Arrays.copyOf(endColumns, size), sourceLines, depths, new Tier());
+    }
+
+    /**
+     * The operand-stack depth before each instruction (-1 where none starts or none is
+     * reached), as CPython's compiler computes it (stackdepth in Python/flowgraph.c): a walk of
+     * the control flow from depth 0 at offset 0, adding each instruction's stack effect along its
+     * fall-through and jump edges, and from each handler at the depth of its region's start plus
+     * the error it pushes. Code no path reaches (after a return or break) is skipped. A
+     * consistent compiler reaches each instruction at one depth (StackEffectTest checks this on
+     * every sample); the code of a program with compile errors, which is thrown away, need not
+     * be, so the first depth found stands.
+     */
+    private int[] stackDepths() {
+        int[] depths = new int[size];
+        Arrays.fill(depths, -1);
+        Deque<Integer> work = new ArrayDeque<>();
+        reach(depths, work, 0, 0);
+        while (!work.isEmpty()) {
+            int at = work.pop();
+            int op = code[at];
+            int depth = depths[at];
+            if (Opcode.fallsThrough(op)) {
+                reach(depths, work, at + Opcode.length(op), depth + Opcode.stackEffect(op, code, at));
+            }
+            if (Opcode.jumps(op)) {
+                reach(depths, work, Opcode.jumpTarget(op, code, at), depth + Opcode.jumpStackEffect(op, code, at));
+            }
+            for (int[] h : handlers) {
+                if (h[0] == at) {
+                    reach(depths, work, h[2], depth + 1);
+                }
+            }
+        }
+        return depths;
+    }
+
+    private void reach(int[] depths, Deque<Integer> work, int at, int depth) {
+        if (at >= 0 && at < size && depths[at] < 0) {
+            depths[at] = Math.max(0, depth);
+            work.push(at);
+        }
     }
 }

@@ -67,8 +67,8 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
         for (ToyParser.StatementContext statement : program.statement()) {
             visit(statement);
         }
-        code.emit(1, NIL);
-        code.emit(-1, RETURN);
+        code.emit(NIL);
+        code.emit(RETURN);
         return finish("<main>", 1);
     }
 
@@ -102,13 +102,13 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
         // the code typed, in loops too, but not inside the functions it defines.
         boolean display = displayHook >= 0 && function == program;
         if (display) {
-            code.emit(1, LOAD_GLOBAL, displayHook);
+            code.emit(LOAD_GLOBAL, displayHook);
         }
         visit(ctx.expression());
         if (display) {
-            code.emit(-1, CALL, 1);
+            code.emit(CALL, 1);
         }
-        code.emit(-1, POP);
+        code.emit(POP);
         return null;
     }
 
@@ -117,7 +117,7 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
         line(ctx);
         if (ctx.values.isEmpty()) {
             for (Token name : ctx.names) {
-                code.emit(1, NIL);
+                code.emit(NIL);
                 storeNew(resolver.variable(name));
             }
             return null;
@@ -146,10 +146,10 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
         }
         line(statement);
         if (values.size() > 1) {
-            code.emit(1 - values.size(), BUILD_LIST, values.size());
+            code.emit(BUILD_LIST, values.size());
         }
         if (targets > 1) {
-            code.emit(targets - 1, UNPACK, targets);
+            code.emit(UNPACK, targets);
         }
     }
 
@@ -159,10 +159,10 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
         Variable v = resolver.variable(ctx.name);
         if (v.captured) {
             // The function may call itself: its cell must exist before the closure captures it.
-            code.emit(1, NIL);
-            code.emit(-1, NEW_CELL, v.slot);
+            code.emit(NIL);
+            code.emit(NEW_CELL, v.slot);
             makeFunction(ctx, ctx.name.getText(), ctx.parameters(), ctx.body);
-            code.emit(-1, STORE_CELL, v.slot);
+            code.emit(STORE_CELL, v.slot);
         } else {
             makeFunction(ctx, ctx.name.getText(), ctx.parameters(), ctx.body);
             storeNew(v);
@@ -181,7 +181,7 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
             visit(ctx.blocks.get(i));
             boolean last = i == ctx.conditions.size() - 1 && ctx.elseBlock == null;
             if (!last) {
-                code.emitJump(0, JUMP, end);
+                code.emitJump(JUMP, end);
             }
             code.bind(next);
         }
@@ -198,7 +198,7 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
         Label body = new Label();
         Label test = new Label();
         Label end = new Label();
-        code.emitJump(0, JUMP, test);
+        code.emitJump(JUMP, test);
         code.bind(body);
         loopBody(ctx.body, new Construct(false, false, end, test));
         code.bind(test);
@@ -212,26 +212,24 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
     public Void visitForStatement(ToyParser.ForStatementContext ctx) {
         line(ctx);
         visit(ctx.iterable);
-        code.emit(0, GET_ITER);
-        int depth = code.depth();
+        code.emit(GET_ITER);
         Label next = new Label();
         Label end = new Label();
         code.bind(next);
-        code.emitJump(1, FOR_ITER, end);
+        code.emitJump(FOR_ITER, end);
         line(ctx);
         storeVariables(ctx.variables);
         loopBody(ctx.body, new Construct(false, true, end, next));
         line(ctx);
-        code.emitJump(0, JUMP, next);
+        code.emitJump(JUMP, next);
         code.bind(end);
-        code.setDepth(depth - 1);
         return null;
     }
 
     /** Binds a loop's variables to the item on the stack, unpacking it when there are several. */
     private void storeVariables(List<Token> variables) {
         if (variables.size() > 1) {
-            code.emit(variables.size() - 1, UNPACK, variables.size());
+            code.emit(UNPACK, variables.size());
         }
         for (Token variable : variables) {
             storeNew(resolver.variable(variable));
@@ -258,17 +256,15 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
 
     private void jumpOutOfLoop(ParserRuleContext ctx, boolean isBreak) {
         line(ctx);
-        int depth = code.depth();
         for (Construct c : constructs) {
             if (c.isWith) {
-                code.emit(-1, WITH_EXIT);
+                code.emit(WITH_EXIT);
                 continue;
             }
             if (isBreak && c.isFor) {
-                code.emit(-1, POP);
+                code.emit(POP);
             }
-            code.emitJump(0, JUMP, isBreak ? c.breakTo : c.continueTo);
-            code.setDepth(depth);
+            code.emitJump(JUMP, isBreak ? c.breakTo : c.continueTo);
             return;
         }
         error(ctx.getStart(), "'" + ctx.getText() + "' outside loop");
@@ -283,26 +279,24 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
         if (ctx.value != null) {
             visit(ctx.value);
         } else {
-            code.emit(1, NIL);
+            code.emit(NIL);
         }
         boolean insideWith = constructs.stream().anyMatch(Construct::isWith);
         if (insideWith) {
             // Release every enclosing resource after the value is computed, before returning it.
-            int depth = code.depth();
             Variable result = function.newLocal("<return value>");
-            code.emit(-1, STORE_LOCAL, result.slot);
+            code.emit(STORE_LOCAL, result.slot);
             for (Construct c : constructs) {
                 if (c.isWith) {
-                    code.emit(-1, WITH_EXIT);
+                    code.emit(WITH_EXIT);
                 } else if (c.isFor) {
-                    code.emit(-1, POP);
+                    code.emit(POP);
                 }
             }
-            code.emit(1, LOAD_LOCAL, result.slot);
-            code.emit(-1, RETURN);
-            code.setDepth(depth - 1);
+            code.emit(LOAD_LOCAL, result.slot);
+            code.emit(RETURN);
         } else {
-            code.emit(-1, RETURN);
+            code.emit(RETURN);
         }
         return null;
     }
@@ -311,20 +305,18 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
     public Void visitWithStatement(ToyParser.WithStatementContext ctx) {
         line(ctx);
         visit(ctx.resource);
-        code.emit(0, WITH_ENTER);
-        int depth = code.depth();
+        code.emit(WITH_ENTER);
         int start = code.offset();
         constructs.push(new Construct(true, false, null, null));
         visit(ctx.body);
         constructs.pop();
         int end = code.offset();
         line(ctx);
-        code.emit(-1, WITH_EXIT);
+        code.emit(WITH_EXIT);
         Label after = new Label();
-        code.emitJump(0, JUMP, after);
-        code.addHandler(start, end, code.offset(), depth);
-        code.setDepth(depth + 1);
-        code.emit(-2, WITH_ABORT);
+        code.emitJump(JUMP, after);
+        code.addHandler(start, end, code.offset());
+        code.emit(WITH_ABORT);
         code.bind(after);
         return null;
     }
@@ -332,14 +324,12 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
     @Override
     public Void visitTryStatement(ToyParser.TryStatementContext ctx) {
         line(ctx);
-        int depth = code.depth();
         int start = code.offset();
         visit(ctx.body);
         int end = code.offset();
         Label after = new Label();
-        code.emitJump(0, JUMP, after);
-        code.addHandler(start, end, code.offset(), depth);
-        code.setDepth(depth + 1);
+        code.emitJump(JUMP, after);
+        code.addHandler(start, end, code.offset());
         line(ctx.handler);
         storeNew(resolver.variable(ctx.variable));
         visit(ctx.handler);
@@ -352,7 +342,7 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
         line(ctx);
         visit(ctx.value);
         line(ctx);
-        code.emit(-1, RAISE);
+        code.emit(RAISE);
         return null;
     }
 
@@ -401,14 +391,14 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
                 visit(value);
             } else {
                 line(ctx);
-                code.emit(2, DUP2);
-                code.emit(-1, INDEX);
+                code.emit(DUP2);
+                code.emit(INDEX);
                 visit(value);
                 line(ctx);
-                code.emit(-1, augmented(op));
+                code.emit(augmented(op));
             }
             line(ctx);
-            code.emit(-3, STORE_INDEX);
+            code.emit(STORE_INDEX);
         } else {
             error(targetExpression.getStart(), "cannot assign to this expression");
         }
@@ -425,14 +415,14 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
                 && trailers.get(trailers.size() - 1) instanceof ToyParser.IndexTrailerContext index) {
             // The value was computed first, as in Python; it waits in a temporary while the element is found.
             Variable value = function.newLocal("<value>");
-            code.emit(-1, STORE_LOCAL, value.slot);
+            code.emit(STORE_LOCAL, value.slot);
             postfix(target.primary(), trailers.subList(0, trailers.size() - 1));
             visit(index.index);
-            code.emit(1, LOAD_LOCAL, value.slot);
-            code.emit(-3, STORE_INDEX);
+            code.emit(LOAD_LOCAL, value.slot);
+            code.emit(STORE_INDEX);
         } else {
             error(targetExpression.getStart(), "cannot assign to this expression");
-            code.emit(-1, POP);
+            code.emit(POP);
         }
     }
 
@@ -451,13 +441,13 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
         }
         Long increment = Shapes.smallInt(value);
         if (isPlainLocal(v) && increment != null && (op.equals("+=") || op.equals("-="))) {
-            code.emit(0, ADD_LOCAL_INT, v.slot, (int) (op.equals("+=") ? increment : -increment));
+            code.emit(ADD_LOCAL_INT, v.slot, (int) (op.equals("+=") ? increment : -increment));
             return;
         }
         load(v);
         visit(value);
         line(statement);
-        code.emit(-1, augmented(op));
+        code.emit(augmented(op));
         store(v);
     }
 
@@ -471,7 +461,7 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
     private void branch(ToyParser.ExpressionContext condition, boolean when, Label target) {
         if (condition.condition != null) {
             visit(condition);
-            code.emitJump(-1, when ? JUMP_IF_TRUE : JUMP_IF_FALSE, target);
+            code.emitJump(when ? JUMP_IF_TRUE : JUMP_IF_FALSE, target);
             return;
         }
         branch(condition.operand, when, target);
@@ -522,7 +512,7 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
         String symbol = comparison.operators.size() == 1 ? comparison.operators.get(0).getText() : "";
         if (comparison.operators.size() != 1 || symbol.equals("in") || symbol.startsWith("not")) {
             visit(not);
-            code.emitJump(-1, when ? JUMP_IF_TRUE : JUMP_IF_FALSE, target);
+            code.emitJump(when ? JUMP_IF_TRUE : JUMP_IF_FALSE, target);
             return;
         }
         int test = Comparison.of(symbol) | (when ? 0 : Comparison.WHEN_FALSE);
@@ -533,14 +523,14 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
         Long constant = Shapes.smallInt(right);
         line(comparison);
         if (a != null && constant != null) {
-            code.emitJump(0, JUMP_IF_LOCAL_INT, target, a.slot, constant.intValue(), test);
+            code.emitJump(JUMP_IF_LOCAL_INT, target, a.slot, constant.intValue(), test);
         } else if (a != null && b != null) {
-            code.emitJump(0, JUMP_IF_LOCALS, target, a.slot, b.slot, test);
+            code.emitJump(JUMP_IF_LOCALS, target, a.slot, b.slot, test);
         } else {
             visit(left);
             visit(right);
             line(comparison);
-            code.emitJump(-2, JUMP_IF, target, test);
+            code.emitJump(JUMP_IF, target, test);
         }
     }
 
@@ -571,8 +561,7 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
         Label end = new Label();
         branch(ctx.condition, false, otherwise);
         visit(ctx.operand);
-        code.emitJump(0, JUMP, end);
-        code.setDepth(code.depth() - 1);
+        code.emitJump(JUMP, end);
         code.bind(otherwise);
         visit(ctx.alternative);
         code.bind(end);
@@ -582,10 +571,10 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
     @Override
     public Void visitListComprehension(ToyParser.ListComprehensionContext ctx) {
         line(ctx);
-        code.emit(1, BUILD_LIST, 0);
+        code.emit(BUILD_LIST, 0);
         comprehension(ctx.comprehensionFor(), 0, () -> {
             visit(ctx.element);
-            code.emit(-1, LIST_APPEND, ctx.comprehensionFor().size());
+            code.emit(LIST_APPEND, ctx.comprehensionFor().size());
         });
         return null;
     }
@@ -593,12 +582,12 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
     @Override
     public Void visitMapComprehension(ToyParser.MapComprehensionContext ctx) {
         line(ctx);
-        code.emit(1, BUILD_MAP, 0);
+        code.emit(BUILD_MAP, 0);
         comprehension(ctx.comprehensionFor(), 0, () -> {
             visit(ctx.key);
             visit(ctx.value);
             line(ctx);
-            code.emit(-2, MAP_PUT, ctx.comprehensionFor().size());
+            code.emit(MAP_PUT, ctx.comprehensionFor().size());
         });
         return null;
     }
@@ -617,20 +606,18 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
         ToyParser.ComprehensionForContext clause = clauses.get(i);
         visit(clause.iterable);
         line(clause);
-        code.emit(0, GET_ITER);
-        int depth = code.depth();
+        code.emit(GET_ITER);
         Label next = new Label();
         Label end = new Label();
         code.bind(next);
-        code.emitJump(1, FOR_ITER, end);
+        code.emitJump(FOR_ITER, end);
         storeVariables(clause.variables);
         for (ToyParser.OrExpressionContext condition : clause.conditions) {
             branch(condition, false, next);
         }
         comprehension(clauses, i + 1, element);
-        code.emitJump(0, JUMP, next);
+        code.emitJump(JUMP, next);
         code.bind(end);
-        code.setDepth(depth - 1);
     }
 
     @Override
@@ -644,25 +631,25 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
     private void formatted(List<FormattedStrings.Part> parts) {
         for (FormattedStrings.Part part : parts) {
             if (part.expression() == null) {
-                code.emit(1, CONST, code.constant(part.literal()));
+                code.emit(CONST, code.constant(part.literal()));
                 continue;
             }
             visit(part.expression());
             line(part.expression());
             if (part.conversion() == 'r') {
-                code.emit(0, REPR);
+                code.emit(REPR);
             } else if (part.conversion() == 's') {
-                code.emit(0, FORMAT, code.constant(""));
+                code.emit(FORMAT, code.constant(""));
             }
             if (part.specParts() != null) {
                 formatted(part.specParts());
-                code.emit(-1, FORMAT_WITH_SPEC);
+                code.emit(FORMAT_WITH_SPEC);
             } else if (part.conversion() == 0 || !part.spec().isEmpty()) {
-                code.emit(0, FORMAT, code.constant(part.spec()));
+                code.emit(FORMAT, code.constant(part.spec()));
             }
         }
         if (parts.size() != 1 || parts.get(0).expression() != null) {
-            code.emit(1 - parts.size(), BUILD_STRING, parts.size());
+            code.emit(BUILD_STRING, parts.size());
         }
     }
 
@@ -684,7 +671,7 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
         for (int i = 0; i < operands.size(); i++) {
             visit(operands.get(i));
             if (i < operands.size() - 1) {
-                code.emitJump(-1, jump, end);
+                code.emitJump(jump, end);
             }
         }
         code.bind(end);
@@ -693,7 +680,7 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
     @Override
     public Void visitNotOperation(ToyParser.NotOperationContext ctx) {
         visit(ctx.operand);
-        code.emit(0, NOT);
+        code.emit(NOT);
         return null;
     }
 
@@ -710,9 +697,9 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
         line(ctx);
         String symbol = ctx.operators.get(0).getText();
         switch (symbol) {
-            case "in" -> code.emit(-1, IN);
-            case "notin" -> code.emit(-1, NOT_IN);
-            default -> code.emit(-1, COMPARE, Comparison.of(symbol));
+            case "in" -> code.emit(IN);
+            case "notin" -> code.emit(NOT_IN);
+            default -> code.emit(COMPARE, Comparison.of(symbol));
         }
         return null;
     }
@@ -734,7 +721,7 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
         for (int i = 1; i < operands.size(); i++) {
             visit(operands.get(i));
             span(operands.get(0).getStart(), operands.get(i).getStop());
-            code.emit(-1, arithmetic(operators.get(i - 1).getText()));
+            code.emit(arithmetic(operators.get(i - 1).getText()));
         }
     }
 
@@ -757,11 +744,11 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
             Long value = Literals.integer(literal, true, errors);
             pushInt(value == null ? 0 : value);
         } else if (literal != null) {
-            code.emit(1, CONST, code.constant(-Literals.floating(literal)));
+            code.emit(CONST, code.constant(-Literals.floating(literal)));
         } else {
             visit(ctx.operand);
             line(ctx);
-            code.emit(0, NEG);
+            code.emit(NEG);
         }
         return null;
     }
@@ -772,7 +759,7 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
         if (ctx.exponent != null) {
             visit(ctx.exponent);
             line(ctx);
-            code.emit(-1, POW);
+            code.emit(POW);
         }
         return null;
     }
@@ -801,9 +788,9 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
                 span(start, call.getStop());
                 int name = code.name(attribute.NAME().getText());
                 if (keywords.isEmpty()) {
-                    code.emit(-count, CALL_METHOD, name, count);
+                    code.emit(CALL_METHOD, name, count);
                 } else {
-                    code.emit(-count, CALL_METHOD_KW, name, count, code.constant(ToyList.of(keywords.toArray())));
+                    code.emit(CALL_METHOD_KW, name, count, code.constant(ToyList.of(keywords.toArray())));
                 }
                 i++;
             } else {
@@ -823,9 +810,9 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
         int count = arguments(ctx.arguments(), keywords);
         span(start, ctx.getStop());
         if (keywords.isEmpty()) {
-            code.emit(-count, CALL, count);
+            code.emit(CALL, count);
         } else {
-            code.emit(-count, CALL_KW, count, code.constant(ToyList.of(keywords.toArray())));
+            code.emit(CALL_KW, count, code.constant(ToyList.of(keywords.toArray())));
         }
         return null;
     }
@@ -855,7 +842,7 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
         Token start = trailerStart;
         visit(ctx.index);
         span(start, ctx.getStop());
-        code.emit(-1, INDEX);
+        code.emit(INDEX);
         return null;
     }
 
@@ -867,20 +854,20 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
                 : new ToyParser.ExpressionContext[] {ctx.lower, ctx.upper, ctx.step};
         for (ToyParser.ExpressionContext part : parts) {
             if (part == null) {
-                code.emit(1, NIL);
+                code.emit(NIL);
             } else {
                 visit(part);
             }
         }
         span(start, ctx.getStop());
-        code.emit(-parts.length, parts.length == 2 ? SLICE : SLICE_STEP);
+        code.emit(parts.length == 2 ? SLICE : SLICE_STEP);
         return null;
     }
 
     @Override
     public Void visitAttributeTrailer(ToyParser.AttributeTrailerContext ctx) {
         span(trailerStart, ctx.getStop());
-        code.emit(0, GET_ATTR, code.name(ctx.NAME().getText()));
+        code.emit(GET_ATTR, code.name(ctx.NAME().getText()));
         return null;
     }
 
@@ -893,39 +880,39 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
 
     private void pushInt(long value) {
         if (value == (int) value) {
-            code.emit(1, INT, (int) value);
+            code.emit(INT, (int) value);
         } else {
-            code.emit(1, CONST, code.constant(value));
+            code.emit(CONST, code.constant(value));
         }
     }
 
     @Override
     public Void visitFloatLiteral(ToyParser.FloatLiteralContext ctx) {
-        code.emit(1, CONST, code.constant(Literals.floating(ctx.FLOAT().getSymbol())));
+        code.emit(CONST, code.constant(Literals.floating(ctx.FLOAT().getSymbol())));
         return null;
     }
 
     @Override
     public Void visitStringLiteral(ToyParser.StringLiteralContext ctx) {
-        code.emit(1, CONST, code.constant(Literals.string(ctx.STRING().getSymbol(), errors)));
+        code.emit(CONST, code.constant(Literals.string(ctx.STRING().getSymbol(), errors)));
         return null;
     }
 
     @Override
     public Void visitTrueLiteral(ToyParser.TrueLiteralContext ctx) {
-        code.emit(1, TRUE);
+        code.emit(TRUE);
         return null;
     }
 
     @Override
     public Void visitFalseLiteral(ToyParser.FalseLiteralContext ctx) {
-        code.emit(1, FALSE);
+        code.emit(FALSE);
         return null;
     }
 
     @Override
     public Void visitNilLiteral(ToyParser.NilLiteralContext ctx) {
-        code.emit(1, NIL);
+        code.emit(NIL);
         return null;
     }
 
@@ -948,7 +935,7 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
             visit(element);
         }
         int count = ctx.expression().size();
-        code.emit(1 - count, BUILD_LIST, count);
+        code.emit(BUILD_LIST, count);
         return null;
     }
 
@@ -960,7 +947,7 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
         }
         int count = ctx.mapEntry().size();
         line(ctx);
-        code.emit(1 - 2 * count, BUILD_MAP, count);
+        code.emit(BUILD_MAP, count);
         return null;
     }
 
@@ -992,7 +979,7 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
             error(ctx.call.getStart(), "'spawn' passes positional arguments only: spawn worker(1, 2)");
         }
         line(ctx);
-        code.emit(-count, SPAWN, count);
+        code.emit(SPAWN, count);
         trailers(ctx.call.getStart(), trailers.subList(call + 1, trailers.size()));
         return null;
     }
@@ -1007,8 +994,8 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
         constructs = new ArrayDeque<>();
         line(body);
         visit(body);
-        code.emit(1, NIL);
-        code.emit(-1, RETURN);
+        code.emit(NIL);
+        code.emit(RETURN);
         Code compiled = finish(name, node.getStart().getLine());
         function = outerFunction;
         code = outerCode;
@@ -1024,9 +1011,9 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
         }
         line(node);
         if (defaults == 0) {
-            code.emit(1, MAKE_FUNCTION, code.constant(compiled));
+            code.emit(MAKE_FUNCTION, code.constant(compiled));
         } else {
-            code.emit(1 - defaults, MAKE_FUNCTION_DEFS, code.constant(compiled), defaults);
+            code.emit(MAKE_FUNCTION_DEFS, code.constant(compiled), defaults);
         }
     }
 
@@ -1034,30 +1021,30 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
 
     private void load(Variable v) {
         if (v.isGlobal()) {
-            code.emit(1, LOAD_GLOBAL, v.slot);
+            code.emit(LOAD_GLOBAL, v.slot);
         } else if (v.owner != function) {
-            code.emit(1, LOAD_FREE, function.freeIndex(v));
+            code.emit(LOAD_FREE, function.freeIndex(v));
         } else {
-            code.emit(1, v.captured ? LOAD_CELL : LOAD_LOCAL, v.slot);
+            code.emit(v.captured ? LOAD_CELL : LOAD_LOCAL, v.slot);
         }
     }
 
     private void store(Variable v) {
         if (v.isGlobal()) {
-            code.emit(-1, STORE_GLOBAL, v.slot);
+            code.emit(STORE_GLOBAL, v.slot);
         } else if (v.owner != function) {
-            code.emit(-1, STORE_FREE, function.freeIndex(v));
+            code.emit(STORE_FREE, function.freeIndex(v));
         } else {
-            code.emit(-1, v.captured ? STORE_CELL : STORE_LOCAL, v.slot);
+            code.emit(v.captured ? STORE_CELL : STORE_LOCAL, v.slot);
         }
     }
 
     /** Binds a declared variable ({@code let}, parameter, loop or catch variable): a new binding each time. */
     private void storeNew(Variable v) {
         if (v.isGlobal()) {
-            code.emit(-1, DEFINE_GLOBAL, v.slot);
+            code.emit(DEFINE_GLOBAL, v.slot);
         } else {
-            code.emit(-1, v.captured ? NEW_CELL : STORE_LOCAL, v.slot);
+            code.emit(v.captured ? NEW_CELL : STORE_LOCAL, v.slot);
         }
     }
 

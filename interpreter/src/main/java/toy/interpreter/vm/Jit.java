@@ -57,12 +57,12 @@ final class Jit {
             return null;
         }
         try {
-            StackDepths depths = StackDepths.of(code);
-            byte[] bytes = JitCompiler.compile(code, depths, "toy/interpreter/vm/Compiled_" + javaName(code.name()));
+            boolean[] loopHeaders = JitCompiler.loopHeaders(code);
+            byte[] bytes = JitCompiler.compile(code, loopHeaders, "toy/interpreter/vm/Compiled_" + javaName(code.name()));
             MethodHandles.Lookup hidden = LOOKUP.defineHiddenClass(bytes, true);
             CompiledCode compiled = (CompiledCode) hidden.findConstructor(hidden.lookupClass(),
                     MethodType.methodType(void.class)).invoke();
-            return new Compiled(compiled, depths.loopHeader);
+            return new Compiled(compiled, loopHeaders);
         } catch (Throwable e) {
             if (Jit.class.desiredAssertionStatus()) {
                 throw new AssertionError("compiling " + code.name() + " (" + code.file() + ")", e);

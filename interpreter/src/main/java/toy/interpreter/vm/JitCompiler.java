@@ -16,7 +16,7 @@ import toy.interpreter.bytecode.Opcode;
  * Toy instruction, with no types inferred; HotSpot then optimizes the result as it runs.
  *
  * <p><b>What it removes</b> is the interpreter's dispatch and its operand-stack traffic: the
- * stack depth before every instruction is known ({@link StackDepths}), so each local and each
+ * stack depth before every instruction is known ({@link Code#stackDepths()}), so each local and each
  * stack slot becomes a pair of JVM locals, a reference and a {@code long}, in the interpreter's
  * own value representation (a null reference means an int in the long). Ints are added,
  * compared and branched on in place; anything else calls the runtime methods the interpreter
@@ -61,15 +61,18 @@ final class JitCompiler {
     private static final String OBJ = "Ljava/lang/Object;";
 
     private final Code code;
-    private final StackDepths depths;
+    /** Per offset, the operand-stack depth before the instruction there; -1 where none starts or none is reached. */
+    private final int[] depth;
+    private final boolean[] loopHeader;
     private final int[] ins;
     private final int locals;
     private final Label[] labels;
     private MethodVisitor mv;
 
-    private JitCompiler(Code code, StackDepths depths) {
+    private JitCompiler(Code code, boolean[] loopHeader) {
         this.code = code;
-        this.depths = depths;
+        this.depth = code.stackDepths();
+        this.loopHeader = loopHeader;
         this.ins = code.instructions();
         this.locals = code.localCount();
         this.labels = new Label[ins.length + 1];
@@ -80,10 +83,23 @@ final class JitCompiler {
 
     /**
      * The class file of code's compiled form, named {@code className} (internal form, in this
-     * package). Throws IllegalStateException if the code's stack depths are inconsistent.
+     * package), which can be entered at offset 0 and at each loop header.
      */
-    static byte[] compile(Code code, StackDepths depths, String className) {
-        return new JitCompiler(code, depths).classFile(className);
+    static byte[] compile(Code code, boolean[] loopHeader, String className) {
+        return new JitCompiler(code, loopHeader).classFile(className);
+    }
+
+    /** Per offset into code's instructions: whether a backward jump, which closes a loop, targets it. */
+    static boolean[] loopHeaders(Code code) {
+        int[] ins = code.instructions();
+        boolean[] header = new boolean[ins.length];
+        for (int pc = 0; pc < ins.length; pc += Opcode.length(ins[pc])) {
+            int op = ins[pc];
+            if (Opcode.jumps(op) && Opcode.jumpTarget(op, ins, pc) <= pc) {
+                header[Opcode.jumpTarget(op, ins, pc)] = true;
+            }
+        }
+        return header;
     }
 
     private byte[] classFile(String className) {
@@ -165,7 +181,7 @@ final class JitCompiler {
         entrySwitch();
         for (int pc = 0; pc < ins.length; pc += Opcode.length(ins[pc])) {
             mv.visitLabel(labels[pc]);
-            if (depths.depth[pc] >= 0) {
+            if (depth[pc] >= 0) {
                 instruction(pc);
             }
         }
@@ -196,12 +212,12 @@ final class JitCompiler {
         mv.visitVarInsn(ILOAD, ENTRY);
         mv.visitJumpInsn(IFEQ, labels[0]);
         for (int pc = 0; pc < ins.length; pc += Opcode.length(ins[pc])) {
-            if (depths.loopHeader[pc] && depths.depth[pc] >= 0) {
+            if (loopHeader[pc] && depth[pc] >= 0) {
                 Label next = new Label();
                 mv.visitVarInsn(ILOAD, ENTRY);
                 push(pc);
                 mv.visitJumpInsn(IF_ICMPNE, next);
-                for (int k = 0; k < depths.depth[pc]; k++) {
+                for (int k = 0; k < depth[pc]; k++) {
                     load(locals + k);
                 }
                 mv.visitJumpInsn(GOTO, labels[pc]);
@@ -222,12 +238,12 @@ final class JitCompiler {
     private Label handlerRange(Code.Handler h) {
         int first = -1;
         for (int pc = h.start(); pc < h.end() && pc < ins.length; pc += Opcode.length(ins[pc])) {
-            if (depths.depth[pc] >= 0) {
+            if (depth[pc] >= 0) {
                 first = pc;
                 break;
             }
         }
-        if (first < 0 || depths.depth[h.target()] < 0) {
+        if (first < 0 || depth[h.target()] < 0) {
             return null;
         }
         Label stub = new Label();
@@ -247,7 +263,7 @@ final class JitCompiler {
 
     private void instruction(int pc) {
         int op = ins[pc];
-        int d = depths.depth[pc];
+        int d = depth[pc];
         int top = locals + d - 1;
         int next = pc + Opcode.length(op);
         // The budget: one per instruction, and the GIL's checkpoint when it runs out.
