@@ -320,6 +320,13 @@ final class JitCompiler {
                 box(top);
                 mv.visitFieldInsn(PUTFIELD, CELL, "value", OBJ);
             }
+            case Opcode.NEW_CELL -> {
+                mv.visitTypeInsn(NEW, CELL);
+                mv.visitInsn(DUP);
+                box(top);
+                mv.visitMethodInsn(INVOKESPECIAL, CELL, "<init>", "(" + OBJ + ")V", false);
+                mv.visitVarInsn(ASTORE, ref(ins[pc + 1]));
+            }
             case Opcode.LOAD_FREE -> {
                 free(ins[pc + 1]);
                 mv.visitFieldInsn(GETFIELD, CELL, "value", OBJ);
@@ -351,6 +358,21 @@ final class JitCompiler {
             case Opcode.DIV, Opcode.POW -> {
                 generalArithmetic(op, top - 1);
                 put(top - 1);
+            }
+            case Opcode.NEG -> {
+                Label slow = new Label();
+                Label done = new Label();
+                mv.visitVarInsn(ALOAD, ref(top));
+                mv.visitJumpInsn(IFNONNULL, slow);
+                mv.visitVarInsn(LLOAD, bits(top));
+                mv.visitMethodInsn(INVOKESTATIC, ARITH, "negInt", "(J)J", false);
+                mv.visitVarInsn(LSTORE, bits(top));
+                mv.visitJumpInsn(GOTO, done);
+                mv.visitLabel(slow);
+                box(top);
+                mv.visitMethodInsn(INVOKESTATIC, ARITH, "neg", "(" + OBJ + ")" + OBJ, false);
+                put(top);
+                mv.visitLabel(done);
             }
             case Opcode.NOT -> {
                 Label truthy = new Label();
@@ -466,6 +488,46 @@ final class JitCompiler {
                 box(top);
                 mv.visitMethodInsn(INVOKESTATIC, OPERATIONS, "storeIndex", "(" + OBJ + OBJ + OBJ + ")V", false);
                 mv.visitLabel(done);
+            }
+            case Opcode.SLICE -> {
+                box(top - 2);
+                box(top - 1);
+                box(top);
+                mv.visitMethodInsn(INVOKESTATIC, OPERATIONS, "slice", "(" + OBJ + OBJ + OBJ + ")" + OBJ, false);
+                put(top - 2);
+            }
+            case Opcode.LIST_APPEND -> {
+                mv.visitVarInsn(ALOAD, ref(top - 1 - ins[pc + 1]));
+                mv.visitTypeInsn(CHECKCAST, "toy/runtime/ToyList");
+                box(top);
+                mv.visitMethodInsn(INVOKEVIRTUAL, "toy/runtime/ToyList", "add", "(" + OBJ + ")V", false);
+            }
+            case Opcode.MAP_PUT -> {
+                mv.visitVarInsn(ALOAD, ref(top - 2 - ins[pc + 1]));
+                mv.visitTypeInsn(CHECKCAST, "toy/runtime/ToyMap");
+                box(top - 1);
+                box(top);
+                mv.visitMethodInsn(INVOKEVIRTUAL, "toy/runtime/ToyMap", "put", "(" + OBJ + OBJ + ")V", false);
+            }
+            case Opcode.FORMAT -> {
+                box(top);
+                mv.visitVarInsn(ALOAD, CONSTANTS);
+                push(ins[pc + 1]);
+                mv.visitInsn(AALOAD);
+                mv.visitTypeInsn(CHECKCAST, "java/lang/String");
+                mv.visitMethodInsn(INVOKESTATIC, "toy/runtime/Format", "format", "(" + OBJ + "Ljava/lang/String;)Ljava/lang/String;", false);
+                mv.visitVarInsn(ASTORE, ref(top));
+            }
+            case Opcode.REPR -> {
+                box(top);
+                mv.visitMethodInsn(INVOKESTATIC, "toy/runtime/Values", "repr", "(" + OBJ + ")Ljava/lang/String;", false);
+                mv.visitVarInsn(ASTORE, ref(top));
+            }
+            case Opcode.BUILD_STRING -> {
+                int count = ins[pc + 1];
+                boxArray(top - count + 1, count);
+                mv.visitMethodInsn(INVOKESTATIC, OPERATIONS, "concat", "([" + OBJ + ")Ljava/lang/String;", false);
+                mv.visitVarInsn(ASTORE, ref(top - count + 1));
             }
             case Opcode.GET_ATTR -> {
                 box(top);
