@@ -2,6 +2,8 @@ package toy.interpreter.vm;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import toy.interpreter.bytecode.Code;
 
 /**
@@ -11,9 +13,12 @@ import toy.interpreter.bytecode.Code;
  *
  * <p>Thresholds: a function is compiled at its {@link #CALLS}th call, a loop after
  * {@link #CHECKPOINTS} budgets used up inside its code (about a thousand instructions at the
- * default switch interval): compiling costs well under a millisecond, and HotSpot then
- * compiles the result further as it runs. {@link Mode#EAGER} compiles at the first call and
- * the first checkpoint, so that tests run every program through the compiled code.
+ * default switch interval); HotSpot then compiles the result further as it runs. Compiling
+ * happens on a thread of its own, as HotSpot's and V8's compilers do, while the interpreter
+ * goes on: the first compile of a run loads ASM's classes (which no class-data archive can
+ * hold, being compiled for Java 5) and takes tens of milliseconds. {@link Mode#EAGER}
+ * compiles at once, at the first call and the first checkpoint, on the calling thread, so that
+ * tests run every program through the compiled code.
  */
 final class Jit {
     /** off: the interpreter alone; on: the default; eager: compile everything at once (tests). */
@@ -32,19 +37,35 @@ final class Jit {
 
     final int callThreshold;
     final int checkpointThreshold;
+    /** Where code is compiled: a daemon thread of its own, or null to compile on the caller's thread. */
+    private final ExecutorService compiler;
 
-    private Jit(int callThreshold, int checkpointThreshold) {
+    private Jit(int callThreshold, int checkpointThreshold, boolean background) {
         this.callThreshold = callThreshold;
         this.checkpointThreshold = checkpointThreshold;
+        this.compiler = background ? Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "toy-jit");
+            thread.setDaemon(true);
+            return thread;
+        }) : null;
     }
 
     /** The second tier for mode, or null for {@link Mode#OFF}. */
     static Jit of(Mode mode) {
         return switch (mode) {
             case OFF -> null;
-            case ON -> new Jit(CALLS, CHECKPOINTS);
-            case EAGER -> new Jit(1, 1);
+            case ON -> new Jit(CALLS, CHECKPOINTS, true);
+            case EAGER -> new Jit(1, 1, false);
         };
+    }
+
+    /** Compiles code for tier, now or in the background, and sets its compiled form when done. */
+    void compile(Code code, Tier tier) {
+        if (compiler == null) {
+            tier.compiled = compiled(code);
+        } else {
+            compiler.execute(() -> tier.compiled = compiled(code));
+        }
     }
 
     /**
@@ -52,7 +73,7 @@ final class Jit {
      * compile is a bug of the compiler: with assertions enabled (the tests) it is thrown as an
      * AssertionError; otherwise the code stays interpreted, which runs it correctly.
      */
-    Compiled compile(Code code) {
+    private static Compiled compiled(Code code) {
         if (code.instructions().length > MAX_INSTRUCTIONS) {
             return null;
         }

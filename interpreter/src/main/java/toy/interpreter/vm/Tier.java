@@ -8,18 +8,20 @@ import toy.interpreter.bytecode.Code;
  * it (a loop), as many times as the {@link Jit}'s thresholds say.
  *
  * <p>The counters are updated without synchronization: a lost update under {@code --gil off}
- * only delays the compile. {@link #compiled} is written once, by the thread that compiled.
+ * only delays the compile. {@link #compiled} is written once, by the thread that compiled
+ * (the JIT's own thread, or the caller's in the eager mode), and read by every Toy thread.
  */
 public final class Tier {
     private int calls;
     private int checkpoints;
     /** The compiled form, once made; null before, and forever if compiling failed. */
-    Compiled compiled;
-    private boolean failed;
+    volatile Compiled compiled;
+    /** Whether the code was handed to the compiler (it is compiled once, or never). */
+    private boolean queued;
 
     /** Counts a call of the code; true once it is compiled (compiling it at the threshold). */
     boolean called(Code code, Jit jit) {
-        if (compiled == null && !failed && ++calls >= jit.callThreshold) {
+        if (!queued && ++calls >= jit.callThreshold) {
             compile(code, jit);
         }
         return compiled != null;
@@ -27,16 +29,16 @@ public final class Tier {
 
     /** Counts a budget used up inside the code; true once it is compiled. */
     boolean checkpointed(Code code, Jit jit) {
-        if (compiled == null && !failed && ++checkpoints >= jit.checkpointThreshold) {
+        if (!queued && ++checkpoints >= jit.checkpointThreshold) {
             compile(code, jit);
         }
         return compiled != null;
     }
 
     private synchronized void compile(Code code, Jit jit) {
-        if (compiled == null && !failed) {
-            compiled = jit.compile(code);
-            failed = compiled == null;
+        if (!queued) {
+            queued = true;
+            jit.compile(code, this);
         }
     }
 }
