@@ -17,8 +17,9 @@ import toy.interpreter.bytecode.Code;
  * happens on a thread of its own, as HotSpot's and V8's compilers do, while the interpreter
  * goes on: the first compile of a run loads ASM's classes (which no class-data archive can
  * hold, being compiled for Java 5) and takes tens of milliseconds. {@link Mode#EAGER}
- * compiles at once, at the first call and the first checkpoint, on the calling thread, so that
- * tests run every program through the compiled code.
+ * compiles at once, on the calling thread, at a function's second call and at the first
+ * checkpoint in any code, so that tests run every program through the compiled code, both
+ * ways in: by a call, and from the interpreter at a loop header of code called once.
  */
 final class Jit {
     /** off: the interpreter alone; on: the default; eager: compile everything at once (tests). */
@@ -55,7 +56,7 @@ final class Jit {
         return switch (mode) {
             case OFF -> null;
             case ON -> new Jit(CALLS, CHECKPOINTS, true);
-            case EAGER -> new Jit(1, 1, false);
+            case EAGER -> new Jit(2, 1, false);
         };
     }
 

@@ -1,0 +1,81 @@
+package toy.interpreter.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The second tier keeps what the interpreter guarantees. These tests run, as all of this
+ * module's, with {@code -Dtoy.jit=eager} (pom.xml): every function is compiled at its second
+ * call and any code at its first checkpoint, so both ways into compiled code are taken.
+ */
+class JitTest {
+    @TempDir
+    Path dir;
+
+    private ToyRunner.Result run(String source, String... options) throws IOException {
+        Path file = dir.resolve("t.toy");
+        Files.writeString(file, source);
+        String[] args = new String[options.length + 1];
+        System.arraycopy(options, 0, args, 0, options.length);
+        args[options.length] = file.toString();
+        return ToyRunner.run(args);
+    }
+
+    @Test
+    void recursionIsBoundedByTheLimitAloneInTheMainThreadAndASpawnedOne() throws IOException {
+        ToyRunner.Result result = run("""
+                fn down(n) {
+                    if n == 0 {
+                        return 0
+                    }
+                    return down(n - 1) + 1
+                }
+                print(down(300000))
+                print((spawn down(300000)).join())
+                """, "--recursion-limit", "1000000");
+        assertEquals("300000\n300000\n", result.out());
+        assertEquals("", result.err());
+    }
+
+    @Test
+    void theRecursionLimitStopsCompiledCallsWithTheInterpretersTraceback() throws IOException {
+        ToyRunner.Result result = run("""
+                fn down(n) {
+                    return down(n + 1)
+                }
+                down(0)
+                """, "--recursion-limit", "300");
+        assertEquals(70, result.status(), result.err());
+        assertEquals(true, result.err().endsWith("RecursionError: maximum recursion depth exceeded\n"), result.err());
+        assertEquals(true, result.err().contains("line 2, in down\n    return down(n + 1)\n"), result.err());
+    }
+
+    @Test
+    void aLoopEnteredFromTheInterpreterKeepsItsOperandStackAndHandlers() throws IOException {
+        // Top-level code runs once: it moves into compiled code at a loop header, here with
+        // the outer loop's iterator and the inner one's on the operand stack.
+        ToyRunner.Result result = run("""
+                let total = 0
+                let caught = 0
+                for word in ["a", "bb", "ccc"] {
+                    for i in range(40) {
+                        try {
+                            if i % 7 == 3 {
+                                raise "seven"
+                            }
+                            total += len(word) * i
+                        } catch e {
+                            caught += 1
+                        }
+                    }
+                }
+                print(total, caught)
+                """);
+        assertEquals("3942 18\n", result.out());
+    }
+}
