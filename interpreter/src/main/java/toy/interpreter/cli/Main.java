@@ -45,7 +45,8 @@ public final class Main implements Callable<Integer> {
     /**
      * The commands by name, in the order help lists them. Each is added to the command line only
      * when it can be used (see {@link #execute}): picocli builds a command's model by reflection
-     * on its annotations, which took about half of {@code toy FILE}'s start-up for all six.
+     * on its annotations, and building all six took 120-160 ms of the main thread's CPU at each
+     * {@code toy FILE} (docs/speed.md, "Start-up").
      */
     private static final Map<String, Class<?>> COMMANDS = commands();
 

@@ -25,7 +25,7 @@ final class RunOptions {
                     + " or a duration such as 5ms or 200us after which a waiting thread asks for it (CPython 3)."
                     + " Default: 5ms.")
     // Null until given: picocli takes String.valueOf of a field's initial value, and a record's
-    // first toString spins method handles (about 15 ms of a start-up).
+    // first toString bootstraps ObjectMethods, which spun 15 method-handle classes at each start.
     private SwitchInterval switchInterval;
 
     @Option(names = "--gil", paramLabel = "POLICY", converter = GilPolicyConverter.class,
