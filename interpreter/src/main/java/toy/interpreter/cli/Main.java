@@ -9,10 +9,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import sun.misc.Signal;
 import toy.runtime.threads.Aborted;
 
@@ -24,7 +29,6 @@ import toy.runtime.threads.Aborted;
  */
 @Command(name = "toy", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Toy: a bytecode interpreter whose threads hold a real global interpreter lock.",
-        subcommands = {RunCommand.class, LaunchCommand.class, DisCommand.class, CheckCommand.class, ReplCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "toy FILE [ARG...] is short for toy run FILE [ARG...].", "",
             "Exit status:",
             "  0    success",
@@ -38,7 +42,29 @@ import toy.runtime.threads.Aborted;
 public final class Main implements Callable<Integer> {
     private static final Set<String> TOP_LEVEL_OPTIONS = Set.of("-h", "--help", "-V", "--version");
 
+    /**
+     * The commands by name, in the order help lists them. Each is added to the command line only
+     * when it can be used (see {@link #execute}): picocli builds a command's model by reflection
+     * on its annotations, and building all six took 120-160 ms of the main thread's CPU at each
+     * {@code toy FILE} (docs/speed.md, "Start-up").
+     */
+    private static final Map<String, Class<?>> COMMANDS = commands();
+
+    private static Map<String, Class<?>> commands() {
+        Map<String, Class<?>> commands = new LinkedHashMap<>();
+        commands.put("run", RunCommand.class);
+        commands.put("launch", LaunchCommand.class);
+        commands.put("dis", DisCommand.class);
+        commands.put("check", CheckCommand.class);
+        commands.put("repl", ReplCommand.class);
+        commands.put("help", CommandLine.HelpCommand.class);
+        return Collections.unmodifiableMap(commands);
+    }
+
     private Console console;
+
+    @Spec
+    private CommandSpec spec;
 
     Console console() {
         return console;
@@ -47,7 +73,7 @@ public final class Main implements Callable<Integer> {
     /** {@code toy} with no command: show how to use it, as a usage error. */
     @Override
     public Integer call() {
-        new CommandLine(this).usage(console.err());
+        spec.commandLine().usage(console.err());
         return ExitStatus.USAGE;
     }
 
@@ -100,29 +126,11 @@ public final class Main implements Callable<Integer> {
 
     /** Runs the command line and returns the exit status; never throws. */
     static int execute(String[] args, Console console) {
-        Main main = new Main();
-        main.console = console;
-        CommandLine commandLine = new CommandLine(main)
-                .setStopAtPositional(true)
-                .setOut(new PrintWriter(console.out(), true))
-                .setErr(new PrintWriter(console.err(), true))
-                .setExecutionExceptionHandler((e, cmd, parsed) -> {
-                    console.out().flush();
-                    console.err().println(Aborted.internalError("", e));
-                    return ExitStatus.RUNTIME_ERROR;
-                })
-                // A bad option says what is wrong in one line, not above a screen of help.
-                .setParameterExceptionHandler((e, given) -> {
-                    console.err().println("toy: " + e.getMessage());
-                    console.err().println("More: " + e.getCommandLine().getCommandSpec().qualifiedName() + " --help");
-                    return ExitStatus.USAGE;
-                });
-        // `toy run --version` answers as `toy --version` does.
-        commandLine.getSubcommands().values().forEach(sub -> sub.getCommandSpec().versionProvider(new Version()));
-        if (args.length > 0 && !commandLine.getSubcommands().containsKey(args[0]) && !TOP_LEVEL_OPTIONS.contains(args[0])) {
-            if (!args[0].startsWith("-") && !namesAScript(args[0])) {
-                console.err().println("toy: '" + args[0] + "' is not a command, and no script of that name exists");
-                console.err().println("Commands: " + String.join(", ", commandLine.getSubcommands().keySet())
+        String command = args.length > 0 ? args[0] : null;
+        if (command != null && !COMMANDS.containsKey(command) && !TOP_LEVEL_OPTIONS.contains(command)) {
+            if (!command.startsWith("-") && !namesAScript(command)) {
+                console.err().println("toy: '" + command + "' is not a command, and no script of that name exists");
+                console.err().println("Commands: " + String.join(", ", COMMANDS.keySet())
                         + ". To run a script: toy FILE [ARG...]. More: toy --help");
                 return ExitStatus.USAGE;
             }
@@ -130,6 +138,31 @@ public final class Main implements Callable<Integer> {
             withRun[0] = "run";
             System.arraycopy(args, 0, withRun, 1, args.length);
             args = withRun;
+            command = "run";
+        }
+        Main main = new Main();
+        main.console = console;
+        CommandLine commandLine = new CommandLine(main);
+        // Only the command named first is built; help, the top-level options and no command at
+        // all list every command, so they get them all.
+        if (command != null && COMMANDS.containsKey(command) && !command.equals("help")) {
+            commandLine.addSubcommand(command, COMMANDS.get(command));
+        } else {
+            for (Map.Entry<String, Class<?>> each : COMMANDS.entrySet()) {
+                commandLine.addSubcommand(each.getKey(), each.getValue());
+            }
+        }
+        // After the commands are added: picocli passes these settings to the commands it has.
+        // (No lambdas of picocli types here: see Failures.)
+        Failures failures = new Failures(console);
+        commandLine.setStopAtPositional(true)
+                .setOut(new PrintWriter(console.out(), true))
+                .setErr(new PrintWriter(console.err(), true))
+                .setExecutionExceptionHandler(failures)
+                .setParameterExceptionHandler(failures);
+        // `toy run --version` answers as `toy --version` does.
+        for (CommandLine sub : commandLine.getSubcommands().values()) {
+            sub.getCommandSpec().versionProvider(new Version());
         }
         return commandLine.execute(args);
     }
@@ -143,6 +176,35 @@ public final class Main implements Callable<Integer> {
             return Files.exists(Path.of(word));
         } catch (InvalidPathException e) {
             return false;
+        }
+    }
+
+    /**
+     * What an internal error and a bad option print. A class rather than two lambdas: a lambda
+     * of a picocli interface makes the class-data sharing dump link picocli's classes, which are
+     * too old a class-file version to be archived once linked, and then leave them all out.
+     */
+    private static final class Failures implements CommandLine.IExecutionExceptionHandler,
+            CommandLine.IParameterExceptionHandler {
+        private final Console console;
+
+        Failures(Console console) {
+            this.console = console;
+        }
+
+        @Override
+        public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parsed) {
+            console.out().flush();
+            console.err().println(Aborted.internalError("", e));
+            return ExitStatus.RUNTIME_ERROR;
+        }
+
+        /** A bad option says what is wrong in one line, not above a screen of help. */
+        @Override
+        public int handleParseException(CommandLine.ParameterException e, String[] args) {
+            console.err().println("toy: " + e.getMessage());
+            console.err().println("More: " + e.getCommandLine().getCommandSpec().qualifiedName() + " --help");
+            return ExitStatus.USAGE;
         }
     }
 

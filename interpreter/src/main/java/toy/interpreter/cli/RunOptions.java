@@ -24,7 +24,9 @@ final class RunOptions {
             description = "Instructions a thread runs before it offers the GIL (CPython 2's check interval),"
                     + " or a duration such as 5ms or 200us after which a waiting thread asks for it (CPython 3)."
                     + " Default: 5ms.")
-    private SwitchInterval switchInterval = SwitchInterval.DEFAULT;
+    // Null until given: picocli takes String.valueOf of a field's initial value, and a record's
+    // first toString bootstraps ObjectMethods, which spun 15 method-handle classes at each start.
+    private SwitchInterval switchInterval;
 
     @Option(names = "--gil", paramLabel = "POLICY", converter = GilPolicyConverter.class,
             description = "handoff (default; CPython 3: a dropped GIL goes to a waiting thread),"
@@ -60,7 +62,8 @@ final class RunOptions {
     }
 
     public Vm.Options vmOptions(List<String> args, ProcessRole role) {
-        return new Vm.Options(recursionLimit, gilPolicy, switchInterval, args, role);
+        return new Vm.Options(recursionLimit, gilPolicy, switchInterval == null ? SwitchInterval.DEFAULT : switchInterval,
+                args, role);
     }
 
     /** These options as command-line arguments, for a child process (launch identity left out). */
