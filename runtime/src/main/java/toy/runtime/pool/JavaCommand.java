@@ -21,10 +21,11 @@ public final class JavaCommand {
      * when the heap runs out.
      */
     public static final List<String> WORKER_FLAGS = List.of("-XX:+UseSerialGC", "-Xss16m", "-XX:+ExitOnOutOfMemoryError",
-            "-XX:+DisplayVMOutputToStderr", "-Xlog:disable", "-Xlog:all=warning:stderr");
+            "-XX:-DontCompileHugeMethods", "-XX:+DisplayVMOutputToStderr", "-Xlog:disable", "-Xlog:all=warning:stderr");
 
     /** Flags of a {@code toy launch} process: those {@code ./toy} starts the JVM with. */
-    public static final List<String> RUN_FLAGS = List.of("-XX:+UseSerialGC", "-XX:-TieredCompilation", "-Xss16m");
+    public static final List<String> RUN_FLAGS = List.of("-XX:+UseSerialGC", "-XX:-TieredCompilation", "-Xss16m",
+            "-XX:-DontCompileHugeMethods");
 
     private JavaCommand() {
     }
