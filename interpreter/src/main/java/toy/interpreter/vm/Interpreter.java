@@ -44,7 +44,8 @@ import toy.runtime.threads.ThreadState;
  * ({@link #trap}; its budget is then 1). There is no second copy of the loop.
  */
 public final class Interpreter {
-    private final Vm vm;
+    /** The VM (read by compiled code too). */
+    final Vm vm;
     private final Gil gil;
     private ThreadState thread;
     /** The slots' references (read and written by compiled code too). */
@@ -496,22 +497,9 @@ public final class Interpreter {
             case NEW_CELL -> s[base + ins[pc++]] = new Cell(box(--sp));
             case LOAD_FREE -> put(sp++, frame.function.free[ins[pc++]].value);
             case STORE_FREE -> frame.function.free[ins[pc++]].value = box(--sp);
-            case LOAD_GLOBAL -> {
-                int slot = ins[pc++];
-                Object v = vm.globals.values[slot];
-                if (v == null) {
-                    throw vm.undefined(slot);
-                }
-                put(sp++, v);
-            }
-            case STORE_GLOBAL -> {
-                int slot = ins[pc++];
-                if (vm.globals.values[slot] == null) {
-                    throw vm.undefined(slot);
-                }
-                vm.globals.values[slot] = box(--sp);
-            }
-            case DEFINE_GLOBAL -> vm.globals.values[ins[pc++]] = box(--sp);
+            case LOAD_GLOBAL -> put(sp++, loadGlobal(ins[pc++]));
+            case STORE_GLOBAL -> storeGlobal(ins[pc++], box(--sp));
+            case DEFINE_GLOBAL -> defineGlobal(ins[pc++], box(--sp));
             case ADD, SUB, MUL, DIV, FLOOR_DIV, MOD, POW, INPLACE_ADD -> {
                 sp--;
                 put(sp - 1, arithmetic(op, s[sp - 1], p[sp - 1], s[sp], p[sp]));
@@ -902,12 +890,13 @@ public final class Interpreter {
 
     /** The GIL's checkpoint for compiled code, before the instruction at pc; returns the next budget. */
     int compiledCheckpoint(Frame frame, int pc) {
-        frame.pc = pc + 1;
+        frame.pc = pc;
         int next = gil.checkpoint(thread);
         instructions += next;
         return next;
     }
 
+    /** LOAD_GLOBAL: NameError if the global is not defined yet. */
     Object loadGlobal(int slot) {
         Object v = vm.globals.values[slot];
         if (v == null) {
@@ -916,6 +905,7 @@ public final class Interpreter {
         return v;
     }
 
+    /** STORE_GLOBAL: NameError if the global is not defined yet. */
     void storeGlobal(int slot, Object value) {
         if (vm.globals.values[slot] == null) {
             throw vm.undefined(slot);
@@ -923,6 +913,7 @@ public final class Interpreter {
         vm.globals.values[slot] = value;
     }
 
+    /** DEFINE_GLOBAL: a top-level {@code let} or {@code fn}. */
     void defineGlobal(int slot, Object value) {
         vm.globals.values[slot] = value;
     }
@@ -939,20 +930,20 @@ public final class Interpreter {
         pushFrame(function, count, caller.base + base);
         Compiled compiled = function.code.tier().compiled;
         if (compiled != null && compiledNesting < MAX_COMPILED_NESTING) {
-            runCompiled(compiled, frames[depth - 1], 0);
+            int calleeDepth = depth;
+            try {
+                runCompiled(compiled, frames[depth - 1], 0);
+            } catch (StackOverflowError e) {
+                // Thrown as the JVM set up the compiled method, before its own handlers could pop the frame.
+                if (depth == calleeDepth) {
+                    depth--;
+                }
+                throw e;
+            }
         } else {
             execute(depth - 1);
         }
         return resumeCompiled();
-    }
-
-    /** A call of anything else (a builtin, a bound method ...) from compiled code. */
-    Object callValue(Object callee, Object[] args) {
-        return vm.callValue(this, callee, args, Keywords.NONE);
-    }
-
-    Object callMethod(Object receiver, String name, Object[] args) {
-        return Operations.callMethod(caller, receiver, name, args, Keywords.NONE);
     }
 
     /**
@@ -992,10 +983,20 @@ public final class Interpreter {
     }
 
     /**
+     * What is left of the budget after the instruction at pc of a compiled frame threw, given
+     * the frame's own count: the interpreter's, if the instruction had handed the budget to code
+     * it called (which counted on from there), unless the throw came at the checkpoint before it.
+     */
+    int budgetAfterThrow(Frame frame, int pc, int budget) {
+        return budget != 0 && frame.code.tier().compiled.handsBudgetOn()[pc] ? resumeCompiled() : budget;
+    }
+
+    /**
      * An error no try of a compiled frame caught, at the instruction at pc: pops the frame,
      * adding its traceback line to a Toy error, and returns what to throw on.
      */
     Throwable unwindCompiled(Frame frame, int pc, int budget, Throwable thrown) {
+        budget = budgetAfterThrow(frame, pc, budget);
         this.budget = budget;
         if (budget == 0) {
             // Thrown at the checkpoint (an abort), before the instruction that was counted ran.

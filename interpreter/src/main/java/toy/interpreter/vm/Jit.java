@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.objectweb.asm.MethodTooLargeException;
 import toy.interpreter.bytecode.Code;
 
 /**
@@ -37,19 +38,41 @@ final class Jit {
 
     private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
 
+    /** The eager mode's thresholds: a function's second call (so that code called once enters by a loop header), any checkpoint. */
+    static final int EAGER_CALLS = 2;
+    static final int EAGER_CHECKPOINTS = 1;
+
+    /** The thread compiling in the background, one per JVM (a process may run several VMs: the REPL, tests). */
+    private static final ExecutorService BACKGROUND = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "toy-jit");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     final int callThreshold;
     final int checkpointThreshold;
-    /** Where code is compiled: a daemon thread of its own, or null to compile on the caller's thread. */
-    private final ExecutorService compiler;
+    /** Whether to compile on {@link #BACKGROUND}, or at once on the caller's thread. */
+    private final boolean background;
 
     private Jit(int callThreshold, int checkpointThreshold, boolean background) {
         this.callThreshold = callThreshold;
         this.checkpointThreshold = checkpointThreshold;
-        this.compiler = background ? Executors.newSingleThreadExecutor(task -> {
-            Thread thread = new Thread(task, "toy-jit");
-            thread.setDaemon(true);
-            return thread;
-        }) : null;
+        this.background = background;
+    }
+
+    /**
+     * The second tier the JVM property {@code toy.jit} asks for ({@code on}, the default;
+     * {@code off}; {@code eager}), or null when off. Any other value is a usage error of the
+     * developer who set it: IllegalArgumentException, naming the values.
+     */
+    static Jit fromProperty() {
+        String value = System.getProperty("toy.jit", "on");
+        for (Mode mode : Mode.values()) {
+            if (mode.name().equalsIgnoreCase(value)) {
+                return of(mode);
+            }
+        }
+        throw new IllegalArgumentException("-Dtoy.jit=" + value + ": the JIT is on, off or eager");
     }
 
     /** The second tier for mode, or null for {@link Mode#OFF}. */
@@ -57,16 +80,16 @@ final class Jit {
         return switch (mode) {
             case OFF -> null;
             case ON -> new Jit(CALLS, CHECKPOINTS, true);
-            case EAGER -> new Jit(2, 1, false);
+            case EAGER -> new Jit(EAGER_CALLS, EAGER_CHECKPOINTS, false);
         };
     }
 
     /** Compiles code for tier, now or in the background, and sets its compiled form when done. */
     void compile(Code code, Tier tier) {
-        if (compiler == null) {
-            tier.compiled = compiled(code);
+        if (background) {
+            BACKGROUND.execute(() -> tier.compiled = compiled(code));
         } else {
-            compiler.execute(() -> tier.compiled = compiled(code));
+            tier.compiled = compiled(code);
         }
     }
 
@@ -81,11 +104,14 @@ final class Jit {
         }
         try {
             boolean[] loopHeaders = JitCompiler.loopHeaders(code);
-            byte[] bytes = JitCompiler.compile(code, loopHeaders, "toy/interpreter/vm/Compiled_" + javaName(code.name()));
-            MethodHandles.Lookup hidden = LOOKUP.defineHiddenClass(bytes, true);
+            JitCompiler.Output output = JitCompiler.compile(code, loopHeaders, "toy/interpreter/vm/Compiled_" + javaName(code.name()));
+            MethodHandles.Lookup hidden = LOOKUP.defineHiddenClass(output.classFile(), true);
             CompiledCode compiled = (CompiledCode) hidden.findConstructor(hidden.lookupClass(),
                     MethodType.methodType(void.class)).invoke();
-            return new Compiled(compiled, loopHeaders);
+            return new Compiled(compiled, loopHeaders, output.handsBudgetOn());
+        } catch (MethodTooLargeException e) {
+            // Many locals written back around many instructions without a pattern: stays interpreted.
+            return null;
         } catch (Throwable e) {
             if (Jit.class.desiredAssertionStatus()) {
                 throw new AssertionError("compiling " + code.name() + " (" + code.file() + ")", e);

@@ -21,8 +21,9 @@ import toy.interpreter.bytecode.Opcode;
  * own value representation (a null reference means an int in the long). Ints are added,
  * compared and branched on in place; anything else calls the runtime methods the interpreter
  * calls. Instructions without a pattern here (the rare ones: {@code with}, unpacking, keyword
- * calls, f-string parts ...) are run by the interpreter's {@code step} on the frame's slots,
- * written back before and read again after.
+ * calls, making a closure, {@code spawn} ...) are run by the interpreter's {@code step} on the
+ * frame's slots: the operand stack (and a closure's captured cells) written back before, the
+ * results read again after.
  *
  * <p><b>What it keeps</b>: every Toy instruction still counts down the thread's budget and can
  * be followed by the GIL's checkpoint, so a switch can fall between any two instructions as in
@@ -32,8 +33,9 @@ import toy.interpreter.bytecode.Opcode;
  *
  * <p>JVM locals: 0 this, 1 the interpreter, 2 the frame, 3 the entry offset, {@link #BASE} the frame's
  * base, {@link #BUDGET}, {@link #PC} (the Toy offset of the running instruction, for
- * tracebacks), {@link #CONSTANTS}, then per Toy slot i a reference at {@code ref(i)} and a long
- * at {@code bits(i)}.
+ * tracebacks and for what a throw did to the budget), {@link #CONSTANTS}, {@link #THROWN} (in
+ * handlers), then per Toy slot i a reference at {@code ref(i)} and a long at {@code bits(i)},
+ * three JVM locals apart since a long takes two.
  */
 final class JitCompiler {
     private static final int IN = 1;
@@ -59,6 +61,8 @@ final class JitCompiler {
     private static final String RANGE_ITERATOR = "toy/runtime/RangeIterator";
     private static final String TOY_ITERATOR = "toy/runtime/ToyIterator";
     private static final String OBJ = "Ljava/lang/Object;";
+    private static final String VM = Type.getInternalName(Vm.class);
+    private static final String KEYWORDS = "toy/runtime/Keywords";
 
     private final Code code;
     /** Per offset, the operand-stack depth before the instruction there; -1 where none starts or none is reached. */
@@ -67,6 +71,7 @@ final class JitCompiler {
     private final int[] ins;
     private final int locals;
     private final Label[] labels;
+    private final boolean[] handsBudgetOn;
     private MethodVisitor mv;
 
     private JitCompiler(Code code, boolean[] loopHeader) {
@@ -76,17 +81,28 @@ final class JitCompiler {
         this.ins = code.instructions();
         this.locals = code.localCount();
         this.labels = new Label[ins.length + 1];
+        this.handsBudgetOn = new boolean[ins.length];
         for (int i = 0; i < labels.length; i++) {
             labels[i] = new Label();
         }
     }
 
     /**
-     * The class file of code's compiled form, named {@code className} (internal form, in this
-     * package), which can be entered at offset 0 and at each loop header.
+     * A class file, and per offset into the instructions whether the instruction there hands
+     * the budget to code it calls (a call, or the interpreter's {@code step}): when it throws,
+     * what is left of the budget is the interpreter's, not the compiled frame's.
      */
-    static byte[] compile(Code code, boolean[] loopHeader, String className) {
-        return new JitCompiler(code, loopHeader).classFile(className);
+    record Output(byte[] classFile, boolean[] handsBudgetOn) {
+    }
+
+    /**
+     * Code's compiled form, a class named {@code className} (internal form, in this package),
+     * which can be entered at offset 0 and at each loop header. Throws ASM's
+     * MethodTooLargeException if its method passes the JVM's 65,535 bytes.
+     */
+    static Output compile(Code code, boolean[] loopHeader, String className) {
+        JitCompiler compiler = new JitCompiler(code, loopHeader);
+        return new Output(compiler.classFile(className), compiler.handsBudgetOn);
     }
 
     /** Per offset into code's instructions: whether a backward jump, which closes a loop, targets it. */
@@ -137,10 +153,6 @@ final class JitCompiler {
         return FIRST_SLOT + 3 * slot + 1;
     }
 
-    private int slots() {
-        return code.frameSize();
-    }
-
     private void method() {
         // Prologue: every local typed once, so that the verifier sees one type per local on all paths.
         mv.visitVarInsn(ALOAD, FRAME);
@@ -157,7 +169,7 @@ final class JitCompiler {
         mv.visitVarInsn(ASTORE, CONSTANTS);
         mv.visitInsn(ACONST_NULL);
         mv.visitVarInsn(ASTORE, THROWN);
-        for (int i = 0; i < slots(); i++) {
+        for (int i = 0; i < code.frameSize(); i++) {
             if (i < locals) {
                 load(i);
             } else {
@@ -258,6 +270,12 @@ final class JitCompiler {
         mv.visitVarInsn(ALOAD, THROWN);
         mv.visitMethodInsn(INVOKESTATIC, INTERPRETER, "caught", "(Ljava/lang/Throwable;)Ltoy/runtime/ToyError;", false);
         mv.visitVarInsn(ASTORE, ref(locals + h.depth()));
+        mv.visitVarInsn(ALOAD, IN);
+        mv.visitVarInsn(ALOAD, FRAME);
+        mv.visitVarInsn(ILOAD, PC);
+        mv.visitVarInsn(ILOAD, BUDGET);
+        mv.visitMethodInsn(INVOKEVIRTUAL, INTERPRETER, "budgetAfterThrow", "(L" + FRAME_CLASS + ";II)I", false);
+        mv.visitVarInsn(ISTORE, BUDGET);
         mv.visitJumpInsn(GOTO, labels[h.target()]);
     }
 
@@ -539,13 +557,16 @@ final class JitCompiler {
             case Opcode.CALL_METHOD -> {
                 int count = ins[pc + 2];
                 int receiver = top - count;
+                handsBudgetOn[pc] = true;
                 syncOut(next);
                 mv.visitVarInsn(ALOAD, IN);
+                mv.visitMethodInsn(INVOKEVIRTUAL, INTERPRETER, "caller", "()Ltoy/runtime/Caller;", false);
                 box(receiver);
                 mv.visitLdcInsn(code.names()[ins[pc + 1]]);
                 boxArray(receiver + 1, count);
-                mv.visitMethodInsn(INVOKEVIRTUAL, INTERPRETER, "callMethod",
-                        "(" + OBJ + "Ljava/lang/String;[" + OBJ + ")" + OBJ, false);
+                mv.visitFieldInsn(GETSTATIC, KEYWORDS, "NONE", "L" + KEYWORDS + ";");
+                mv.visitMethodInsn(INVOKESTATIC, OPERATIONS, "callMethod",
+                        "(Ltoy/runtime/Caller;" + OBJ + "Ljava/lang/String;[" + OBJ + "L" + KEYWORDS + ";)" + OBJ, false);
                 syncIn();
                 put(receiver);
             }
@@ -569,6 +590,7 @@ final class JitCompiler {
 
     /** A Toy call: a Toy function runs in a new frame, compiled or not; anything else through the VM. */
     private void call(int pc, int next, int callee, int count) {
+        handsBudgetOn[pc] = true;
         Label other = new Label();
         Label done = new Label();
         mv.visitVarInsn(ALOAD, ref(callee));
@@ -593,22 +615,38 @@ final class JitCompiler {
         mv.visitLabel(other);
         syncOut(next);
         mv.visitVarInsn(ALOAD, IN);
+        mv.visitFieldInsn(GETFIELD, INTERPRETER, "vm", "L" + VM + ";");
+        mv.visitVarInsn(ALOAD, IN);
         box(callee);
         boxArray(callee + 1, count);
-        mv.visitMethodInsn(INVOKEVIRTUAL, INTERPRETER, "callValue", "(" + OBJ + "[" + OBJ + ")" + OBJ, false);
+        mv.visitFieldInsn(GETSTATIC, KEYWORDS, "NONE", "L" + KEYWORDS + ";");
+        mv.visitMethodInsn(INVOKEVIRTUAL, VM, "callValue",
+                "(L" + INTERPRETER + ";" + OBJ + "[" + OBJ + "L" + KEYWORDS + ";)" + OBJ, false);
         syncIn();
         put(callee);
         mv.visitLabel(done);
     }
 
-    /** An instruction without a pattern: the interpreter's step runs it on the frame's slots. */
+    /**
+     * An instruction without a pattern: the interpreter's step runs it on the frame's slots.
+     * Of the locals, only a closure's captured cells are read there (by MAKE_FUNCTION); the
+     * rest of step's work is on the operand stack.
+     */
     private void interpret(int pc, int op, int d, int next) {
         if (Opcode.jumps(op)) {
             throw new IllegalStateException("no pattern for " + Opcode.name(op));
         }
+        handsBudgetOn[pc] = true;
         int live = locals + d;
-        for (int i = 0; i < live; i++) {
+        for (int i = locals; i < live; i++) {
             store(i);
+        }
+        if (op == Opcode.MAKE_FUNCTION || op == Opcode.MAKE_FUNCTION_DEFS) {
+            for (int source : ((Code) code.constants()[ins[pc + 1]]).freeSources()) {
+                if (source >= 0) {
+                    store(source);
+                }
+            }
         }
         mv.visitVarInsn(ALOAD, IN);
         mv.visitVarInsn(ALOAD, FRAME);
@@ -624,7 +662,7 @@ final class JitCompiler {
             return;
         }
         int after = locals + d + Opcode.stackEffect(op, ins, pc);
-        for (int i = 0; i < after; i++) {
+        for (int i = locals; i < after; i++) {
             load(i);
         }
     }

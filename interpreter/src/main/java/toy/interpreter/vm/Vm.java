@@ -41,7 +41,7 @@ public final class Vm {
     private final Options options;
     private final Pools pools = new Pools();
     /** The second tier, shared by the program's threads; null when off. */
-    private final Jit jit = Jit.of(Jit.Mode.valueOf(System.getProperty("toy.jit", "on").toUpperCase(Locale.ROOT)));
+    private final Jit jit = Jit.fromProperty();
     /** The script's path as given, for pool workers; set by {@link #run}. */
     private String script;
 
