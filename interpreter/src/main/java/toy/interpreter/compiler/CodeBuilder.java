@@ -112,8 +112,8 @@ final class CodeBuilder {
         return index;
     }
 
-    void addHandler(int start, int end, int target, int depth) {
-        handlers.add(new Code.Handler(start, end, target, depth));
+    void addHandler(int start, int end, int target, int depth, boolean catches) {
+        handlers.add(new Code.Handler(start, end, target, depth, catches));
     }
 
     private void put(int word) {

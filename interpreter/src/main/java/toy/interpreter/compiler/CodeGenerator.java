@@ -322,7 +322,7 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
         code.emit(-1, WITH_EXIT);
         Label after = new Label();
         code.emitJump(0, JUMP, after);
-        code.addHandler(start, end, code.offset(), depth);
+        code.addHandler(start, end, code.offset(), depth, false);
         code.setDepth(depth + 1);
         code.emit(-2, WITH_ABORT);
         code.bind(after);
@@ -338,7 +338,7 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
         int end = code.offset();
         Label after = new Label();
         code.emitJump(0, JUMP, after);
-        code.addHandler(start, end, code.offset(), depth);
+        code.addHandler(start, end, code.offset(), depth, true);
         code.setDepth(depth + 1);
         line(ctx.handler);
         storeNew(resolver.variable(ctx.variable));

@@ -653,7 +653,7 @@ public final class Interpreter {
     private Code.Handler unwind(ToyError error, int entryDepth) {
         for (;;) {
             Frame f = frames[depth - 1];
-            Code.Handler handler = f.code.handlerFor(f.pc - 1);
+            Code.Handler handler = f.code.handlerFor(f.pc - 1, error);
             if (handler != null) {
                 return handler;
             }
