@@ -42,8 +42,15 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
     private int displayHook = -1;
     private FunctionInfo program;
 
-    /** What a {@code break}, {@code continue} or {@code return} has to unwind. */
-    private record Construct(boolean isWith, boolean isFor, Label breakTo, Label continueTo) {
+    /**
+     * What a {@code break}, {@code continue} or {@code return} has to unwind. For a {@code with}
+     * block, {@code exits} collects the [start, end) offsets of the jumps out of it after its
+     * early WITH_EXIT, where its resource is no longer held, so its handler leaves them out.
+     */
+    private record Construct(boolean isWith, boolean isFor, Label breakTo, Label continueTo, List<int[]> exits) {
+        Construct(boolean isWith, boolean isFor, Label breakTo, Label continueTo) {
+            this(isWith, isFor, breakTo, continueTo, new ArrayList<>());
+        }
     }
 
     CodeGenerator(SourceFile source, Resolver resolver, FormattedStrings formattedStrings, List<CompileError> errors) {
@@ -259,15 +266,18 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
     private void jumpOutOfLoop(ParserRuleContext ctx, boolean isBreak) {
         line(ctx);
         int depth = code.depth();
+        List<int[]> exits = new ArrayList<>();
         for (Construct c : constructs) {
             if (c.isWith) {
                 code.emit(-1, WITH_EXIT);
+                exits.add(exitFrom(c));
                 continue;
             }
             if (isBreak && c.isFor) {
                 code.emit(-1, POP);
             }
             code.emitJump(0, JUMP, isBreak ? c.breakTo : c.continueTo);
+            exits.forEach(exit -> exit[1] = code.offset());
             code.setDepth(depth);
             return;
         }
@@ -291,15 +301,18 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
             int depth = code.depth();
             Variable result = function.newLocal("<return value>");
             code.emit(-1, STORE_LOCAL, result.slot);
+            List<int[]> exits = new ArrayList<>();
             for (Construct c : constructs) {
                 if (c.isWith) {
                     code.emit(-1, WITH_EXIT);
+                    exits.add(exitFrom(c));
                 } else if (c.isFor) {
                     code.emit(-1, POP);
                 }
             }
             code.emit(1, LOAD_LOCAL, result.slot);
             code.emit(-1, RETURN);
+            exits.forEach(exit -> exit[1] = code.offset());
             code.setDepth(depth - 1);
         } else {
             code.emit(-1, RETURN);
@@ -314,19 +327,37 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
         code.emit(0, WITH_ENTER);
         int depth = code.depth();
         int start = code.offset();
-        constructs.push(new Construct(true, false, null, null));
+        Construct with = new Construct(true, false, null, null);
+        constructs.push(with);
         visit(ctx.body);
         constructs.pop();
-        int end = code.offset();
         line(ctx);
         code.emit(-1, WITH_EXIT);
+        int end = code.offset();
         Label after = new Label();
         code.emitJump(0, JUMP, after);
-        code.addHandler(start, end, code.offset(), depth, false);
+        // The handler covers every offset where the resource is held: from the body's first
+        // instruction to each WITH_EXIT, that included (Ctrl-C at the checkpoint before an
+        // instruction fails as that instruction, which has not run), but not the jumps out after
+        // an early WITH_EXIT. A WITH_EXIT that fails (a Lock no longer held) fails again the
+        // same way in WITH_ABORT, and changes nothing.
+        int from = start;
+        for (int[] exit : with.exits) {
+            code.addHandler(from, exit[0], code.offset(), depth, false);
+            from = exit[1];
+        }
+        code.addHandler(from, end, code.offset(), depth, false);
         code.setDepth(depth + 1);
         code.emit(-2, WITH_ABORT);
         code.bind(after);
         return null;
+    }
+
+    /** Marks the jump out of {@code with} that starts here, after its WITH_EXIT; its end is set when the jump is emitted. */
+    private int[] exitFrom(Construct with) {
+        int[] exit = {code.offset(), -1};
+        with.exits.add(exit);
+        return exit;
     }
 
     @Override

@@ -158,6 +158,41 @@ class ReplInterruptTest {
     }
 
     @Test
+    void aWithBlockReleasesOnceWhereverTheInterruptLands() throws Exception {
+        // At a switch interval of 1 instruction every instruction is a checkpoint, so over the
+        // rounds the interrupt lands at each instruction of the loops: the first and the last of
+        // a with block (its resource just taken, or about to be released), and the jumps out of
+        // it by continue and return, where it has already been released once.
+        start("--switch-interval", "1");
+        type("let lock = Lock()");
+        type("let sem = Semaphore(1)");
+        type("let n = 0");
+        type("fn take() { with lock { n += 1; return n } }");
+        String[] loops = {
+            "while true { with lock { n += 1 } }",
+            "while true { with sem { n += 1; if n % 2 == 0 { continue } } }",
+            "while true { take() }",
+        };
+        int round = 0;
+        for (int i = 0; i < 30; i++) {
+            for (String loop : loops) {
+                round++;
+                type("print(\"go\"); " + loop);
+                waitFor(out, "go\n", round);
+                interrupt();
+                waitFor(err, "KeyboardInterrupt\n", round);
+                // Held by nobody, and the Semaphore's one permit neither lost nor doubled.
+                type("print(\"state\", lock.locked(), sem.acquire(false), sem.acquire(false)); sem.release()");
+                waitFor(out, "state ", round);
+                assertEquals(round, occurrences(out.toString(), "state false true false\n"),
+                        "after " + loop + ":\n" + out + err);
+            }
+        }
+        endInput();
+        assertFalse(err.toString().contains("RuntimeError"), err.toString());
+    }
+
+    @Test
     void threadsSpawnedByTheInterruptedStatementRunOn() throws Exception {
         threadsRunOn("--gil", "handoff");
     }
