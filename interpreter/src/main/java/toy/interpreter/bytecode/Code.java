@@ -2,7 +2,9 @@ package toy.interpreter.bytecode;
 
 import java.util.List;
 import toy.interpreter.vm.Tier;
+import toy.runtime.ToyError;
 import toy.runtime.TracebackEntry;
+import toy.runtime.threads.KeyboardInterrupt;
 
 /**
  * One compiled function (or a script's top-level code): instructions with a parallel line
@@ -50,8 +52,12 @@ public record Code(
         int[] stackDepths,
         Tier tier) {
 
-    /** A {@code try} region [start, end) whose errors jump to target, with the stack cut to depth. */
-    public record Handler(int start, int end, int target, int depth) {
+    /**
+     * A region [start, end) whose errors jump to target, with the stack cut to depth: a
+     * {@code try}'s ({@code catches} true), or a {@code with} block's, which releases its
+     * resource and raises the error again.
+     */
+    public record Handler(int start, int end, int target, int depth, boolean catches) {
     }
 
     /** The frame size: locals plus operand stack. */
@@ -59,11 +65,14 @@ public record Code(
         return localCount + maxStack;
     }
 
-    /** The innermost handler covering offset pc, or null. */
-    public Handler handlerFor(int pc) {
+    /**
+     * The innermost handler of {@code error} covering offset pc, or null. No {@code catch}
+     * handles a {@link KeyboardInterrupt}: it leaves through {@code with} blocks only.
+     */
+    public Handler handlerFor(int pc, ToyError error) {
         // Handlers are added innermost first (a try's body is compiled before its handler entry).
         for (Handler h : handlers) {
-            if (pc >= h.start && pc < h.end) {
+            if (pc >= h.start && pc < h.end && !(h.catches && KeyboardInterrupt.is(error))) {
                 return h;
             }
         }

@@ -12,14 +12,15 @@ import toy.interpreter.compiler.Compiler;
 import toy.interpreter.compiler.SourceFile;
 import toy.interpreter.repl.InputThread;
 import toy.interpreter.repl.LineSource;
+import toy.interpreter.repl.ReplInterrupt;
 import toy.interpreter.repl.ReplSession;
 import toy.interpreter.vm.Vm;
 
 /**
  * {@code toy repl [RUN OPTIONS]} (CLI.md): a read-eval-print loop on MainThread of one VM,
  * under the same options as {@code run}; {@link ReplSession} is the loop. The exit status is
- * 0 after the end of the input, else the run's ({@code exit(n)}, a deadlock, Ctrl-C while a
- * statement runs).
+ * 0 after the end of the input, else the run's ({@code exit(n)}, a deadlock, Ctrl-C while the
+ * session waits for its threads at the end).
  */
 @Command(name = "repl", description = "Type Toy a line at a time and see each expression's value.",
         mixinStandardHelpOptions = true)
@@ -45,8 +46,15 @@ final class ReplCommand implements Callable<Integer> {
         Vm vm = new Vm(globals, console.out(), console.err(), console.flushEachLine(), options.vmOptions(List.of(), options.role()));
         // An empty program: MainThread then runs the loop, as a pool worker serves its tasks.
         var main = Compiler.compile(new SourceFile("<stdin>", ""), globals);
-        try (LineSource lines = LineSource.forStandardInput(console.err(), () -> Main.interrupted(console.out(), console.err()))) {
-            ReplSession session = new ReplSession(globals, new InputThread(lines, vm.scheduler()), console.out(), console.err());
+        // Ctrl-C interrupts the statement running in the loop; before and after the loop it ends the run.
+        ReplInterrupt interrupt = new ReplInterrupt();
+        Runnable onInterrupt = () -> {
+            if (!interrupt.deliver()) {
+                Main.interrupted(console.out(), console.err());
+            }
+        };
+        try (LineSource lines = LineSource.forStandardInput(console.err(), onInterrupt)) {
+            ReplSession session = new ReplSession(globals, new InputThread(lines, vm.scheduler()), interrupt, console.out(), console.err());
             return observability.run(vm, main, session, console);
         }
     }

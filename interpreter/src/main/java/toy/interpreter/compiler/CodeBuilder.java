@@ -105,12 +105,13 @@ final class CodeBuilder {
     }
 
     /**
-     * A try region [start, end) whose errors jump to target, offsets in ints. Its handler cuts
-     * the stack to the depth at the region's start and pushes the error. Regions are added
-     * innermost first, as {@link Code#handlerFor} expects.
+     * A region [start, end) whose errors jump to target, offsets in ints: a try's
+     * ({@code catches}) or a with block's. Its handler cuts the stack to the depth where the
+     * region is first reached and pushes the error. Regions are added innermost first, as
+     * {@link Code#handlerFor} expects.
      */
-    void addHandler(int start, int end, int target) {
-        handlers.add(new int[] {start, end, target});
+    void addHandler(int start, int end, int target, boolean catches) {
+        handlers.add(new int[] {start, end, target, catches ? 1 : 0});
     }
 
     private void put(int word) {
@@ -136,7 +137,11 @@ final class CodeBuilder {
         }
         List<Code.Handler> built = new ArrayList<>();
         for (int[] h : handlers) {
-            built.add(new Code.Handler(h[0], h[1], h[2], Math.max(0, depths[h[0]])));
+            int first = firstReached(depths, h);
+            if (first >= 0) {
+                // A region no path reaches (after a return) can raise nothing: it gets no handler.
+                built.add(new Code.Handler(h[0], h[1], h[2], depths[first], h[3] == 1));
+            }
         }
         return new Code(name, file, firstLine, Arrays.copyOf(code, size), Arrays.copyOf(lines, size),
                 constants.toArray(), names.toArray(new String[0]), parameterCount, localNames.length,
@@ -148,8 +153,10 @@ final class CodeBuilder {
      * The operand-stack depth before each instruction (-1 where none starts or none is
      * reached), as CPython's compiler computes it (stackdepth in Python/flowgraph.c): a walk of
      * the control flow from depth 0 at offset 0, adding each instruction's stack effect along its
-     * fall-through and jump edges, and from each handler at the depth of its region's start plus
-     * the error it pushes. Code no path reaches (after a return or break) is skipped. A
+     * fall-through and jump edges, and from each handler at the depth where its region is first
+     * reached (its start, a statement's; or, for a with block's region that begins after a
+     * jump out of it, the first instruction reached after that) plus the error it pushes. Code
+     * no path reaches (after a return or break) is skipped. A
      * consistent compiler reaches each instruction at one depth (StackEffectTest checks this on
      * every sample); the code of a program with compile errors, which is thrown away, need not
      * be, so the first depth found stands.
@@ -159,23 +166,40 @@ final class CodeBuilder {
         Arrays.fill(depths, -1);
         Deque<Integer> work = new ArrayDeque<>();
         reach(depths, work, 0, 0);
-        while (!work.isEmpty()) {
-            int at = work.pop();
-            int op = code[at];
-            int depth = depths[at];
-            if (Opcode.fallsThrough(op)) {
-                reach(depths, work, at + Opcode.length(op), depth + Opcode.stackEffect(op, code, at));
+        boolean handlerReached = true;
+        while (handlerReached) {
+            while (!work.isEmpty()) {
+                int at = work.pop();
+                int op = code[at];
+                int depth = depths[at];
+                if (Opcode.fallsThrough(op)) {
+                    reach(depths, work, at + Opcode.length(op), depth + Opcode.stackEffect(op, code, at));
+                }
+                if (Opcode.jumps(op)) {
+                    reach(depths, work, Opcode.jumpTarget(op, code, at), depth + Opcode.jumpStackEffect(op, code, at));
+                }
             }
-            if (Opcode.jumps(op)) {
-                reach(depths, work, Opcode.jumpTarget(op, code, at), depth + Opcode.jumpStackEffect(op, code, at));
-            }
+            // Handlers whose region is now reached, from the depth there; their code may hold regions of its own.
+            handlerReached = false;
             for (int[] h : handlers) {
-                if (h[0] == at) {
-                    reach(depths, work, h[2], depth + 1);
+                int first = firstReached(depths, h);
+                if (first >= 0 && depths[h[2]] < 0) {
+                    reach(depths, work, h[2], depths[first] + 1);
+                    handlerReached = true;
                 }
             }
         }
         return depths;
+    }
+
+    /** The first offset of handler h's region that an instruction starts at and a path reaches; -1 if none. */
+    private static int firstReached(int[] depths, int[] h) {
+        for (int at = h[0]; at < h[1] && at < depths.length; at++) {
+            if (depths[at] >= 0) {
+                return at;
+            }
+        }
+        return -1;
     }
 
     private void reach(int[] depths, Deque<Integer> work, int at, int depth) {

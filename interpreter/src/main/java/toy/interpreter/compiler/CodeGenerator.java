@@ -42,8 +42,15 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
     private int displayHook = -1;
     private FunctionInfo program;
 
-    /** What a {@code break}, {@code continue} or {@code return} has to unwind. */
-    private record Construct(boolean isWith, boolean isFor, Label breakTo, Label continueTo) {
+    /**
+     * What a {@code break}, {@code continue} or {@code return} has to unwind. For a {@code with}
+     * block, {@code exits} collects the [start, end) offsets of the jumps out of it after its
+     * early WITH_EXIT, where its resource is no longer held, so its handler leaves them out.
+     */
+    private record Construct(boolean isWith, boolean isFor, Label breakTo, Label continueTo, List<int[]> exits) {
+        Construct(boolean isWith, boolean isFor, Label breakTo, Label continueTo) {
+            this(isWith, isFor, breakTo, continueTo, new ArrayList<>());
+        }
     }
 
     CodeGenerator(SourceFile source, Resolver resolver, FormattedStrings formattedStrings, List<CompileError> errors) {
@@ -256,15 +263,18 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
 
     private void jumpOutOfLoop(ParserRuleContext ctx, boolean isBreak) {
         line(ctx);
+        List<int[]> exits = new ArrayList<>();
         for (Construct c : constructs) {
             if (c.isWith) {
                 code.emit(WITH_EXIT);
+                exits.add(exitFrom(c));
                 continue;
             }
             if (isBreak && c.isFor) {
                 code.emit(POP);
             }
             code.emitJump(JUMP, isBreak ? c.breakTo : c.continueTo);
+            exits.forEach(exit -> exit[1] = code.offset());
             return;
         }
         error(ctx.getStart(), "'" + ctx.getText() + "' outside loop");
@@ -286,15 +296,18 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
             // Release every enclosing resource after the value is computed, before returning it.
             Variable result = function.newLocal("<return value>");
             code.emit(STORE_LOCAL, result.slot);
+            List<int[]> exits = new ArrayList<>();
             for (Construct c : constructs) {
                 if (c.isWith) {
                     code.emit(WITH_EXIT);
+                    exits.add(exitFrom(c));
                 } else if (c.isFor) {
                     code.emit(POP);
                 }
             }
             code.emit(LOAD_LOCAL, result.slot);
             code.emit(RETURN);
+            exits.forEach(exit -> exit[1] = code.offset());
         } else {
             code.emit(RETURN);
         }
@@ -307,18 +320,36 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
         visit(ctx.resource);
         code.emit(WITH_ENTER);
         int start = code.offset();
-        constructs.push(new Construct(true, false, null, null));
+        Construct with = new Construct(true, false, null, null);
+        constructs.push(with);
         visit(ctx.body);
         constructs.pop();
-        int end = code.offset();
         line(ctx);
         code.emit(WITH_EXIT);
+        int end = code.offset();
         Label after = new Label();
         code.emitJump(JUMP, after);
-        code.addHandler(start, end, code.offset());
+        // The handler covers every offset where the resource is held: from the body's first
+        // instruction to each WITH_EXIT, that included (Ctrl-C at the checkpoint before an
+        // instruction fails as that instruction, which has not run), but not the jumps out after
+        // an early WITH_EXIT. A WITH_EXIT that fails (a Lock no longer held) fails again the
+        // same way in WITH_ABORT, and changes nothing.
+        int from = start;
+        for (int[] exit : with.exits) {
+            code.addHandler(from, exit[0], code.offset(), false);
+            from = exit[1];
+        }
+        code.addHandler(from, end, code.offset(), false);
         code.emit(WITH_ABORT);
         code.bind(after);
         return null;
+    }
+
+    /** Marks the jump out of {@code with} that starts here, after its WITH_EXIT; its end is set when the jump is emitted. */
+    private int[] exitFrom(Construct with) {
+        int[] exit = {code.offset(), -1};
+        with.exits.add(exit);
+        return exit;
     }
 
     @Override
@@ -329,7 +360,7 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
         int end = code.offset();
         Label after = new Label();
         code.emitJump(JUMP, after);
-        code.addHandler(start, end, code.offset());
+        code.addHandler(start, end, code.offset(), true);
         line(ctx.handler);
         storeNew(resolver.variable(ctx.variable));
         visit(ctx.handler);

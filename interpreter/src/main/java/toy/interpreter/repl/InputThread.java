@@ -22,6 +22,8 @@ public final class InputThread {
     private final BlockingQueue<String> prompts = new LinkedBlockingQueue<>();
     /** A String, an {@link Event}, or the IOException that ended the input; read under the scheduler's monitor. */
     private volatile Object answer;
+    /** A prompt was handed to the reader and its answer not yet taken (Ctrl-C ended the wait for it). */
+    private boolean asked;
 
     public InputThread(LineSource source, Scheduler scheduler) {
         this.source = source;
@@ -34,12 +36,19 @@ public final class InputThread {
     /**
      * Shows {@code prompt} and returns the line typed (a String) or an {@link Event}; the
      * calling Toy thread gives the GIL up until then. Throws a ToyError when the input cannot
-     * be read, and the scheduler's {@code Aborted} when the run is stopped meanwhile.
+     * be read, and the scheduler's {@code Aborted} when the run is stopped meanwhile. Throws
+     * KeyboardInterrupt when Ctrl-C comes while it waits and the line source did not take it
+     * (a plain read cannot be cancelled): the reader goes on reading, and the line it reads
+     * is the next call's answer, under the prompt it has already shown.
      */
     public Object read(String prompt) {
-        answer = null;
-        prompts.add(prompt);
+        if (!asked) {
+            answer = null;
+            prompts.add(prompt);
+            asked = true;
+        }
         scheduler.awaitOutside(ThreadState.current(), "read a line at the REPL", Scheduler.FOREVER, () -> answer != null);
+        asked = false;
         Object got = answer;
         if (got instanceof IOException e) {
             answer = got;

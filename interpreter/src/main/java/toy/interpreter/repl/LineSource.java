@@ -32,10 +32,11 @@ public interface LineSource extends AutoCloseable {
     /**
      * A terminal's lines when standard input and output are a terminal (the JVM's {@link
      * System#console()}), otherwise standard input read plainly. {@code onInterrupt} runs at a
-     * Ctrl-C that comes while no line is being read (a statement runs, or the REPL waits for the
-     * threads at its end).
+     * Ctrl-C (SIGINT) that the line source does not take to cancel the line being typed: at a
+     * terminal, one that comes while no line is being read (a statement runs, or the REPL waits
+     * for the threads at its end); when reading plainly, every one.
      */
     static LineSource forStandardInput(PrintStream prompts, Runnable onInterrupt) throws IOException {
-        return System.console() != null ? new TerminalLines(onInterrupt) : new PlainLines(System.in, prompts);
+        return System.console() != null ? new TerminalLines(onInterrupt) : new PlainLines(System.in, prompts, onInterrupt);
     }
 }

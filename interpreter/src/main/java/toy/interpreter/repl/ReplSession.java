@@ -16,6 +16,8 @@ import toy.runtime.Builtin;
 import toy.runtime.Nil;
 import toy.runtime.ToyError;
 import toy.runtime.Values;
+import toy.runtime.threads.KeyboardInterrupt;
+import toy.runtime.threads.ThreadState;
 
 /**
  * The read-eval-print loop, run on MainThread holding the GIL, after the (empty) top-level
@@ -38,12 +40,15 @@ public final class ReplSession implements Vm.Service {
 
     private final Globals globals;
     private final InputThread input;
+    private final ReplInterrupt interrupt;
     private final PrintStream out;
     private final PrintStream err;
 
-    public ReplSession(Globals globals, InputThread input, PrintStream out, PrintStream err) {
+    /** {@code interrupt}: where the session's Ctrl-C handler sends Ctrl-C while this loop runs. */
+    public ReplSession(Globals globals, InputThread input, ReplInterrupt interrupt, PrintStream out, PrintStream err) {
         this.globals = globals;
         this.input = input;
+        this.interrupt = interrupt;
         this.out = out;
         this.err = err;
     }
@@ -54,8 +59,22 @@ public final class ReplSession implements Vm.Service {
         report(error.formatTraceback());
     }
 
+    /**
+     * The loop. Ctrl-C while an input runs raises KeyboardInterrupt in it (see {@link
+     * ReplInterrupt}): its traceback is reported like any error's and the loop goes on, with
+     * the bindings made so far.
+     */
     @Override
     public void serve(BiFunction<Object, Object[], Object> call) {
+        interrupt.open(ThreadState.current());
+        try {
+            loop(call);
+        } finally {
+            interrupt.close();
+        }
+    }
+
+    private void loop(BiFunction<Object, Object[], Object> call) {
         globals.define(DISPLAY_HOOK, new Builtin(DISPLAY_HOOK, Arity.expects(DISPLAY_HOOK, 1, 1), args -> display(args[0])));
         int hook = globals.indexOf(DISPLAY_HOOK);
         for (;;) {
@@ -94,7 +113,7 @@ public final class ReplSession implements Vm.Service {
             synchronized (out) {
                 out.flush();
             }
-            Object got = input.read(lines.isEmpty() ? PROMPT : CONTINUATION_PROMPT);
+            Object got = read(lines.isEmpty() ? PROMPT : CONTINUATION_PROMPT);
             if (got == InputThread.Event.CANCELLED) {
                 err.println();
                 err.println("KeyboardInterrupt");
@@ -114,6 +133,18 @@ public final class ReplSession implements Vm.Service {
             if (!Continuation.needsMore(text)) {
                 return text;
             }
+        }
+    }
+
+    /** A line, or an Event; Ctrl-C while waiting for it (and not taken by the line source) cancels it too. */
+    private Object read(String prompt) {
+        try {
+            return input.read(prompt);
+        } catch (ToyError e) {
+            if (KeyboardInterrupt.is(e)) {
+                return InputThread.Event.CANCELLED;
+            }
+            throw e;
         }
     }
 

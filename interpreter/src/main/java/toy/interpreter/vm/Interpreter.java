@@ -407,7 +407,10 @@ public final class Interpreter {
         } catch (RuntimeException | StackOverflowError e) {
             // Where this frame failed, for the traceback and the search for a handler; and the
             // budget, so that a loop that keeps raising and catching still reaches checkpoints.
-            frame.pc = pc;
+            // An error at the checkpoint (budget used up: an abort, Ctrl-C's KeyboardInterrupt)
+            // is the error of the instruction at pc, which has not run: a with block's lock taken
+            // by the instruction before it is released.
+            frame.pc = budget <= 0 ? pc + 1 : pc;
             this.budget = budget;
             if (budget == 0) {
                 // Thrown at the checkpoint (an abort), before the instruction that was counted ran.
@@ -714,7 +717,7 @@ public final class Interpreter {
     private Code.Handler unwind(ToyError error, int entryDepth) {
         for (;;) {
             Frame f = frames[depth - 1];
-            Code.Handler handler = f.code.handlerFor(f.pc - 1);
+            Code.Handler handler = f.code.handlerFor(f.pc - 1, error);
             if (handler != null) {
                 return handler;
             }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -24,8 +25,12 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ReplTerminalTest {
-    /** A tmux server of this test's own, so that no user's session is touched. */
-    private final String socket = "toy-repl-test-" + ProcessHandle.current().pid();
+    private static final AtomicInteger SERVERS = new AtomicInteger();
+    /**
+     * A tmux server of this test's own, so that no user's session is touched; one per test
+     * method, since a server that was just killed may still be exiting when the next test starts.
+     */
+    private final String socket = "toy-repl-test-" + ProcessHandle.current().pid() + "-" + SERVERS.incrementAndGet();
 
     @AfterEach
     void stopServer() throws Exception {
@@ -83,8 +88,8 @@ class ReplTerminalTest {
         }
     }
 
-    @Test
-    void editsLinesKeepsHistoryAndCancelsALineWithCtrlC() throws Exception {
+    /** Starts {@code toy repl} in the tmux session "repl" and waits for its first prompt. */
+    private void startRepl() throws Exception {
         assumeTrue(tmuxInstalled(), "no tmux on the PATH (.ci/run installs it)");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // The screen is 120 columns wide and tall enough that nothing scrolls away.
@@ -95,6 +100,41 @@ class ReplTerminalTest {
                 quote(System.getProperty("java.class.path")), "toy.interpreter.cli.Main repl; echo \"exit status $?\"; exec sleep 600");
         tmux("new-session", "-d", "-s", "repl", "-x", "120", "-y", "50", "sh", "-c", command);
         waitFor("^>>>", 1);
+    }
+
+    @Test
+    void ctrlCInterruptsTheRunningStatementAndTheSessionGoesOn() throws Exception {
+        startRepl();
+        keys("let kept = 5", "Enter");
+        waitFor("^>>>", 2);
+        keys("print(\"spinning\"); while true {}", "Enter");
+        waitFor("^spinning$", 1);
+        keys("C-c");
+        waitFor("^KeyboardInterrupt$", 1);
+        waitFor("^>>>", 3);
+        keys("kept", "Enter");
+        waitFor("^5$", 1);
+        waitFor("^>>>", 4);
+
+        // A sleep (a blocked wait) wakes at once.
+        keys("print(\"sleeping\"); sleep(100)", "Enter");
+        waitFor("^sleeping$", 1);
+        keys("C-c");
+        waitFor("^KeyboardInterrupt$", 2);
+        waitFor("^>>>", 5);
+        String screen = waitFor("    print\\(\"sleeping\"\\); sleep\\(100\\)$", 1);
+        assertTrue(screen.contains("in <main>"), screen);
+        keys("kept + 1", "Enter");
+        waitFor("^6$", 1);
+        waitFor("^>>>", 6);
+
+        keys("C-d");
+        waitFor("^exit status 0$", 1);
+    }
+
+    @Test
+    void editsLinesKeepsHistoryAndCancelsALineWithCtrlC() throws Exception {
+        startRepl();
         keys("let q = Queue()", "Enter");
         waitFor("^>>>", 2);
         keys("fn worker() { print(\"worker got\", q.get()) }", "Enter");

@@ -215,10 +215,12 @@ public final class Gil {
 
     /**
      * Called by the interpreter when its budget runs out. Drops the GIL if the interval says
-     * so and takes it again; returns the next budget.
+     * so and takes it again; returns the next budget. Raises KeyboardInterrupt when Ctrl-C
+     * asked this thread to.
      */
     public int checkpoint(ThreadState me) {
         scheduler.checkAborted();
+        KeyboardInterrupt.raiseIfRequested(me);
         if (policy == Policy.OFF) {
             return NO_GIL_BUDGET;
         }

@@ -130,7 +130,8 @@ public final class Scheduler {
      * it gives the GIL up, tells the deadlock detector, the stats and the timeline what the
      * thread is doing, waits on this scheduler's monitor until {@code ready} or the timeout,
      * and takes the GIL again. A wait with a timeout, or one that something outside wakes,
-     * never counts towards a deadlock. {@code what} null means sleep().
+     * never counts towards a deadlock. {@code what} null means sleep(). Ctrl-C's {@link
+     * KeyboardInterrupt} ends the wait at once and is raised here.
      */
     private boolean waitUntil(ThreadState me, Supplier<String> what, ContentionStats primitive, long timeoutNanos,
             boolean outside, BooleanSupplier ready) {
@@ -165,6 +166,9 @@ public final class Scheduler {
                 }
                 while (!(done = ready.getAsBoolean())) {
                     checkAborted();
+                    if (KeyboardInterrupt.pending(me)) {
+                        break;
+                    }
                     long left = timeoutNanos == FOREVER ? 0 : timeoutNanos - (System.nanoTime() - start);
                     if (timeoutNanos != FOREVER && left <= 0) {
                         break;
@@ -202,6 +206,10 @@ public final class Scheduler {
         }
         // An abort may also be what made `ready` true (a joined thread that was stopped).
         checkAborted();
+        if (!done) {
+            // Ctrl-C ends the wait; a wait that succeeded keeps what it took, and the interrupt comes at the next checkpoint.
+            KeyboardInterrupt.raiseIfRequested(me);
+        }
         return done;
     }
 

@@ -34,6 +34,8 @@ public final class ThreadState {
      * ends (a pool worker's reply): such a thread never counts towards a deadlock.
      */
     volatile boolean wokenFromOutside;
+    /** Ctrl-C asked this thread to raise KeyboardInterrupt and it has not yet looked ({@link KeyboardInterrupt}). */
+    volatile boolean interruptPending;
     private volatile long stateSince = System.nanoTime();
     /** The Thread value scripts see; set when it is made. */
     ToyThread thread;

@@ -54,12 +54,17 @@ public final class ToyCondition extends Primitive implements Resource {
         boolean[] notified = new boolean[1];
         scheduler.locked(() -> waiters.add(notified));
         int held = lock.releaseAll();
-        boolean woken = scheduler.await(ThreadState.current(), () -> "be notified by " + label(), contention,
-                timeoutNanos, () -> notified[0]);
-        if (!woken) {
-            scheduler.locked(() -> waiters.remove(notified));
+        boolean woken = false;
+        try {
+            woken = scheduler.await(ThreadState.current(), () -> "be notified by " + label(), contention,
+                    timeoutNanos, () -> notified[0]);
+        } finally {
+            // Also when Ctrl-C ends the wait: the lock is held again when KeyboardInterrupt leaves, as in Python.
+            if (!woken) {
+                scheduler.locked(() -> waiters.remove(notified));
+            }
+            lock.reacquire(held);
         }
-        lock.reacquire(held);
         return woken;
     }
 
