@@ -72,6 +72,8 @@ public final class Interpreter {
      * current frame's compiled code can take over; 0 when not looking.
      */
     private int seeking;
+    /** The error a handler of a compiled frame takes, from {@link #handlerFor} to the handler's code. */
+    ToyError caughtError;
     /**
      * Compiled frames call each other on the Java stack; past this many, calls run in the
      * interpreter, whose frames are on the heap, so that recursion stays bounded by the
@@ -974,45 +976,45 @@ public final class Interpreter {
         depth--;
     }
 
-    /** What a try's handler in compiled code gets for what was thrown: as the interpreter's handlers do. */
-    static ToyError caught(Throwable thrown) {
-        if (thrown instanceof ToyError || thrown instanceof StackOverflowError || thrown instanceof OutOfMemoryError) {
-            return asToyError(thrown);
-        }
-        if (thrown instanceof RuntimeException e) {
-            throw e;
-        }
-        throw (Error) thrown;
-    }
-
     /**
      * What is left of the budget after the instruction at pc of a compiled frame threw, given
      * the frame's own count: the interpreter's, if the instruction had handed the budget to code
      * it called (which counted on from there), unless the throw came at the checkpoint before it.
      */
-    int budgetAfterThrow(Frame frame, int pc, int budget) {
+    private int budgetAfterThrow(Frame frame, int pc, int budget) {
         return budget != 0 && frame.code.tier().compiled.handsBudgetOn()[pc] ? resumeCompiled() : budget;
     }
 
     /**
-     * An error no try of a compiled frame caught, at the instruction at pc: pops the frame,
-     * adding its traceback line to a Toy error, and returns what to throw on.
+     * What compiled code does with what the instruction at pc of frame threw, with budget the
+     * frame's own count: returns the index of the code's handler that takes it, as for an
+     * interpreted frame ({@link Code#handlerFor}), having put the error in
+     * {@link #caughtError} and what is left of the budget in {@link #budget}; or, when no
+     * handler takes it, pops the frame, adds its traceback line to a Toy error, and throws it on.
      */
-    Throwable unwindCompiled(Frame frame, int pc, int budget, Throwable thrown) {
-        budget = budgetAfterThrow(frame, pc, budget);
-        this.budget = budget;
+    int handlerFor(Frame frame, int pc, int budget, Throwable thrown) {
+        this.budget = budgetAfterThrow(frame, pc, budget);
         if (budget == 0) {
-            // Thrown at the checkpoint (an abort), before the instruction that was counted ran.
+            // Thrown at the checkpoint (an abort, Ctrl-C), before the instruction that was counted ran.
             instructions--;
         }
-        depth--;
-        if (!(thrown instanceof ToyError || thrown instanceof StackOverflowError || thrown instanceof OutOfMemoryError)) {
-            return thrown;
+        if (thrown instanceof ToyError || thrown instanceof StackOverflowError || thrown instanceof OutOfMemoryError) {
+            ToyError error = asToyError(thrown);
+            Code.Handler handler = frame.code.handlerFor(pc, error);
+            if (handler != null) {
+                caughtError = error;
+                return frame.code.handlers().indexOf(handler);
+            }
+            depth--;
+            frame.pc = pc + 1;
+            error.addTraceback(frame.location());
+            throw error;
         }
-        ToyError error = asToyError(thrown);
-        frame.pc = pc + 1;
-        error.addTraceback(frame.location());
-        return error;
+        depth--;
+        if (thrown instanceof RuntimeException e) {
+            throw e;
+        }
+        throw (Error) thrown;
     }
 
     /** The value in a slot as a Toy value outside the stack: ints boxed as Long. */

@@ -181,14 +181,8 @@ final class JitCompiler {
         }
         Label start = new Label();
         Label end = new Label();
-        Label unwind = new Label();
-        // The JVM takes the first entry of the exception table that covers the throw: the
-        // code's handlers, innermost first as Code lists them, then the frame's own unwinding.
-        Label[] stubs = new Label[code.handlers().size()];
-        for (int i = 0; i < stubs.length; i++) {
-            stubs[i] = handlerRange(code.handlers().get(i));
-        }
-        mv.visitTryCatchBlock(start, end, unwind, null);
+        Label thrown = new Label();
+        mv.visitTryCatchBlock(start, end, thrown, null);
         mv.visitLabel(start);
         entrySwitch();
         for (int pc = 0; pc < ins.length; pc += Opcode.length(ins[pc])) {
@@ -200,22 +194,51 @@ final class JitCompiler {
         mv.visitLabel(labels[ins.length]);
         // Never reached: a Toy function always ends in RETURN. Here for the verifier.
         mv.visitInsn(RETURN);
-        for (int i = 0; i < stubs.length; i++) {
-            if (stubs[i] != null) {
-                handler(code.handlers().get(i), stubs[i]);
-            }
-        }
         mv.visitLabel(end);
-        // No try of the code caught it: pop the frame with its traceback line and propagate.
-        mv.visitLabel(unwind);
+        mv.visitLabel(thrown);
+        handlers();
+    }
+
+    /**
+     * Where anything thrown in the method goes: the interpreter finds the code's handler that
+     * takes it ({@link Code#handlerFor}, as for an interpreted frame), and the code goes on
+     * at its target with the error on the stack at its depth; when none takes it, the
+     * interpreter pops the frame and throws it on.
+     */
+    private void handlers() {
         mv.visitVarInsn(ASTORE, THROWN);
         mv.visitVarInsn(ALOAD, IN);
         mv.visitVarInsn(ALOAD, FRAME);
         mv.visitVarInsn(ILOAD, PC);
         mv.visitVarInsn(ILOAD, BUDGET);
         mv.visitVarInsn(ALOAD, THROWN);
-        mv.visitMethodInsn(INVOKEVIRTUAL, INTERPRETER, "unwindCompiled",
-                "(L" + FRAME_CLASS + ";IILjava/lang/Throwable;)Ljava/lang/Throwable;", false);
+        mv.visitMethodInsn(INVOKEVIRTUAL, INTERPRETER, "handlerFor",
+                "(L" + FRAME_CLASS + ";IILjava/lang/Throwable;)I", false);
+        int count = code.handlers().size();
+        Label unreachable = new Label();
+        Label[] landings = new Label[count];
+        for (int i = 0; i < count; i++) {
+            landings[i] = depth[code.handlers().get(i).target()] >= 0 ? new Label() : unreachable;
+        }
+        if (count > 0) {
+            mv.visitTableSwitchInsn(0, count - 1, unreachable, landings);
+        }
+        for (int i = 0; i < count; i++) {
+            Code.Handler h = code.handlers().get(i);
+            if (landings[i] != unreachable) {
+                mv.visitLabel(landings[i]);
+                mv.visitVarInsn(ALOAD, IN);
+                mv.visitFieldInsn(GETFIELD, INTERPRETER, "caughtError", "Ltoy/runtime/ToyError;");
+                mv.visitVarInsn(ASTORE, ref(locals + h.depth()));
+                mv.visitVarInsn(ALOAD, IN);
+                mv.visitFieldInsn(GETFIELD, INTERPRETER, "budget", "I");
+                mv.visitVarInsn(ISTORE, BUDGET);
+                mv.visitJumpInsn(GOTO, labels[h.target()]);
+            }
+        }
+        // handlerFor returns only the index of a handler whose code a path reaches.
+        mv.visitLabel(unreachable);
+        mv.visitVarInsn(ALOAD, THROWN);
         mv.visitInsn(ATHROW);
     }
 
