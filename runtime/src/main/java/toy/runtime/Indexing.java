@@ -34,18 +34,29 @@ public final class Indexing {
         throw ToyError.typeError("'" + Values.typeName(c) + "' object is not subscriptable");
     }
 
-    /** {@code c[i]} for an int index, which a list takes without boxing it; as {@link #get(Object, Object)}. */
+    /** {@code c[i]} for an int index, which a list or a map takes without boxing it; as {@link #get(Object, Object)}. */
     public static Object getAt(Object c, long i) {
         if (c instanceof ToyList list) {
             return list.get(Conversions.saturate(i));
         }
+        if (c instanceof ToyMap map) {
+            Object value = map.getInt(i);
+            if (value == null) {
+                throw new ToyError("KeyError", Long.toString(i));
+            }
+            return value;
+        }
         return get(c, (Object) i);
     }
 
-    /** {@code c[i] = v} for an int index, which a list takes without boxing it; as {@link #set(Object, Object, Object)}. */
+    /** {@code c[i] = v} for an int index, which a list or a map takes without boxing it; as {@link #set(Object, Object, Object)}. */
     public static void setAt(Object c, long i, Object v) {
         if (c instanceof ToyList list) {
             list.set(Conversions.saturate(i), v);
+            return;
+        }
+        if (c instanceof ToyMap map) {
+            map.putInt(i, v);
             return;
         }
         set(c, (Object) i, v);
