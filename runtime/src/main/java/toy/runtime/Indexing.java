@@ -186,8 +186,8 @@ public final class Indexing {
         if (i < 0 || i >= count) {
             throw ToyError.indexError("string index out of range");
         }
-        int offset = s.offsetByCodePoints(0, (int) i);
-        return s.substring(offset, offset + Character.charCount(s.codePointAt(offset)));
+        // Without surrogate pairs a code point index is the UTF-16 offset: no walk from the start.
+        return Characters.at(s, count == s.length() ? (int) i : s.offsetByCodePoints(0, (int) i));
     }
 
     private static String substring(String s, long lo, long hi) {

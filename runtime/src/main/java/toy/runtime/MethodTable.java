@@ -23,11 +23,30 @@ public final class MethodTable<T> {
     }
 
     private final Map<String, Method<T>> methods = new HashMap<>();
+    /**
+     * The methods found last, by the identity of the name asked for: a call site passes the
+     * same String each time (its code's name table), so a hit costs one comparison of
+     * references instead of the map's comparison of characters. Direct-mapped by the name's
+     * hash (which a String caches); entries are immutable, so a race between threads only
+     * loses an entry.
+     */
+    private final Found<T>[] found;
+
+    private record Found<T>(String name, Method<T> method) {
+    }
+
+    /** Slots of {@link #found}, a power of two. */
+    private static final int FOUND_SLOTS = 16;
+
+    @SuppressWarnings("unchecked")
+    public MethodTable() {
+        found = (Found<T>[]) new Found<?>[FOUND_SLOTS];
+    }
 
     /** Adds a method whose argument count is checked by {@code arity} and which rejects keywords. */
     public MethodTable<T> add(String name, Arity arity, Simple<T> method) {
         methods.put(name, (self, caller, args, keywords) -> {
-            keywords.allowOnly(name);
+            keywords.allowNone(name);
             arity.check(args.length);
             return method.call(self, args);
         });
@@ -47,7 +66,20 @@ public final class MethodTable<T> {
 
     /** The method's result, or Java null if the type has no such method. */
     public Object call(T self, String name, Caller caller, Object[] args, Keywords keywords) {
-        Method<T> m = methods.get(name);
+        Method<T> m = find(name);
         return m == null ? null : m.call(self, caller, args, keywords);
+    }
+
+    private Method<T> find(String name) {
+        int slot = name.hashCode() & (FOUND_SLOTS - 1);
+        Found<T> f = found[slot];
+        if (f != null && f.name == name) {
+            return f.method;
+        }
+        Method<T> m = methods.get(name);
+        if (m != null) {
+            found[slot] = new Found<>(name, m);
+        }
+        return m;
     }
 }
