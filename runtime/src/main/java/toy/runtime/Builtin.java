@@ -22,7 +22,7 @@ public final class Builtin implements ToyObject {
     /** For the builtins CPython words differently, e.g. {@code Arity.expects("range", 1, 3)}. A keyword is a TypeError. */
     public Builtin(String name, Arity arity, Function<Object[], Object> body) {
         this(name, arity, (Body) (caller, args, keywords) -> {
-            keywords.allowOnly(name);
+            keywords.allowNone(name);
             return body.apply(args);
         });
     }

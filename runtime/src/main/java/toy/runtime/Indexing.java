@@ -34,18 +34,29 @@ public final class Indexing {
         throw ToyError.typeError("'" + Values.typeName(c) + "' object is not subscriptable");
     }
 
-    /** {@code c[i]} for an int index, which a list takes without boxing it; as {@link #get(Object, Object)}. */
+    /** {@code c[i]} for an int index, which a list or a map takes without boxing it; as {@link #get(Object, Object)}. */
     public static Object getAt(Object c, long i) {
         if (c instanceof ToyList list) {
             return list.get(Conversions.saturate(i));
         }
+        if (c instanceof ToyMap map) {
+            Object value = map.getInt(i);
+            if (value == null) {
+                throw new ToyError("KeyError", Long.toString(i));
+            }
+            return value;
+        }
         return get(c, (Object) i);
     }
 
-    /** {@code c[i] = v} for an int index, which a list takes without boxing it; as {@link #set(Object, Object, Object)}. */
+    /** {@code c[i] = v} for an int index, which a list or a map takes without boxing it; as {@link #set(Object, Object, Object)}. */
     public static void setAt(Object c, long i, Object v) {
         if (c instanceof ToyList list) {
             list.set(Conversions.saturate(i), v);
+            return;
+        }
+        if (c instanceof ToyMap map) {
+            map.putInt(i, v);
             return;
         }
         set(c, (Object) i, v);
@@ -175,8 +186,8 @@ public final class Indexing {
         if (i < 0 || i >= count) {
             throw ToyError.indexError("string index out of range");
         }
-        int offset = s.offsetByCodePoints(0, (int) i);
-        return s.substring(offset, offset + Character.charCount(s.codePointAt(offset)));
+        // Without surrogate pairs a code point index is the UTF-16 offset: no walk from the start.
+        return Characters.at(s, count == s.length() ? (int) i : s.offsetByCodePoints(0, (int) i));
     }
 
     private static String substring(String s, long lo, long hi) {

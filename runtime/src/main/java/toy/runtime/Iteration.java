@@ -78,15 +78,6 @@ public final class Iteration {
     }
 
     private static final class StringIterator implements ToyIterator {
-        /** The one-character strings of ASCII, made once: iterating a str made a String per character. */
-        private static final String[] ASCII = new String[128];
-
-        static {
-            for (int c = 0; c < ASCII.length; c++) {
-                ASCII[c] = String.valueOf((char) c);
-            }
-        }
-
         private final String s;
         private int offset;
 
@@ -104,10 +95,9 @@ public final class Iteration {
             if (offset >= s.length()) {
                 throw new NoSuchElementException();
             }
-            int start = offset;
-            int c = s.codePointAt(offset);
-            offset += Character.charCount(c);
-            return c < ASCII.length ? ASCII[c] : s.substring(start, offset);
+            String c = Characters.at(s, offset);
+            offset += c.length();
+            return c;
         }
     }
 }

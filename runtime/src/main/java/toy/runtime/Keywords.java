@@ -53,6 +53,13 @@ public final class Keywords {
         }
     }
 
+    /** Throws the TypeError for the first keyword, if any: {@code function} takes none. No varargs array per call. */
+    public void allowNone(String function) {
+        if (names.length > 0) {
+            throw unexpected(function, names[0]);
+        }
+    }
+
     /** CPython's message for a keyword the callee does not take. */
     public static ToyError unexpected(String function, String name) {
         return ToyError.typeError(function + "() got an unexpected keyword argument '" + name + "'");

@@ -1,7 +1,5 @@
 package toy.runtime;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 
 /** The methods of str (LANGUAGE.md section 5), with Python's behaviour and messages. */
@@ -49,30 +47,37 @@ final class StrMethods {
 
     /** Python's split(): runs of whitespace separate, and no empty strings result. */
     private static ToyList splitWhitespace(String s, long maxsplit) {
-        List<Object> parts = new ArrayList<>();
+        ToyList parts = new ToyList();
+        int n = s.length();
         int i = 0;
-        while (i < s.length()) {
-            while (i < s.length() && Whitespace.isSpace(s.codePointAt(i))) {
-                i += Character.charCount(s.codePointAt(i));
-            }
-            if (i == s.length()) {
+        while (i < n) {
+            i = skip(s, i, true);
+            if (i == n) {
                 break;
             }
             if (parts.size() == maxsplit) {
-                int end = s.length();
-                while (end > i && Whitespace.isSpace(s.codePointBefore(end))) {
-                    end -= Character.charCount(s.codePointBefore(end));
-                }
-                parts.add(s.substring(i, end));
+                // The rest as it is, trailing whitespace included, as CPython's split_whitespace does.
+                parts.add(s.substring(i));
                 break;
             }
             int start = i;
-            while (i < s.length() && !Whitespace.isSpace(s.codePointAt(i))) {
-                i += Character.charCount(s.codePointAt(i));
-            }
+            i = skip(s, i, false);
             parts.add(s.substring(start, i));
         }
-        return ToyList.of(parts.toArray());
+        return parts;
+    }
+
+    /** The offset of the first code point at or after {@code i} that is whitespace when {@code space} is false, and not when it is true. */
+    private static int skip(String s, int i, boolean space) {
+        int n = s.length();
+        while (i < n) {
+            int cp = s.codePointAt(i);
+            if (Whitespace.isSpace(cp) != space) {
+                return i;
+            }
+            i += Character.charCount(cp);
+        }
+        return n;
     }
 
     private static ToyList split(String s, Object separator, long maxsplit) {
@@ -91,25 +96,48 @@ final class StrMethods {
         return parts;
     }
 
+    /** {@code sep.join(items)}: a list's items are measured first, so the result is built in one buffer of its size. */
     private static String join(String separator, Object items) {
-        ToyIterator it;
-        try {
-            it = Iteration.iterator(items);
-        } catch (ToyError e) {
-            throw ToyError.typeError("can only join an iterable");
-        }
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; it.hasNext(); i++) {
-            Object item = it.next();
-            if (!(item instanceof String s)) {
-                throw ToyError.typeError("sequence item " + i + ": expected str instance, " + Values.typeName(item) + " found");
+        Object[] parts;
+        if (items instanceof ToyList list) {
+            parts = list.toArray();
+        } else {
+            ToyIterator it;
+            try {
+                it = Iteration.iterator(items);
+            } catch (ToyError e) {
+                throw ToyError.typeError("can only join an iterable");
             }
+            ToyList all = new ToyList();
+            while (it.hasNext()) {
+                // Checked as they come: a range of ints fails at its first item, not after the last.
+                all.add(joinable(all.size(), it.next()));
+            }
+            parts = all.toArray();
+        }
+        long length = (long) separator.length() * Math.max(0, parts.length - 1);
+        for (int i = 0; i < parts.length; i++) {
+            length += joinable(i, parts[i]).length();
+        }
+        if (length > Integer.MAX_VALUE - 8) {
+            throw ToyError.overflowError("join() result is too long");
+        }
+        StringBuilder sb = new StringBuilder((int) length);
+        for (int i = 0; i < parts.length; i++) {
             if (i > 0) {
                 sb.append(separator);
             }
-            sb.append(s);
+            sb.append((String) parts[i]);
         }
         return sb.toString();
+    }
+
+    /** The i-th item of a join, which must be a str. */
+    private static String joinable(int i, Object item) {
+        if (item instanceof String s) {
+            return s;
+        }
+        throw ToyError.typeError("sequence item " + i + ": expected str instance, " + Values.typeName(item) + " found");
     }
 
     /** strip(chars?): whitespace, or any of the given characters, off either or both ends. */

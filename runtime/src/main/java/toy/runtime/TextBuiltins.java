@@ -38,7 +38,7 @@ final class TextBuiltins {
                     if (n < 0 || n > Character.MAX_CODE_POINT) {
                         throw ToyError.valueError("chr() arg not in range(0x110000)");
                     }
-                    return new String(Character.toChars((int) n));
+                    return Characters.of((int) n);
                 }),
                 new Builtin("hex", 1, 1, a -> prefixed(Conversions.index(a[0]), 16, "0x")),
                 new Builtin("bin", 1, 1, a -> prefixed(Conversions.index(a[0]), 2, "0b")),

@@ -3,10 +3,12 @@ package toy.runtime;
 import java.util.Arrays;
 
 /**
- * Toy's list: a growable array. Every public method that reads or changes it is synchronized,
- * so threads running without a GIL never see it torn; work of several steps (printing,
- * comparing, concatenating) runs on a {@link #toArray()} snapshot instead of holding the lock,
- * so that two lists never lock each other.
+ * Toy's list: a growable array. Every method that reads or changes it does so in one atomic
+ * step: under a GIL the GIL makes it so, without one ({@link ContainerLocks#required()}) the
+ * method locks the list's monitor, so threads running in parallel never see it torn; work of
+ * several steps (printing, comparing, concatenating) runs on a {@link #toArray()} snapshot
+ * instead of holding the lock, so that two lists never lock each other. Each public method is
+ * a check of that flag and a call of its private {@code ...Now} body, plain or under the lock.
  */
 public final class ToyList implements ToyObject {
     /** The JVM's limit on an array's length. */
@@ -29,21 +31,59 @@ public final class ToyList implements ToyObject {
         return new ToyList(values.clone(), values.length);
     }
 
-    public synchronized int size() {
+    public int size() {
+        if (ContainerLocks.required()) {
+            synchronized (this) {
+                return sizeNow();
+            }
+        }
+        return sizeNow();
+    }
+
+    private int sizeNow() {
         return size;
     }
 
     /** The item at index, counting from the end when negative, as {@code xs[i]}. */
-    public synchronized Object get(int index) {
+    public Object get(int index) {
+        if (ContainerLocks.required()) {
+            synchronized (this) {
+                return getNow(index);
+            }
+        }
+        return getNow(index);
+    }
+
+    private Object getNow(int index) {
         return items[position(index, "list index out of range")];
     }
 
     /** {@code xs[i] = value}, counting from the end when index is negative. */
-    public synchronized void set(int index, Object value) {
+    public void set(int index, Object value) {
+        if (ContainerLocks.required()) {
+            synchronized (this) {
+                setNow(index, value);
+                return;
+            }
+        }
+        setNow(index, value);
+    }
+
+    private void setNow(int index, Object value) {
         items[position(index, "list assignment index out of range")] = value;
     }
 
-    public synchronized void add(Object value) {
+    public void add(Object value) {
+        if (ContainerLocks.required()) {
+            synchronized (this) {
+                addNow(value);
+                return;
+            }
+        }
+        addNow(value);
+    }
+
+    private void addNow(Object value) {
         if (size == items.length) {
             items = Arrays.copyOf(items, Math.max(8, items.length + (items.length >> 1)));
         }
@@ -51,19 +91,38 @@ public final class ToyList implements ToyObject {
     }
 
     /** Python's {@code insert}: a negative index counts from the end; out-of-range indexes clamp. */
-    public synchronized void insert(int index, Object value) {
+    public void insert(int index, Object value) {
+        if (ContainerLocks.required()) {
+            synchronized (this) {
+                insertNow(index, value);
+                return;
+            }
+        }
+        insertNow(index, value);
+    }
+
+    private void insertNow(int index, Object value) {
         int at = (int) Indexing.clamp(index, size);
-        add(value);
+        addNow(value);
         System.arraycopy(items, at, items, at + 1, size - 1 - at);
         items[at] = value;
     }
 
-    public synchronized Object pop() {
+    public Object pop() {
         return pop(-1);
     }
 
     /** Removes and returns the item at index (negative counts from the end). */
-    public synchronized Object pop(int index) {
+    public Object pop(int index) {
+        if (ContainerLocks.required()) {
+            synchronized (this) {
+                return popNow(index);
+            }
+        }
+        return popNow(index);
+    }
+
+    private Object popNow(int index) {
         if (size == 0) {
             throw ToyError.indexError("pop from empty list");
         }
@@ -75,12 +134,30 @@ public final class ToyList implements ToyObject {
     }
 
     /** A snapshot of the items. */
-    public synchronized Object[] toArray() {
+    public Object[] toArray() {
+        if (ContainerLocks.required()) {
+            synchronized (this) {
+                return toArrayNow();
+            }
+        }
+        return toArrayNow();
+    }
+
+    private Object[] toArrayNow() {
         return Arrays.copyOf(items, size);
     }
 
     /** {@code xs[lo:hi]} with Python's clamping; pass 0 and Long.MAX_VALUE for a bound left out. */
-    public synchronized ToyList slice(long lo, long hi) {
+    public ToyList slice(long lo, long hi) {
+        if (ContainerLocks.required()) {
+            synchronized (this) {
+                return sliceNow(lo, hi);
+            }
+        }
+        return sliceNow(lo, hi);
+    }
+
+    private ToyList sliceNow(long lo, long hi) {
         int from = (int) Indexing.clamp(lo, size);
         int to = Math.max(from, (int) Indexing.clamp(hi, size));
         return new ToyList(Arrays.copyOfRange(items, from, to), to - from);
@@ -117,16 +194,24 @@ public final class ToyList implements ToyObject {
     /** {@code xs.extend(items)} and {@code xs += items}: appends every item of an iterable (itself included, once). */
     public void extend(Object iterable) {
         Object[] more = iterable instanceof ToyList other ? other.toArray() : drain(Iteration.iterator(iterable));
-        synchronized (this) {
-            if ((long) size + more.length > MAX_LENGTH) {
-                throw ToyError.overflowError("list is too long");
+        if (ContainerLocks.required()) {
+            synchronized (this) {
+                appendAllNow(more);
+                return;
             }
-            if (size + more.length > items.length) {
-                items = Arrays.copyOf(items, Math.max(size + more.length, items.length + (items.length >> 1)));
-            }
-            System.arraycopy(more, 0, items, size, more.length);
-            size += more.length;
         }
+        appendAllNow(more);
+    }
+
+    private void appendAllNow(Object[] more) {
+        if ((long) size + more.length > MAX_LENGTH) {
+            throw ToyError.overflowError("list is too long");
+        }
+        if (size + more.length > items.length) {
+            items = Arrays.copyOf(items, Math.max(size + more.length, items.length + (items.length >> 1)));
+        }
+        System.arraycopy(more, 0, items, size, more.length);
+        size += more.length;
     }
 
     private static Object[] drain(ToyIterator it) {
@@ -154,7 +239,16 @@ public final class ToyList implements ToyObject {
     }
 
     /** Removes the item at index if it is still {@code expected} (another thread may have changed the list). */
-    synchronized boolean removeAt(int index, Object expected) {
+    boolean removeAt(int index, Object expected) {
+        if (ContainerLocks.required()) {
+            synchronized (this) {
+                return removeAtNow(index, expected);
+            }
+        }
+        return removeAtNow(index, expected);
+    }
+
+    private boolean removeAtNow(int index, Object expected) {
         if (index >= size || !(items[index] == expected || Values.equal(items[index], expected))) {
             return false;
         }
@@ -164,12 +258,32 @@ public final class ToyList implements ToyObject {
     }
 
     /** Replaces every item at once (list.sort). */
-    synchronized void replaceAll(Object[] values) {
+    void replaceAll(Object[] values) {
+        if (ContainerLocks.required()) {
+            synchronized (this) {
+                replaceAllNow(values);
+                return;
+            }
+        }
+        replaceAllNow(values);
+    }
+
+    private void replaceAllNow(Object[] values) {
         items = values.length == 0 ? new Object[8] : values.clone();
         size = values.length;
     }
 
-    synchronized void reverse() {
+    void reverse() {
+        if (ContainerLocks.required()) {
+            synchronized (this) {
+                reverseNow();
+                return;
+            }
+        }
+        reverseNow();
+    }
+
+    private void reverseNow() {
         for (int i = 0, j = size - 1; i < j; i++, j--) {
             Object t = items[i];
             items[i] = items[j];
@@ -177,13 +291,32 @@ public final class ToyList implements ToyObject {
         }
     }
 
-    public synchronized void clear() {
+    public void clear() {
+        if (ContainerLocks.required()) {
+            synchronized (this) {
+                clearNow();
+                return;
+            }
+        }
+        clearNow();
+    }
+
+    private void clearNow() {
         items = new Object[8];
         size = 0;
     }
 
     /** The item at a non-negative index, or Java null past the end: one atomic step for iterators. */
-    synchronized Object itemOrNull(int index) {
+    Object itemOrNull(int index) {
+        if (ContainerLocks.required()) {
+            synchronized (this) {
+                return itemOrNullNow(index);
+            }
+        }
+        return itemOrNullNow(index);
+    }
+
+    private Object itemOrNullNow(int index) {
         return index < size ? items[index] : null;
     }
 

@@ -1,6 +1,7 @@
 package toy.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static toy.runtime.Expect.error;
 
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,30 @@ class IndexingTest {
         error("IndexError: string index out of range", () -> Indexing.get("", 0L));
         error("TypeError: string indices must be integers, not 'str'", () -> Indexing.get(s, "a"));
         error("TypeError: 'str' object does not support item assignment", () -> Indexing.set(s, 0L, "x"));
+    }
+
+    @Test
+    void latin1CharactersAreSharedAndAnIndexNeedsNoWalkWithoutSurrogates() {
+        String latin = "x".repeat(100_000) + "é";
+        assertSame(Indexing.get(latin, 100_000L), Indexing.get("é", 0L));
+        assertSame(Indexing.get("abc", 1L), Indexing.get("xbz", 1L));
+        assertEquals("ŵ", Indexing.get("aŵ", 1L));
+        String wide = "😀".repeat(3) + "ŵz";
+        assertEquals("ŵ", Indexing.get(wide, 3L));
+        assertEquals("z", Indexing.get(wide, -1L));
+        assertEquals("\ud800", Indexing.get("a\ud800b", 1L), "a lone surrogate is one character");
+    }
+
+    @Test
+    void mapsTakeIntKeysUnboxed() {
+        ToyMap m = new ToyMap();
+        Indexing.setAt(m, 300, "a");
+        assertEquals("a", Indexing.getAt(m, 300));
+        assertEquals("a", Indexing.get(m, 300.0));
+        Indexing.set(m, 2.0, "b");
+        assertEquals("b", Indexing.getAt(m, 2));
+        error("KeyError: 7", () -> Indexing.getAt(m, 7));
+        assertEquals("{300: \"a\", 2.0: \"b\"}", m.str());
     }
 
     @Test

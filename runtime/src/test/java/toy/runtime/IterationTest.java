@@ -1,6 +1,7 @@
 package toy.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -38,6 +39,9 @@ class IterationTest {
     void stringByCodePoint() {
         assertEquals(List.of("h", "😀", "é"), drain(Iteration.iterator("h😀é")));
         assertEquals(List.of(), drain(Iteration.iterator("")));
+        assertEquals(List.of("\u00ff", "\u0100", "\ud800", "x"), drain(Iteration.iterator("\u00ff\u0100\ud800x")));
+        assertSame(drain(Iteration.iterator("\u00e9")).get(0), drain(Iteration.iterator("a\u00e9")).get(1),
+                "Latin-1 characters are made once");
     }
 
     @Test

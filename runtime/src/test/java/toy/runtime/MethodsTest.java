@@ -59,6 +59,29 @@ class MethodsTest {
     }
 
     @Test
+    void aMethodIsFoundByAnyStringOfItsName() {
+        ToyList list = new ToyList();
+        // Call sites pass their own String objects; a cached one must not stand in for another name.
+        for (String name : new String[] {new String("append"), "append", new String("pop"), new String("append")}) {
+            if (name.equals("append")) {
+                Methods.callMethod(Expect.CALLER, list, name, args(1L), Keywords.NONE);
+            } else {
+                assertEquals(1L, Methods.callMethod(Expect.CALLER, list, name, args(), Keywords.NONE));
+            }
+        }
+        assertEquals("[1, 1]", list.str());
+        error("TypeError: 'list' object has no attribute 'appendx'", () -> Expect.callMethod(list, new String("appendx"), args()));
+        error("TypeError: append() got an unexpected keyword argument 'x'", () -> Methods.callMethod(Expect.CALLER, list, "append",
+                args(1L), new Keywords(new String[] {"x"}, new Object[] {1L})));
+    }
+
+    @Test
+    void splitOnLatin1AndWiderWhitespace() {
+        assertEquals("[\"a\", \"b\", \"c\", \"d😀\"]", Values.str(Expect.callMethod("\u0085a\u00a0b\u3000c\u001fd😀 ", "split", args())));
+        assertEquals("[\"a\", \"b c \"]", Values.str(Expect.callMethod(" a b c ", "split", args(Nil.NIL, 1L))));
+    }
+
+    @Test
     void join() {
         assertEquals("a, b", Expect.callMethod(", ", "join", args(ToyList.of("a", "b"))));
         assertEquals("", Expect.callMethod(", ", "join", args(new ToyList())));

@@ -94,6 +94,8 @@ class ToyListTest {
 
     @Test
     void concurrentAppendsAreNeverLost() throws InterruptedException {
+        // Threads without a GIL, as under --gil off, which turns locking on the same way.
+        ContainerLocks.require();
         ToyList list = new ToyList();
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < 4; t++) {

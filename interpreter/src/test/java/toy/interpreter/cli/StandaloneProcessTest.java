@@ -133,4 +133,40 @@ class StandaloneProcessTest {
             process.destroyForcibly();
         }
     }
+
+    /**
+     * Under a GIL lists and maps take no lock (ContainerLocks): the GIL alone keeps each
+     * operation whole, even when it changes hands every 5 instructions. A process of its own,
+     * since in the test JVM an earlier --gil off run has turned locking on for good.
+     */
+    @Test
+    void underAGilUnlockedListAndMapOperationsStayAtomic() throws Exception {
+        Process process = start("""
+                set_switch_interval(5)
+                let xs = []
+                let m = {}
+                fn churn(k) {
+                    for i in range(1000) {
+                        xs.append(i)
+                        m[k * 100000 + i] = i
+                    }
+                    for i in range(1000) {
+                        xs.pop()
+                        m.pop(k * 100000 + i)
+                        if len(xs) > 4000 or (k * 100000 + i in m) { print("torn") }
+                    }
+                }
+                let threads = []
+                for k in range(4) { threads.append(spawn churn(k)) }
+                for t in threads { t.join() }
+                print(len(xs), len(m), m)
+                """);
+        try {
+            assertTrue(process.waitFor(100, TimeUnit.SECONDS), "toy did not end");
+            assertEquals("0 0 {}\n", new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8), stderr(process));
+            assertEquals(0, process.exitValue());
+        } finally {
+            process.destroyForcibly();
+        }
+    }
 }

@@ -346,6 +346,35 @@ class ThreadsTest {
         assertEquals("80000 80000 80000\n", result.out());
     }
 
+    /**
+     * Without a GIL each list and map operation locks (ContainerLocks): appends, pops, puts and
+     * removals of four parallel threads lose nothing and never tear. (With a GIL they do not
+     * lock; StandaloneProcessTest checks that in a JVM where no --gil off ran.)
+     */
+    @Test
+    void withoutAGilListAndMapOperationsStayAtomic() throws IOException {
+        ToyRunner.Result result = run("""
+                let xs = []
+                let m = {}
+                fn churn(k) {
+                    for i in range(5000) {
+                        xs.append(i)
+                        m[k * 100000 + i] = i
+                    }
+                    for i in range(5000) {
+                        xs.pop()
+                        m.pop(k * 100000 + i)
+                        if len(xs) > 20000 or (k * 100000 + i in m) { print("torn") }
+                    }
+                }
+                let threads = []
+                for k in range(4) { threads.append(spawn churn(k)) }
+                for t in threads { t.join() }
+                print(len(xs), len(m), m)
+                """, "--gil", "off");
+        assertEquals("0 0 {}\n", result.out(), result.err());
+    }
+
     @Test
     void printLinesNeverInterleave() throws IOException {
         ToyRunner.Result result = run("""

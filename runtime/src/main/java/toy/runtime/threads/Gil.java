@@ -3,6 +3,7 @@ package toy.runtime.threads;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import toy.runtime.ContainerLocks;
 import toy.runtime.observe.DropReason;
 
 /**
@@ -70,6 +71,9 @@ public final class Gil {
     public Gil(Policy policy, Scheduler scheduler) {
         this.policy = policy;
         this.scheduler = scheduler;
+        if (policy == Policy.OFF) {
+            ContainerLocks.require();
+        }
     }
 
     /** The policy in force: handoff, unfair or off. */
