@@ -43,9 +43,10 @@ import toy.runtime.observe.DropReason;
  * spin adapts to how spins end, as HotSpot's adaptive spinning for contended monitors does
  * ({@code ObjectMonitor}'s spin duration), in two states: after a spin that ended in time,
  * waits spin for up to {@link #MAX_SPIN_NANOS}; after one that did not (the holder runs long,
- * or on a loaded machine is not running at all), they park at once, and only one wait in
- * {@link #PROBE_EVERY} spins, to notice when spinning pays again. So a holder that runs long
- * costs a waiter one spin in 64 waits, not a core. Unfair waiters never spin: a spinning
+ * or on a loaded machine is not running at all), they park at once, and only a probe now and
+ * then spins, to notice when spinning pays again: the first after {@link #SHORTEST_PROBE_GAP}
+ * waits, and each probe that fails doubles the gap, up to {@link #LONGEST_PROBE_GAP}. So a
+ * holder that runs long costs its waiters one spin in thousands of waits, not a core. Unfair waiters never spin: a spinning
  * waiter would win the released GIL often, and the policy exists to show the starvation of a
  * sleeping one.
  *
@@ -74,8 +75,10 @@ public final class Gil {
      * VM (docs/speed.md, "GIL handover"), so that a probe outlasts a parked thread's wake-up.
      */
     static final long MAX_SPIN_NANOS = 20_000;
-    /** While spins do not pay, one wait in this many spins anyway, to see whether they pay again. */
-    private static final int PROBE_EVERY = 64;
+    /** While spins do not pay, waits that park at once before the first that spins anyway (a probe). */
+    private static final int SHORTEST_PROBE_GAP = 64;
+    /** The most waits that park at once between two probes. */
+    private static final int LONGEST_PROBE_GAP = 4096;
     /** Spins between two reads of the clock (and of an abort) while spinning. */
     private static final int SPINS_PER_CLOCK_READ = 32;
 
@@ -113,12 +116,14 @@ public final class Gil {
     /** Exactly one of these is in force: instructions (> 0) or nanoseconds (> 0). */
     private volatile int intervalInstructions;
     private volatile long intervalNanos;
-    /**
-     * True while spins end in time, false after one did not. Threads write it without a lock;
-     * a lost write costs one spin or one park.
+    /*
+     * Whether to spin (see spinNow). Threads write these without a lock; a lost write costs
+     * one spin or one park.
      */
+    /** True while spins end in time, false after one did not. */
     private boolean spinsPay = true;
-    /** Waits that did not spin since spins stopped paying (see {@link #spinNow}). */
+    /** While spins do not pay: waits between two probes, and waits since the last. */
+    private int probeGap = SHORTEST_PROBE_GAP;
     private int unspunWaits;
 
     public Gil(Policy policy, Scheduler scheduler) {
@@ -359,7 +364,7 @@ public final class Gil {
                 return false;
             }
         }
-        spinsPay = true;
+        spunInTime();
         return true;
     }
 
@@ -374,7 +379,7 @@ public final class Gil {
                 return false;
             }
         }
-        spinsPay = true;
+        spunInTime();
         return true;
     }
 
@@ -388,18 +393,38 @@ public final class Gil {
         if (System.nanoTime() - start <= maxSpinNanos) {
             return true;
         }
+        if (!spinsPay) {
+            probeGap = Math.min(LONGEST_PROBE_GAP, 2 * probeGap);
+        }
         spinsPay = false;
         return false;
     }
 
     /**
-     * Whether this wait spins before it parks. Once spins stopped paying, one wait in {@link
-     * #PROBE_EVERY} still spins, for the longest time: a parked thread takes a
-     * wake-up to answer, so only a spin that long can see it arrive and set both threads
-     * spinning again when the machine has room for them.
+     * Whether this wait spins before it parks. Once spins stopped paying, a probe still spins,
+     * for the longest time: a parked thread takes a wake-up to answer, so only a spin that long
+     * can see it arrive and set both threads spinning again when the machine has room for them.
      */
     private boolean spinNow() {
-        return maxSpinNanos > 0 && (spinsPay || ++unspunWaits % PROBE_EVERY == 0);
+        if (maxSpinNanos == 0) {
+            return false;
+        }
+        if (spinsPay) {
+            return true;
+        }
+        if (++unspunWaits < probeGap) {
+            return false;
+        }
+        unspunWaits = 0;
+        return true;
+    }
+
+    /** A spin ended in time: the next waits spin again. Written only on a change, as every waiter reads it. */
+    private void spunInTime() {
+        if (!spinsPay) {
+            spinsPay = true;
+            probeGap = SHORTEST_PROBE_GAP;
+        }
     }
 
     /** Wakes every thread parked in here, so that each looks again: at an abort, or at a new interval. */
