@@ -18,12 +18,12 @@ class GilTest {
 
     /**
      * Two threads that each pass {@link #CHECKPOINTS} checkpoints at a switch interval of one
-     * instruction; the first starts only once the second waits for the GIL. Returns how many
-     * times the GIL changed hands.
+     * instruction; the first starts only once the second waits for the GIL. Waiters spin for at
+     * most {@code maxSpinNanos} ns before they park. Returns how many times the GIL changed hands.
      */
-    private static long handovers(Gil.Policy policy) throws InterruptedException {
+    private static long handovers(Gil.Policy policy, long maxSpinNanos) throws InterruptedException {
         Scheduler scheduler = new Scheduler();
-        Gil gil = new Gil(policy, scheduler);
+        Gil gil = new Gil(policy, scheduler, maxSpinNanos);
         scheduler.setGil(gil);
         gil.setIntervalInstructions(1);
         ThreadState first = scheduler.register("first", () -> new TracebackEntry("t.toy", 1, "first"));
@@ -63,7 +63,39 @@ class GilTest {
         // the moment it drops, so every checkpoint of either thread hands the GIL over: the first
         // take, one per checkpoint of both threads, and the second thread's take once the first
         // has ended (it dropped at its last checkpoint, so the first ends while holding the GIL).
-        assertEquals(2 * CHECKPOINTS + 2, handovers(Gil.Policy.HANDOFF));
+        assertEquals(2 * CHECKPOINTS + 2, handovers(Gil.Policy.HANDOFF, Gil.MAX_SPIN_NANOS));
+    }
+
+    @Test
+    void handoffAlternatesAtEveryCheckpointWhenWaitersOnlyPark() throws InterruptedException {
+        // The same guarantee when no wait ends in a spin: every handover goes through the
+        // conditions a parked waiter and a parked dropper wait on.
+        assertEquals(2 * CHECKPOINTS + 2, handovers(Gil.Policy.HANDOFF, 0));
+    }
+
+    @Test
+    void aWaiterParksWhileTheHolderRunsLong() throws InterruptedException {
+        Scheduler scheduler = new Scheduler();
+        Gil gil = new Gil(Gil.Policy.HANDOFF, scheduler);
+        scheduler.setGil(gil);
+        gil.setIntervalInstructions(1);
+        ThreadState holder = scheduler.register("holder", () -> new TracebackEntry("t.toy", 1, "holder"));
+        ThreadState waiter = scheduler.register("waiter", () -> new TracebackEntry("t.toy", 1, "waiter"));
+        gil.acquire(holder);
+        Thread w = new Thread(() -> {
+            gil.acquire(waiter);
+            gil.releaseAtEnd(waiter);
+        });
+        w.start();
+        // The holder reaches no checkpoint, so the waiter's spin runs out: it must end parked
+        // (WAITING), not keep a core busy (RUNNABLE).
+        while (w.getState() != Thread.State.WAITING) {
+            Thread.onSpinWait();
+        }
+        gil.release(holder);
+        w.join();
+        assertEquals(2, gil.handovers());
+        assertEquals(1, waiter.contendedAcquisitions());
     }
 
     @Test
@@ -71,7 +103,7 @@ class GilTest {
         // The dropper competes again at once and wins unless the OS stops it in the few
         // instructions between its release and its next acquire, so its handovers are a small
         // fraction of handoff's; a tenth leaves a wide margin on a busy machine.
-        long unfair = handovers(Gil.Policy.UNFAIR);
+        long unfair = handovers(Gil.Policy.UNFAIR, Gil.MAX_SPIN_NANOS);
         assertTrue(unfair * 10 < 2 * CHECKPOINTS + 2, "unfair handed over " + unfair + " times");
     }
 }
