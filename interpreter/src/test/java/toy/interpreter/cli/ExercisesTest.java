@@ -63,11 +63,13 @@ class ExercisesTest {
 
     @Test
     void amdahlPrintsTheBoundOfEachPoolSize() {
+        // The shape only: s is measured, and under load the serial part can even take longer
+        // than the whole one-worker job, which puts a bound below 1.
         String out = run("run", script("01-amdahl/amdahl.toy"), "200000", "800000").out();
         assertTrue(out.matches("(?s)serial part: [\\d.]+ s of [\\d.]+ s with 1 worker: s = [\\d.]+\n"
                 + "1 worker\\(s\\): [\\d.]+ s  speedup 1\\.00  Amdahl's bound 1\\.00\n"
-                + "2 worker\\(s\\): [\\d.]+ s  speedup [\\d.]+  Amdahl's bound 1\\.\\d\\d\n"
-                + "4 worker\\(s\\): [\\d.]+ s  speedup [\\d.]+  Amdahl's bound [1-3]\\.\\d\\d\n"), out);
+                + "2 worker\\(s\\): [\\d.]+ s  speedup [\\d.]+  Amdahl's bound [\\d.]+\n"
+                + "4 worker\\(s\\): [\\d.]+ s  speedup [\\d.]+  Amdahl's bound [\\d.]+\n"), out);
     }
 
     @Test
