@@ -47,9 +47,9 @@ import toy.runtime.observe.DropReason;
  * or on a loaded machine is not running at all), they park at once, and only a probe now and
  * then spins, to notice when spinning pays again: the first after {@link #SHORTEST_PROBE_GAP}
  * waits, and each probe that fails doubles the gap, up to {@link #LONGEST_PROBE_GAP}. So a
- * holder that runs long costs its waiters one spin in thousands of waits, not a core. Unfair waiters never spin: a spinning
- * waiter would win the released GIL often, and the policy exists to show the starvation of a
- * sleeping one.
+ * holder that runs long costs its waiters one spin in thousands of waits, not a core. Unfair
+ * waiters never spin: a spinning waiter would win the released GIL often, and the policy
+ * exists to show the starvation of a sleeping one.
  *
  * <p>A thread that blocks (sleep, join, Lock, Queue ...) releases the GIL first and takes it again
  * afterwards ({@link Scheduler} does this). Every change of hands updates the threads'
@@ -72,8 +72,9 @@ public final class Gil {
      */
     private static final int NO_GIL_BUDGET = TIME_MODE_BUDGET;
     /**
-     * The longest spin, in ns: a few times what parking and being woken again cost on a 2-core
-     * VM (docs/speed.md, "GIL handover"), so that a probe outlasts a parked thread's wake-up.
+     * The longest spin, in ns: about what waking a parked thread on an idle virtual CPU takes
+     * on the project's 2-core VM (docs/speed.md, "GIL handover"), so that a probe can see a
+     * woken thread arrive.
      */
     static final long MAX_SPIN_NANOS = 20_000;
     /** While spins do not pay, waits that park at once before the first that spins anyway (a probe). */
@@ -127,6 +128,7 @@ public final class Gil {
     private int probeGap = SHORTEST_PROBE_GAP;
     private int unspunWaits;
 
+    /** A GIL under {@code policy} whose waiters check {@code scheduler} for an abort. */
     public Gil(Policy policy, Scheduler scheduler) {
         this(policy, scheduler, MAX_SPIN_NANOS);
     }
