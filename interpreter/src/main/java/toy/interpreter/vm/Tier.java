@@ -19,12 +19,11 @@ public final class Tier {
     /** Whether the code was handed to the compiler (it is compiled once, or never). */
     private boolean queued;
 
-    /** Counts a call of the code; true once it is compiled (compiling it at the threshold). */
-    boolean called(Code code, Jit jit) {
+    /** Counts a call of the code, handing it to the compiler at the threshold. */
+    void called(Code code, Jit jit) {
         if (!queued && ++calls >= jit.callThreshold) {
             compile(code, jit);
         }
-        return compiled != null;
     }
 
     /** Counts a budget used up inside the code; true once it is compiled. */
