@@ -27,9 +27,10 @@ import toy.interpreter.bytecode.Opcode;
  *
  * <p><b>What it keeps</b>: every Toy instruction still counts down the thread's budget and can
  * be followed by the GIL's checkpoint, so a switch can fall between any two instructions as in
- * the interpreter; a try's handler is a JVM exception handler over the same instructions; a
- * Toy call pushes the interpreter's {@link Frame}, so the recursion limit, tracebacks and
- * {@code currentLocation} are unchanged.
+ * the interpreter; whatever is thrown goes to the interpreter, which names the code's handler
+ * that takes it ({@link Code#handlerFor}) or pops the frame; a Toy call pushes the
+ * interpreter's {@link Frame}, so the recursion limit, tracebacks and {@code currentLocation}
+ * are unchanged.
  *
  * <p>JVM locals: 0 this, 1 the interpreter, 2 the frame, 3 the entry offset, {@link #BASE} the frame's
  * base, {@link #BUDGET}, {@link #PC} (the Toy offset of the running instruction, for
