@@ -35,6 +35,10 @@ import random
 import struct
 import sys
 
+# How Toy prints a value: the one printer the samples' Python equivalents use too.
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "samples"))
+from toyprint import show  # noqa: E402
+
 SEED = 20240611
 COUNT = 1500
 I64_MIN, I64_MAX = -2 ** 63, 2 ** 63 - 1
@@ -70,22 +74,6 @@ def tname(v):
     if isinstance(v, list):
         return "list"
     raise AssertionError(v)
-
-
-def show(v, inner=False):
-    if v is True:
-        return "true"
-    if v is False:
-        return "false"
-    if v is None:
-        return "nil"
-    if isinstance(v, float):
-        return repr(v)
-    if isinstance(v, str):
-        return '"' + v + '"' if inner else v
-    if isinstance(v, list):
-        return "[" + ", ".join(show(x, True) for x in v) + "]"
-    return str(v)
 
 
 def is_num(v):

@@ -2,7 +2,8 @@
 """Generates interpreter/src/test/resources/library.txt: random Toy expressions over slices with
 steps, format specs, f-strings, comprehensions and sorted/min/max with keys, each with the text
 Toy must print for it, worked out with CPython. ExpressionsAgainstPythonTest runs them through
-Toy, as it runs expressions.txt (made by generate_expressions.py, whose `show` this reuses).
+Toy, as it runs expressions.txt (made by generate_expressions.py; both print values with
+samples/toyprint.py's `show`).
 
 Re-run from the repository root after changing it (the seed is fixed, so the output is stable
 for a given Python version; it was made with CPython 3.11):
@@ -20,8 +21,8 @@ import os
 import random
 import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from generate_expressions import show  # noqa: E402
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "samples"))
+from toyprint import show  # noqa: E402  (how Toy prints a value)
 
 SEED = 20261129
 PER_KIND = 260
@@ -60,12 +61,6 @@ def outcome(python, env):
         value = eval(python, {"__builtins__": __builtins__}, dict(env))
     except (ValueError, TypeError, IndexError, KeyError, ZeroDivisionError, OverflowError) as e:
         return f"{type(e).__name__}: {e}"
-    if isinstance(value, range):
-        return repr(value)
-    if isinstance(value, dict):
-        return "{" + ", ".join(show(k, True) + ": " + show(v, True) for k, v in value.items()) + "}"
-    if isinstance(value, tuple):
-        value = list(value)
     return show(value)
 
 
