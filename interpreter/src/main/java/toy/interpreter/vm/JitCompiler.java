@@ -486,18 +486,8 @@ final class JitCompiler {
                 put(slot);
                 mv.visitLabel(done);
             }
-            case Opcode.BUILD_LIST -> {
-                int count = ins[pc + 1];
-                boxArray(top - count + 1, count);
-                mv.visitMethodInsn(INVOKESTATIC, OPERATIONS, "list", "([" + OBJ + ")Ltoy/runtime/ToyList;", false);
-                mv.visitVarInsn(ASTORE, ref(top - count + 1));
-            }
-            case Opcode.BUILD_MAP -> {
-                int count = 2 * ins[pc + 1];
-                boxArray(top - count + 1, count);
-                mv.visitMethodInsn(INVOKESTATIC, OPERATIONS, "map", "([" + OBJ + ")Ltoy/runtime/ToyMap;", false);
-                mv.visitVarInsn(ASTORE, ref(top - count + 1));
-            }
+            case Opcode.BUILD_LIST -> build(top, ins[pc + 1], "list", "Ltoy/runtime/ToyList;");
+            case Opcode.BUILD_MAP -> build(top, 2 * ins[pc + 1], "map", "Ltoy/runtime/ToyMap;");
             case Opcode.INDEX -> {
                 Label slow = new Label();
                 Label done = new Label();
@@ -565,12 +555,7 @@ final class JitCompiler {
                 mv.visitMethodInsn(INVOKESTATIC, "toy/runtime/Values", "repr", "(" + OBJ + ")Ljava/lang/String;", false);
                 mv.visitVarInsn(ASTORE, ref(top));
             }
-            case Opcode.BUILD_STRING -> {
-                int count = ins[pc + 1];
-                boxArray(top - count + 1, count);
-                mv.visitMethodInsn(INVOKESTATIC, OPERATIONS, "concat", "([" + OBJ + ")Ljava/lang/String;", false);
-                mv.visitVarInsn(ASTORE, ref(top - count + 1));
-            }
+            case Opcode.BUILD_STRING -> build(top, ins[pc + 1], "concat", "Ljava/lang/String;");
             case Opcode.GET_ATTR -> {
                 box(top);
                 mv.visitLdcInsn(code.names()[ins[pc + 1]]);
@@ -610,6 +595,17 @@ final class JitCompiler {
             case Opcode.FOR_ITER -> forIter(top, labels[ins[pc + 1]], labels[next]);
             default -> interpret(pc, op, d, next);
         }
+    }
+
+    /**
+     * BUILD_LIST, BUILD_MAP, BUILD_STRING: the count slots up to top, boxed, to the
+     * {@link Operations} method of that name, whose result (of the given JVM type, never an
+     * int) goes into the first of them.
+     */
+    private void build(int top, int count, String method, String resultType) {
+        boxArray(top - count + 1, count);
+        mv.visitMethodInsn(INVOKESTATIC, OPERATIONS, method, "([" + OBJ + ")" + resultType, false);
+        mv.visitVarInsn(ASTORE, ref(top - count + 1));
     }
 
     /** A Toy call: a Toy function runs in a new frame, compiled or not; anything else through the VM. */
