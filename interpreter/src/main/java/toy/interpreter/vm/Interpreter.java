@@ -170,9 +170,8 @@ public final class Interpreter {
         for (;;) {
             try {
                 Frame frame = frames[depth - 1];
-                Compiled compiled = frame.code.tier().compiled;
-                if (compiled != null && tracer == null && compiledNesting < MAX_COMPILED_NESTING
-                        && compiled.entersAt(frame.pc)) {
+                Compiled compiled = enterable(frame);
+                if (compiled != null) {
                     int result = frame.base - 1;
                     resumeCompiled();
                     runCompiled(compiled, frame, frame.pc);
@@ -429,10 +428,9 @@ public final class Interpreter {
      * its loop headers, or else starts {@link #seeking} one.
      */
     private int checkpoint(Frame frame) {
-        int next = gil.checkpoint(thread);
-        instructions += next;
+        int next = gilCheckpoint();
         if (jit != null && compiledNesting < MAX_COMPILED_NESTING && frame.code.tier().checkpointed(frame.code, jit)) {
-            if (frame.code.tier().compiled.entersAt(frame.pc)) {
+            if (enterable(frame) != null) {
                 // The compiled code counts the instruction at pc again, as the first it runs.
                 return -(next + 1);
             }
@@ -454,12 +452,10 @@ public final class Interpreter {
      */
     private int trap(Frame frame, int sp) {
         if (--gilBudget <= 0) {
-            gilBudget = gil.checkpoint(thread);
-            instructions += gilBudget;
+            gilBudget = gilCheckpoint();
         }
         if (tracer == null) {
-            Compiled compiled = frame.code.tier().compiled;
-            if (compiled != null && compiledNesting < MAX_COMPILED_NESTING && compiled.entersAt(frame.pc)) {
+            if (enterable(frame) != null) {
                 seeking = 0;
                 return -(gilBudget + 1);
             }
@@ -896,9 +892,25 @@ public final class Interpreter {
     /** The GIL's checkpoint for compiled code, before the instruction at pc; returns the next budget. */
     int compiledCheckpoint(Frame frame, int pc) {
         frame.pc = pc;
+        return gilCheckpoint();
+    }
+
+    /** The GIL's checkpoint, with the budget it gives counted as instructions (see {@link #instructions}). */
+    private int gilCheckpoint() {
         int next = gil.checkpoint(thread);
         instructions += next;
         return next;
+    }
+
+    /**
+     * The frame's compiled code, if this thread may run it from where the frame stands (its
+     * start, or a loop header): not while traced, nor past {@link #MAX_COMPILED_NESTING}
+     * compiled frames on the Java stack; else null.
+     */
+    private Compiled enterable(Frame frame) {
+        Compiled compiled = frame.code.tier().compiled;
+        return compiled != null && tracer == null && compiledNesting < MAX_COMPILED_NESTING
+                && compiled.entersAt(frame.pc) ? compiled : null;
     }
 
     /** LOAD_GLOBAL: NameError if the global is not defined yet. */
@@ -933,6 +945,7 @@ public final class Interpreter {
         caller.pc = pc;
         this.budget = budget;
         pushFrame(function, count, caller.base + base);
+        // enterable's test, less what compiled code already knows: no tracer, entry at 0.
         Compiled compiled = function.code.tier().compiled;
         if (compiled != null && compiledNesting < MAX_COMPILED_NESTING) {
             int calleeDepth = depth;
