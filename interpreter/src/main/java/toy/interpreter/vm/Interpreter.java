@@ -871,7 +871,11 @@ public final class Interpreter {
     private void runCompiled(Compiled compiled, Frame frame, int entry) {
         compiledNesting++;
         try {
-            compiled.code().run(this, frame, entry);
+            if (entry == 0) {
+                compiled.code().run(this, frame);
+            } else {
+                compiled.code().resume(this, frame, entry);
+            }
         } finally {
             compiledNesting--;
         }

@@ -32,7 +32,7 @@ import toy.interpreter.bytecode.Opcode;
  * interpreter's {@link Frame}, so the recursion limit, tracebacks and {@code currentLocation}
  * are unchanged.
  *
- * <p>JVM locals: 0 this, 1 the interpreter, 2 the frame, 3 the entry offset, {@link #BASE} the frame's
+ * <p>JVM locals: 0 this, 1 the interpreter, 2 the frame, 3 the entry offset (resume only; unused in run), {@link #BASE} the frame's
  * base, {@link #BUDGET}, {@link #PC} (the Toy offset of the running instruction, for
  * tracebacks and for what a throw did to the budget), {@link #CONSTANTS}, {@link #THROWN} (in
  * handlers), then per Toy slot i a reference at {@code ref(i)} and a long at {@code bits(i)},
@@ -71,7 +71,8 @@ final class JitCompiler {
     private final boolean[] loopHeader;
     private final int[] ins;
     private final int locals;
-    private final Label[] labels;
+    /** Per offset, the label of the instruction there in the method being written; one more for the end. */
+    private Label[] labels;
     private final boolean[] handsBudgetOn;
     private MethodVisitor mv;
 
@@ -81,11 +82,7 @@ final class JitCompiler {
         this.loopHeader = loopHeader;
         this.ins = code.instructions();
         this.locals = code.localCount();
-        this.labels = new Label[ins.length + 1];
         this.handsBudgetOn = new boolean[ins.length];
-        for (int i = 0; i < labels.length; i++) {
-            labels[i] = new Label();
-        }
     }
 
     /**
@@ -136,12 +133,17 @@ final class JitCompiler {
         init.visitInsn(RETURN);
         init.visitMaxs(0, 0);
         init.visitEnd();
+        // Two methods, because a loop that one method enters both from its start and, by a jump
+        // from an entry switch, at its header has two entries: HotSpot's C2 leaves such an
+        // irreducible loop unoptimized (a countdown ran at 1.4 ns a step in it, 0.9 in C2's
+        // OSR compile, which parses from the header alone). resume holds the switch; HotSpot
+        // compiles it with OSR too, from the loop that runs.
         mv = cw.visitMethod(ACC_PUBLIC | ACC_FINAL, "run",
+                "(L" + INTERPRETER + ";L" + FRAME_CLASS + ";)V", null, null);
+        method(false);
+        mv = cw.visitMethod(ACC_PUBLIC | ACC_FINAL, "resume",
                 "(L" + INTERPRETER + ";L" + FRAME_CLASS + ";I)V", null, null);
-        mv.visitCode();
-        method();
-        mv.visitMaxs(0, 0);
-        mv.visitEnd();
+        method(true);
         cw.visitEnd();
         return cw.toByteArray();
     }
@@ -154,7 +156,20 @@ final class JitCompiler {
         return FIRST_SLOT + 3 * slot + 1;
     }
 
-    private void method() {
+    /** The run method, or with resumable the resume method, into {@link #mv}. */
+    private void method(boolean resumable) {
+        labels = new Label[ins.length + 1];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = new Label();
+        }
+        mv.visitCode();
+        if (resumable && !hasLoopHeader()) {
+            // Nothing to resume at: the interpreter enters such code only at its start.
+            throwIllegalState();
+            mv.visitMaxs(0, 0);
+            mv.visitEnd();
+            return;
+        }
         // Prologue: every local typed once, so that the verifier sees one type per local on all paths.
         mv.visitVarInsn(ALOAD, FRAME);
         mv.visitFieldInsn(GETFIELD, FRAME_CLASS, "base", "I");
@@ -185,7 +200,9 @@ final class JitCompiler {
         Label thrown = new Label();
         mv.visitTryCatchBlock(start, end, thrown, null);
         mv.visitLabel(start);
-        entrySwitch();
+        if (resumable) {
+            entrySwitch();
+        }
         for (int pc = 0; pc < ins.length; pc += Opcode.length(ins[pc])) {
             mv.visitLabel(labels[pc]);
             if (depth[pc] >= 0) {
@@ -198,6 +215,8 @@ final class JitCompiler {
         mv.visitLabel(end);
         mv.visitLabel(thrown);
         handlers();
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
     }
 
     /**
@@ -243,10 +262,8 @@ final class JitCompiler {
         mv.visitInsn(ATHROW);
     }
 
-    /** Jumps to offset {@code entry}: 0, or a loop header, after reading the stack slots live there. */
+    /** Jumps to offset {@code entry}, a loop header, after reading the stack slots live there. */
     private void entrySwitch() {
-        mv.visitVarInsn(ILOAD, ENTRY);
-        mv.visitJumpInsn(IFEQ, labels[0]);
         for (int pc = 0; pc < ins.length; pc += Opcode.length(ins[pc])) {
             if (loopHeader[pc] && depth[pc] >= 0) {
                 Label next = new Label();
@@ -260,6 +277,20 @@ final class JitCompiler {
                 mv.visitLabel(next);
             }
         }
+        throwIllegalState();
+    }
+
+    private boolean hasLoopHeader() {
+        for (int pc = 0; pc < ins.length; pc += Opcode.length(ins[pc])) {
+            if (loopHeader[pc] && depth[pc] >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** An entry offset the interpreter never passes (it enters only where {@link Compiled#entersAt} says). */
+    private void throwIllegalState() {
         mv.visitTypeInsn(NEW, "java/lang/IllegalStateException");
         mv.visitInsn(DUP);
         mv.visitMethodInsn(INVOKESPECIAL, "java/lang/IllegalStateException", "<init>", "()V", false);
