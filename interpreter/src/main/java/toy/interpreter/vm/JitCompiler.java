@@ -297,61 +297,33 @@ final class JitCompiler {
         mv.visitInsn(ATHROW);
     }
 
-    /**
-     * Enters a try's range into the exception table (before any of its labels is placed, as
-     * ASM requires) and returns the label of its handler's stub; null if no instruction in the
-     * range is reachable.
-     */
-    private Label handlerRange(Code.Handler h) {
-        int first = -1;
-        for (int pc = h.start(); pc < h.end() && pc < ins.length; pc += Opcode.length(ins[pc])) {
-            if (depth[pc] >= 0) {
-                first = pc;
-                break;
-            }
-        }
-        if (first < 0 || depth[h.target()] < 0) {
-            return null;
-        }
-        Label stub = new Label();
-        mv.visitTryCatchBlock(labels[first], labels[Math.min(h.end(), ins.length)], stub, null);
-        return stub;
-    }
-
-    /** A try's handler stub: the error, as a Toy error, on the stack at the handler's depth; then its code. */
-    private void handler(Code.Handler h, Label stub) {
-        mv.visitLabel(stub);
-        mv.visitVarInsn(ASTORE, THROWN);
-        mv.visitVarInsn(ALOAD, THROWN);
-        mv.visitMethodInsn(INVOKESTATIC, INTERPRETER, "caught", "(Ljava/lang/Throwable;)Ltoy/runtime/ToyError;", false);
-        mv.visitVarInsn(ASTORE, ref(locals + h.depth()));
-        mv.visitVarInsn(ALOAD, IN);
-        mv.visitVarInsn(ALOAD, FRAME);
-        mv.visitVarInsn(ILOAD, PC);
-        mv.visitVarInsn(ILOAD, BUDGET);
-        mv.visitMethodInsn(INVOKEVIRTUAL, INTERPRETER, "budgetAfterThrow", "(L" + FRAME_CLASS + ";II)I", false);
-        mv.visitVarInsn(ISTORE, BUDGET);
-        mv.visitJumpInsn(GOTO, labels[h.target()]);
-    }
-
     private void instruction(int pc) {
         int op = ins[pc];
         int d = depth[pc];
         int top = locals + d - 1;
         int next = pc + Opcode.length(op);
-        // The budget: one per instruction, and the GIL's checkpoint when it runs out.
-        push(pc);
-        mv.visitVarInsn(ISTORE, PC);
+        // The budget: one per instruction. The GIL's checkpoint when it has run out, but only
+        // where another thread could tell the difference (see localOnly): in between, the
+        // count runs on below zero, and the checkpoint counts what ran past it.
+        boolean checked = loopHeader[pc] || !localOnly(op);
+        if (checked || op == Opcode.ADD_LOCAL_INT || op == Opcode.JUMP_IF_LOCAL_INT) {
+            // Where the code is, for what it may throw (these two: a TypeError).
+            push(pc);
+            mv.visitVarInsn(ISTORE, PC);
+        }
         mv.visitIincInsn(BUDGET, -1);
-        mv.visitVarInsn(ILOAD, BUDGET);
-        Label go = new Label();
-        mv.visitJumpInsn(IFGT, go);
-        mv.visitVarInsn(ALOAD, IN);
-        mv.visitVarInsn(ALOAD, FRAME);
-        push(pc);
-        mv.visitMethodInsn(INVOKEVIRTUAL, INTERPRETER, "compiledCheckpoint", "(L" + FRAME_CLASS + ";I)I", false);
-        mv.visitVarInsn(ISTORE, BUDGET);
-        mv.visitLabel(go);
+        if (checked) {
+            mv.visitVarInsn(ILOAD, BUDGET);
+            Label go = new Label();
+            mv.visitJumpInsn(IFGT, go);
+            mv.visitVarInsn(ALOAD, IN);
+            mv.visitVarInsn(ALOAD, FRAME);
+            push(pc);
+            mv.visitVarInsn(ILOAD, BUDGET);
+            mv.visitMethodInsn(INVOKEVIRTUAL, INTERPRETER, "compiledCheckpoint", "(L" + FRAME_CLASS + ";II)I", false);
+            mv.visitVarInsn(ISTORE, BUDGET);
+            mv.visitLabel(go);
+        }
         switch (op) {
             case Opcode.INT -> setInt(top + 1, () -> pushLong(ins[pc + 1]));
             case Opcode.CONST -> {
@@ -626,6 +598,28 @@ final class JitCompiler {
             case Opcode.FOR_ITER -> forIter(top, labels[ins[pc + 1]], labels[next]);
             default -> interpret(pc, op, d, next);
         }
+    }
+
+    /**
+     * Whether the instruction op reads and writes nothing but the frame's own slots and
+     * constants, so that no other thread could tell whether a switch came before it or a few
+     * instructions later: there compiled code counts the budget down without the GIL's
+     * checkpoint, which the next other instruction or loop header then holds. The issue's
+     * condition is met: a switch can still fall between any two instructions another thread
+     * could observe (the read and the write of {@code g += 1}: LOAD_GLOBAL and STORE_GLOBAL),
+     * and every instruction is counted. What it gains: a loop of them has one checkpoint,
+     * at its header, and HotSpot compiles the loop around one call instead of one per
+     * instruction, from shorter code.
+     */
+    private static boolean localOnly(int op) {
+        return switch (op) {
+            case Opcode.INT, Opcode.CONST, Opcode.NIL, Opcode.TRUE, Opcode.FALSE, Opcode.POP, Opcode.DUP2,
+                    Opcode.LOAD_LOCAL, Opcode.STORE_LOCAL, Opcode.JUMP,
+                    // An int added to a local, a local compared with an int: anything else there
+                    // is a number, or a TypeError, or an == that is false, never a read of a container.
+                    Opcode.ADD_LOCAL_INT, Opcode.JUMP_IF_LOCAL_INT -> true;
+            default -> false;
+        };
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -77,5 +78,59 @@ class JitTest {
                 print(total, caught)
                 """);
         assertEquals("3942 18\n", result.out());
+    }
+
+    @Test
+    void compiledCodeCountsEveryInstructionAsTheInterpreterDoes() throws IOException {
+        // Compiled code calls the GIL's checkpoint only before instructions another thread
+        // could observe, and counts the others past the budget's end: the counts must not move.
+        String program = """
+                let g = 0
+                fn work(n) {
+                    let total = 0
+                    let i = 0
+                    while i < n {
+                        total += i % 7
+                        i += 1
+                        g += 1
+                    }
+                    for k in range(n) {
+                        try {
+                            if k % 100 == 3 {
+                                raise "x"
+                            }
+                            total = total + 1
+                        } catch e {
+                            total -= 1
+                        }
+                    }
+                    return total
+                }
+                let t = spawn work(3000)
+                print(work(2000), t.join())
+                """;
+        for (String interval : new String[] {"1", "7", "5ms"}) {
+            assertEquals(instructionCounts(program, interval, "off"), instructionCounts(program, interval, "eager"), interval);
+        }
+    }
+
+    /** The output and the "instructions" of each thread in --stats-json, in order, of a run under the JIT mode given. */
+    private String instructionCounts(String program, String interval, String jit) throws IOException {
+        Path stats = dir.resolve("stats-" + jit + ".json");
+        String before = System.getProperty("toy.jit");
+        System.setProperty("toy.jit", jit);
+        ToyRunner.Result result;
+        try {
+            result = run(program, "--switch-interval", interval, "--stats-json", stats.toString());
+        } finally {
+            if (before == null) {
+                System.clearProperty("toy.jit");
+            } else {
+                System.setProperty("toy.jit", before);
+            }
+        }
+        assertEquals("", result.err());
+        return result.out() + Pattern.compile("\"instructions\" : (\\d+)").matcher(Files.readString(stats)).results()
+                .map(m -> m.group(1)).toList();
     }
 }
