@@ -6,16 +6,11 @@ package toy.interpreter.vm;
  */
 interface CompiledCode {
     /**
-     * Runs frame, the innermost of in, from its start until it returns:
+     * Runs frame, the innermost of in, from offset entry (0, or a loop header where the
+     * interpreter left off; the frame's slots then hold the state there) until it returns:
      * its result is then in the slot below the frame's base and the frame is popped, as the
      * interpreter's RETURN does. A Toy error that no try of the code catches pops the frame,
      * adds the frame's traceback line and propagates.
      */
-    void run(Interpreter in, Frame frame);
-
-    /**
-     * As {@link #run}, but from offset entry, a loop header where the interpreter left off
-     * (the frame's slots then hold the state there). IllegalStateException for any other offset.
-     */
-    void resume(Interpreter in, Frame frame, int entry);
+    void run(Interpreter in, Frame frame, int entry);
 }

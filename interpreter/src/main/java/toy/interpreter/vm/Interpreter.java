@@ -74,8 +74,6 @@ public final class Interpreter {
     private int seeking;
     /** The error a handler of a compiled frame takes, from {@link #handlerFor} to the handler's code. */
     ToyError caughtError;
-    /** Whether the GIL's checkpoint of compiled code threw, from {@link #compiledCheckpoint} to {@link #budgetAfterThrow}. */
-    private boolean checkpointThrew;
     /**
      * Compiled frames call each other on the Java stack; past this many, calls run in the
      * interpreter, whose frames are on the heap, so that recursion stays bounded by the
@@ -873,11 +871,7 @@ public final class Interpreter {
     private void runCompiled(Compiled compiled, Frame frame, int entry) {
         compiledNesting++;
         try {
-            if (entry == 0) {
-                compiled.code().run(this, frame);
-            } else {
-                compiled.code().resume(this, frame, entry);
-            }
+            compiled.code().run(this, frame, entry);
         } finally {
             compiledNesting--;
         }
@@ -895,26 +889,10 @@ public final class Interpreter {
         return budget;
     }
 
-    /**
-     * The GIL's checkpoint for compiled code, before the instruction at pc, which is counted;
-     * returns the next budget. budget, zero or less, is the frame's own count: compiled code
-     * runs instructions no other thread could observe past the end of a budget (JitCompiler's
-     * localOnly), and they count against the next one, so that a thread still meets one
-     * checkpoint per switch interval; one checkpoint more for each whole interval they took.
-     */
-    int compiledCheckpoint(Frame frame, int pc, int budget) {
+    /** The GIL's checkpoint for compiled code, before the instruction at pc; returns the next budget. */
+    int compiledCheckpoint(Frame frame, int pc) {
         frame.pc = pc;
-        try {
-            do {
-                budget += gilCheckpoint();
-            } while (budget <= 0);
-            return budget;
-        } catch (RuntimeException | Error e) {
-            // Counted as run up to and with the instruction at pc, as at the interpreter's checkpoint.
-            instructions -= budget;
-            checkpointThrew = true;
-            throw e;
-        }
+        return gilCheckpoint();
     }
 
     /** The GIL's checkpoint, with the budget it gives counted as instructions (see {@link #instructions}). */
@@ -1017,13 +995,7 @@ public final class Interpreter {
      * it called (which counted on from there), unless the throw came at the checkpoint before it.
      */
     private int budgetAfterThrow(Frame frame, int pc, int budget) {
-        if (checkpointThrew) {
-            // Thrown at the checkpoint (an abort, Ctrl-C), before the instruction that was counted ran.
-            checkpointThrew = false;
-            instructions--;
-            return 0;
-        }
-        return frame.code.tier().compiled.handsBudgetOn()[pc] ? resumeCompiled() : budget;
+        return budget != 0 && frame.code.tier().compiled.handsBudgetOn()[pc] ? resumeCompiled() : budget;
     }
 
     /**
@@ -1035,6 +1007,10 @@ public final class Interpreter {
      */
     int handlerFor(Frame frame, int pc, int budget, Throwable thrown) {
         this.budget = budgetAfterThrow(frame, pc, budget);
+        if (budget == 0) {
+            // Thrown at the checkpoint (an abort, Ctrl-C), before the instruction that was counted ran.
+            instructions--;
+        }
         if (thrown instanceof ToyError || thrown instanceof StackOverflowError || thrown instanceof OutOfMemoryError) {
             ToyError error = asToyError(thrown);
             Code.Handler handler = frame.code.handlerFor(pc, error);
@@ -1042,31 +1018,16 @@ public final class Interpreter {
                 caughtError = error;
                 return frame.code.handlers().indexOf(handler);
             }
-            leaveWithBudget();
             depth--;
             frame.pc = pc + 1;
             error.addTraceback(frame.location());
             throw error;
         }
-        leaveWithBudget();
         depth--;
         if (thrown instanceof RuntimeException e) {
             throw e;
         }
         throw (Error) thrown;
-    }
-
-    /**
-     * Before a throw leaves compiled code for a caller that may be the interpreter, which
-     * expects a budget of at least one: the instructions run past the budget's end (see
-     * {@link #compiledCheckpoint}) counted as run, and a budget of one, which the next
-     * instruction uses up, calling the checkpoint.
-     */
-    private void leaveWithBudget() {
-        if (budget <= 0) {
-            instructions -= budget - 1;
-            budget = 1;
-        }
     }
 
     /** The value in a slot as a Toy value outside the stack: ints boxed as Long. */

@@ -32,7 +32,7 @@ import toy.interpreter.bytecode.Opcode;
  * interpreter's {@link Frame}, so the recursion limit, tracebacks and {@code currentLocation}
  * are unchanged.
  *
- * <p>JVM locals: 0 this, 1 the interpreter, 2 the frame, 3 the entry offset (resume only; unused in run), {@link #BASE} the frame's
+ * <p>JVM locals: 0 this, 1 the interpreter, 2 the frame, 3 the entry offset, {@link #BASE} the frame's
  * base, {@link #BUDGET}, {@link #PC} (the Toy offset of the running instruction, for
  * tracebacks and for what a throw did to the budget), {@link #CONSTANTS}, {@link #THROWN} (in
  * handlers), then per Toy slot i a reference at {@code ref(i)} and a long at {@code bits(i)},
@@ -71,8 +71,7 @@ final class JitCompiler {
     private final boolean[] loopHeader;
     private final int[] ins;
     private final int locals;
-    /** Per offset, the label of the instruction there in the method being written; one more for the end. */
-    private Label[] labels;
+    private final Label[] labels;
     private final boolean[] handsBudgetOn;
     private MethodVisitor mv;
 
@@ -82,7 +81,11 @@ final class JitCompiler {
         this.loopHeader = loopHeader;
         this.ins = code.instructions();
         this.locals = code.localCount();
+        this.labels = new Label[ins.length + 1];
         this.handsBudgetOn = new boolean[ins.length];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = new Label();
+        }
     }
 
     /**
@@ -133,17 +136,12 @@ final class JitCompiler {
         init.visitInsn(RETURN);
         init.visitMaxs(0, 0);
         init.visitEnd();
-        // Two methods, because a loop that one method enters both from its start and, by a jump
-        // from an entry switch, at its header has two entries: HotSpot's C2 leaves such an
-        // irreducible loop unoptimized (a countdown ran at 1.4 ns a step in it, 0.9 in C2's
-        // OSR compile, which parses from the header alone). resume holds the switch; HotSpot
-        // compiles it with OSR too, from the loop that runs.
         mv = cw.visitMethod(ACC_PUBLIC | ACC_FINAL, "run",
-                "(L" + INTERPRETER + ";L" + FRAME_CLASS + ";)V", null, null);
-        method(false);
-        mv = cw.visitMethod(ACC_PUBLIC | ACC_FINAL, "resume",
                 "(L" + INTERPRETER + ";L" + FRAME_CLASS + ";I)V", null, null);
-        method(true);
+        mv.visitCode();
+        method();
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
         cw.visitEnd();
         return cw.toByteArray();
     }
@@ -156,20 +154,7 @@ final class JitCompiler {
         return FIRST_SLOT + 3 * slot + 1;
     }
 
-    /** The run method, or with resumable the resume method, into {@link #mv}. */
-    private void method(boolean resumable) {
-        labels = new Label[ins.length + 1];
-        for (int i = 0; i < labels.length; i++) {
-            labels[i] = new Label();
-        }
-        mv.visitCode();
-        if (resumable && !hasLoopHeader()) {
-            // Nothing to resume at: the interpreter enters such code only at its start.
-            throwIllegalState();
-            mv.visitMaxs(0, 0);
-            mv.visitEnd();
-            return;
-        }
+    private void method() {
         // Prologue: every local typed once, so that the verifier sees one type per local on all paths.
         mv.visitVarInsn(ALOAD, FRAME);
         mv.visitFieldInsn(GETFIELD, FRAME_CLASS, "base", "I");
@@ -200,9 +185,7 @@ final class JitCompiler {
         Label thrown = new Label();
         mv.visitTryCatchBlock(start, end, thrown, null);
         mv.visitLabel(start);
-        if (resumable) {
-            entrySwitch();
-        }
+        entrySwitch();
         for (int pc = 0; pc < ins.length; pc += Opcode.length(ins[pc])) {
             mv.visitLabel(labels[pc]);
             if (depth[pc] >= 0) {
@@ -215,8 +198,6 @@ final class JitCompiler {
         mv.visitLabel(end);
         mv.visitLabel(thrown);
         handlers();
-        mv.visitMaxs(0, 0);
-        mv.visitEnd();
     }
 
     /**
@@ -262,8 +243,10 @@ final class JitCompiler {
         mv.visitInsn(ATHROW);
     }
 
-    /** Jumps to offset {@code entry}, a loop header, after reading the stack slots live there. */
+    /** Jumps to offset {@code entry}: 0, or a loop header, after reading the stack slots live there. */
     private void entrySwitch() {
+        mv.visitVarInsn(ILOAD, ENTRY);
+        mv.visitJumpInsn(IFEQ, labels[0]);
         for (int pc = 0; pc < ins.length; pc += Opcode.length(ins[pc])) {
             if (loopHeader[pc] && depth[pc] >= 0) {
                 Label next = new Label();
@@ -277,20 +260,6 @@ final class JitCompiler {
                 mv.visitLabel(next);
             }
         }
-        throwIllegalState();
-    }
-
-    private boolean hasLoopHeader() {
-        for (int pc = 0; pc < ins.length; pc += Opcode.length(ins[pc])) {
-            if (loopHeader[pc] && depth[pc] >= 0) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** An entry offset the interpreter never passes (it enters only where {@link Compiled#entersAt} says). */
-    private void throwIllegalState() {
         mv.visitTypeInsn(NEW, "java/lang/IllegalStateException");
         mv.visitInsn(DUP);
         mv.visitMethodInsn(INVOKESPECIAL, "java/lang/IllegalStateException", "<init>", "()V", false);
@@ -302,28 +271,19 @@ final class JitCompiler {
         int d = depth[pc];
         int top = locals + d - 1;
         int next = pc + Opcode.length(op);
-        // The budget: one per instruction. The GIL's checkpoint when it has run out, but only
-        // where another thread could tell the difference (see localOnly): in between, the
-        // count runs on below zero, and the checkpoint counts what ran past it.
-        boolean checked = loopHeader[pc] || !localOnly(op);
-        if (checked || op == Opcode.ADD_LOCAL_INT || op == Opcode.JUMP_IF_LOCAL_INT) {
-            // Where the code is, for what it may throw (these two: a TypeError).
-            push(pc);
-            mv.visitVarInsn(ISTORE, PC);
-        }
+        // The budget: one per instruction, and the GIL's checkpoint when it runs out.
+        push(pc);
+        mv.visitVarInsn(ISTORE, PC);
         mv.visitIincInsn(BUDGET, -1);
-        if (checked) {
-            mv.visitVarInsn(ILOAD, BUDGET);
-            Label go = new Label();
-            mv.visitJumpInsn(IFGT, go);
-            mv.visitVarInsn(ALOAD, IN);
-            mv.visitVarInsn(ALOAD, FRAME);
-            push(pc);
-            mv.visitVarInsn(ILOAD, BUDGET);
-            mv.visitMethodInsn(INVOKEVIRTUAL, INTERPRETER, "compiledCheckpoint", "(L" + FRAME_CLASS + ";II)I", false);
-            mv.visitVarInsn(ISTORE, BUDGET);
-            mv.visitLabel(go);
-        }
+        mv.visitVarInsn(ILOAD, BUDGET);
+        Label go = new Label();
+        mv.visitJumpInsn(IFGT, go);
+        mv.visitVarInsn(ALOAD, IN);
+        mv.visitVarInsn(ALOAD, FRAME);
+        push(pc);
+        mv.visitMethodInsn(INVOKEVIRTUAL, INTERPRETER, "compiledCheckpoint", "(L" + FRAME_CLASS + ";I)I", false);
+        mv.visitVarInsn(ISTORE, BUDGET);
+        mv.visitLabel(go);
         switch (op) {
             case Opcode.INT -> setInt(top + 1, () -> pushLong(ins[pc + 1]));
             case Opcode.CONST -> {
@@ -598,28 +558,6 @@ final class JitCompiler {
             case Opcode.FOR_ITER -> forIter(top, labels[ins[pc + 1]], labels[next]);
             default -> interpret(pc, op, d, next);
         }
-    }
-
-    /**
-     * Whether the instruction op reads and writes nothing but the frame's own slots and
-     * constants, so that no other thread could tell whether a switch came before it or a few
-     * instructions later: there compiled code counts the budget down without the GIL's
-     * checkpoint, which the next other instruction or loop header then holds. The issue's
-     * condition is met: a switch can still fall between any two instructions another thread
-     * could observe (the read and the write of {@code g += 1}: LOAD_GLOBAL and STORE_GLOBAL),
-     * and every instruction is counted. What it gains: a loop of them has one checkpoint,
-     * at its header, and HotSpot compiles the loop around one call instead of one per
-     * instruction, from shorter code.
-     */
-    private static boolean localOnly(int op) {
-        return switch (op) {
-            case Opcode.INT, Opcode.CONST, Opcode.NIL, Opcode.TRUE, Opcode.FALSE, Opcode.POP, Opcode.DUP2,
-                    Opcode.LOAD_LOCAL, Opcode.STORE_LOCAL, Opcode.JUMP,
-                    // An int added to a local, a local compared with an int: anything else there
-                    // is a number, or a TypeError, or an == that is false, never a read of a container.
-                    Opcode.ADD_LOCAL_INT, Opcode.JUMP_IF_LOCAL_INT -> true;
-            default -> false;
-        };
     }
 
     /**

@@ -82,8 +82,8 @@ class JitTest {
 
     @Test
     void compiledCodeCountsEveryInstructionAsTheInterpreterDoes() throws IOException {
-        // Compiled code calls the GIL's checkpoint only before instructions another thread
-        // could observe, and counts the others past the budget's end: the counts must not move.
+        // Compiled code keeps the interpreter's budget, with its own checkpoint and throw paths:
+        // the counts must not move, at any interval, with errors raised and caught in loops.
         String program = """
                 let g = 0
                 fn work(n) {
