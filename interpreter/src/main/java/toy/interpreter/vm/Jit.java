@@ -127,9 +127,10 @@ public final class Jit {
      * On the background thread: takes the code program gives (a call of Toy's compiler, so
      * that it too runs there), compiles it and the functions among its constants, recursively,
      * and throws the results away. The Future is done when that has finished, at once if
-     * {@code toy.jit} is off; it fails with whatever program threw. What it is for: a JVM's first compile runs ASM and
-     * {@link JitCompiler} cold, about 40 ms against 1-3 ms for the next, and a Pool worker
-     * would otherwise pay that inside the first task it runs (docs/processes.md).
+     * {@code toy.jit} is off; it fails with whatever program threw. What it is for: a JVM's
+     * first compile runs ASM and {@link JitCompiler} cold, about 40 ms against 1-3 ms for the
+     * next, and a Pool worker would otherwise pay that inside the first task it runs
+     * (docs/processes.md).
      */
     public static Future<?> warmUp(Callable<Code> program) {
         if (fromProperty() == null) {
