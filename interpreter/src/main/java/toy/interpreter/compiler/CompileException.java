@@ -24,7 +24,8 @@ public final class CompileException extends Exception {
 
     /**
      * Every error as {@code FILE:LINE:COL: error: MESSAGE}, then the source line and a caret
-     * under the column (tabs are kept so the caret lines up). A line longer than
+     * under the column (tabs are kept so the caret lines up), then {@code hint: ...} when the
+     * line is written as Python would write it ({@link PythonHints}). A line longer than
      * {@link #MAX_ECHO} characters is echoed as a window of that width around the column,
      * with {@code ...} where it was cut.
      */
@@ -33,7 +34,12 @@ public final class CompileException extends Exception {
         for (CompileError e : errors) {
             sb.append(source.name()).append(':').append(e.line()).append(':').append(e.column())
                     .append(": error: ").append(e.message()).append('\n');
-            appendEcho(sb, source.line(e.line()), e.column() - 1);
+            String line = source.line(e.line());
+            appendEcho(sb, line, e.column() - 1);
+            String hint = PythonHints.forLine(line);
+            if (hint != null) {
+                sb.append("hint: ").append(hint).append('\n');
+            }
         }
         return sb.toString();
     }

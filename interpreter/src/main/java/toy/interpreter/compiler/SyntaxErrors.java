@@ -16,8 +16,9 @@ import toy.grammar.ToyLexer;
 
 /**
  * Turns ANTLR's parse errors into short messages ("unexpected ')'", "expected '}' but found end
- * of file") and records them, one per line: after the first error on a line, ANTLR's recovery
- * tends to produce follow-on errors that would only confuse.
+ * of file") and records them, one per line, and none at the end of the file after another:
+ * after the first error on a line, ANTLR's recovery tends to produce follow-on errors that
+ * would only confuse.
  */
 final class SyntaxErrors extends BaseErrorListener {
     private final List<CompileError> errors;
@@ -30,6 +31,12 @@ final class SyntaxErrors extends BaseErrorListener {
     @Override
     public void syntaxError(Recognizer<?, ?> recognizer, Object offendingSymbol, int line, int column,
                             String message, RecognitionException e) {
+        // After an error, one at the end of the file is the parser still looking for the end
+        // of what the first error broke ("for i in range(3) print(i)": its '{'), not news.
+        boolean atEnd = offendingSymbol instanceof Token t && t.getType() == Token.EOF;
+        if (atEnd && !errors.isEmpty()) {
+            return;
+        }
         if (linesWithErrors.add(line)) {
             errors.add(new CompileError(line, column + 1, message));
         }

@@ -917,7 +917,7 @@ public final class Interpreter {
     Object loadGlobal(int slot) {
         Object v = vm.globals.values[slot];
         if (v == null) {
-            throw vm.undefined(slot);
+            throw vm.undefined(slot, false);
         }
         return v;
     }
@@ -925,7 +925,7 @@ public final class Interpreter {
     /** STORE_GLOBAL: NameError if the global is not defined yet. */
     void storeGlobal(int slot, Object value) {
         if (vm.globals.values[slot] == null) {
-            throw vm.undefined(slot);
+            throw vm.undefined(slot, true);
         }
         vm.globals.values[slot] = value;
     }

@@ -255,8 +255,26 @@ public final class Vm {
         }
     }
 
-    ToyError undefined(int slot) {
-        return new ToyError("NameError", "name '" + globals.name(slot) + "' is not defined");
+    /**
+     * NameError for reading global slot before it is defined, or with assigning for writing
+     * it; with CPython's "Did you mean" for Python's spellings of Toy's constants, and how to
+     * declare a variable for a write (Toy needs {@code let} where Python needs nothing).
+     */
+    ToyError undefined(int slot, boolean assigning) {
+        String name = globals.name(slot);
+        String message = "name '" + name + "' is not defined";
+        String toy = switch (name) {
+            case "True" -> "true";
+            case "False" -> "false";
+            case "None" -> "nil";
+            default -> null;
+        };
+        if (toy != null) {
+            message += ". Did you mean: '" + toy + "'?";
+        } else if (assigning) {
+            message += " (declare it first: let " + name + " = ...)";
+        }
+        return new ToyError("NameError", message);
     }
 
     /** Calls anything callable that the hot loop does not call inline; builtins call back through the interpreter. */

@@ -49,6 +49,39 @@ class CompileErrorsTest {
     }
 
     @Test
+    void afterAnErrorTheEndOfTheFileIsNotAnother() {
+        // The parser still looks for the '{' the first error lacked; that is not news.
+        assertEquals(List.of("1:19: expected '{' but found name 'print'"), errors("for i in range(3) print(i)\n"));
+        assertEquals(List.of("1:10: unexpected end of file"), errors("let x = ("));
+    }
+
+    private static String report(String text) {
+        return assertThrows(CompileException.class, () -> Compiler.compile(new SourceFile("t.toy", text), new Globals())).report();
+    }
+
+    @Test
+    void aLineWrittenAsInPythonGetsAHint() {
+        assertEquals("""
+                t.toy:1:5: error: unexpected name 'f', expected end of file, ';' or end of line
+                def f(x):
+                    ^
+                hint: Toy declares a function with fn: fn name(a, b) { ... }
+                """, report("def f(x):\n    return x\n"));
+        assertEquals("hint: Toy puts a block in braces, not after a colon: if x { ... } else { ... }",
+                report("let x = 1\nif x:\n    print(x)\n").lines().filter(l -> l.startsWith("hint")).findFirst().orElseThrow());
+        assertEquals("hint: Toy catches an error with try { ... } catch e { ... }",
+                report("try {\n} except e {\n}\n").lines().filter(l -> l.startsWith("hint")).findFirst().orElseThrow());
+        assertEquals(List.of("hint: Toy has no modules to import: its builtins are always there",
+                        "hint: Toy writes an anonymous function with fn: fn(x) { return x * 2 }"),
+                report("import math\nlet f = lambda x: x\n").lines().filter(l -> l.startsWith("hint")).toList());
+    }
+
+    @Test
+    void aToyLineGetsNoHint() {
+        assertEquals(false, report("let x = (\n").contains("hint"));
+    }
+
+    @Test
     void misplacedStatements() {
         assertEquals(List.of("1:1: 'break' outside loop"), errors("break"));
         assertEquals(List.of("1:33: 'continue' outside loop"), errors("fn f() { for x in [] { fn g() { continue } } }"));
