@@ -157,6 +157,9 @@ public final class Main implements Callable<Integer> {
      * every command, so they get them all.
      */
     static CommandLine commandLine(String command, Console console) {
+        // Picocli's documented switch: its default factory then does not look for Groovy's
+        // Closure class, a lookup that opened and indexed toy.jar (3 MB) at each start.
+        System.setProperty("picocli.disable.closures", "true");
         CommandLine commandLine = new CommandLine(new Main(console).spec);
         if (command != null && COMMANDS.contains(command) && !command.equals("help")) {
             commandLine.addSubcommand(command, subcommand(command, console));
