@@ -25,9 +25,9 @@ import toy.runtime.threads.Aborted;
  * {@code toy --recursion-limit 50 FILE} both run FILE. Any other first word is a usage error.
  *
  * <p>Each command's picocli model is built with picocli's programmatic API ({@link CommandSpec},
- * {@link OptionSpec}) rather than from annotations: the JDK parses a class's annotations and
- * spins a proxy class per annotation type the first time, which cost 30-40 ms of every start
- * (docs/speed.md, "Start-up").
+ * {@link OptionSpec}) rather than from annotations: picocli reads those by reflection, and the
+ * JDK parses a class's annotations and spins a proxy class per annotation type the first time;
+ * that cost about 65 ms of CPU at every start (docs/speed.md, "Start-up").
  */
 public final class Main implements Callable<Integer> {
     private static final Set<String> TOP_LEVEL_OPTIONS = Set.of("-h", "--help", "-V", "--version");
