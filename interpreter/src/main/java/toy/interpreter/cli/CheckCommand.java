@@ -2,25 +2,32 @@ package toy.interpreter.cli;
 
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 import toy.interpreter.bytecode.Globals;
 import toy.interpreter.compiler.CompileException;
 import toy.interpreter.compiler.Compiler;
 
-@Command(name = "check", description = "Compile scripts without running them and report every error.",
-        mixinStandardHelpOptions = true)
+/** {@code toy check FILE…} (CLI.md): compile scripts without running them; exit 0 or 65 (66 for a missing one). */
 final class CheckCommand implements Callable<Integer> {
-    @ParentCommand
-    private Main parent;
+    private final Console console;
+    private final CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "The scripts to check.")
-    private List<String> files;
+    CheckCommand(Console console) {
+        this.console = console;
+        spec = Main.command(this, "check", "Compile scripts without running them and report every error.");
+        spec.addPositional(PositionalParamSpec.builder().arity("1..*").required(true).paramLabel("FILE").type(List.class)
+                .auxiliaryTypes(String.class).description("The scripts to check.").build());
+    }
+
+    /** This command's model, for {@link Main} to add to the command line. */
+    CommandSpec spec() {
+        return spec;
+    }
 
     @Override
     public Integer call() {
-        Console console = parent.console();
+        List<String> files = spec.positionalParameters().get(0).getValue();
         int status = ExitStatus.OK;
         for (String file : files) {
             try {

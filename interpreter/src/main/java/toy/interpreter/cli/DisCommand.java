@@ -1,9 +1,8 @@
 package toy.interpreter.cli;
 
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 import toy.interpreter.bytecode.Disassembler;
 import toy.interpreter.bytecode.Globals;
 import toy.interpreter.compiler.CompileException;
@@ -11,18 +10,26 @@ import toy.interpreter.compiler.Compiler;
 import toy.interpreter.compiler.SourceFile;
 import toy.interpreter.vm.Vm;
 
-@Command(name = "dis", description = "Print the bytecode of a script and of every function in it.",
-        mixinStandardHelpOptions = true)
+/** {@code toy dis FILE} (CLI.md): print the bytecode of a script and of every function in it. */
 final class DisCommand implements Callable<Integer> {
-    @ParentCommand
-    private Main parent;
+    private final Console console;
+    private final CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The script to disassemble.")
-    private String file;
+    DisCommand(Console console) {
+        this.console = console;
+        spec = Main.command(this, "dis", "Print the bytecode of a script and of every function in it.");
+        spec.addPositional(PositionalParamSpec.builder().index("0").required(true).paramLabel("FILE").type(String.class)
+                .description("The script to disassemble.").build());
+    }
+
+    /** This command's model, for {@link Main} to add to the command line. */
+    CommandSpec spec() {
+        return spec;
+    }
 
     @Override
     public Integer call() {
-        Console console = parent.console();
+        String file = spec.positionalParameters().get(0).getValue();
         try {
             SourceFile source = ScriptFile.read(file);
             Globals globals = Vm.globalsOfARun();

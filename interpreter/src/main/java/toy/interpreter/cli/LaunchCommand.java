@@ -8,11 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 import toy.runtime.pool.JavaCommand;
 import toy.runtime.threads.Aborted;
 import toy.runtime.pool.LineSplitter;
@@ -24,35 +22,41 @@ import toy.runtime.pool.LineSplitter;
  * that of the lowest k whose status is non-zero, else 0. The processes ignore the terminal's
  * Ctrl-C and end with this one, because their stdin is a pipe from it that closes when it ends.
  */
-@Command(name = "launch", description = "Run N independent processes on the same script at once.",
-        mixinStandardHelpOptions = true)
 final class LaunchCommand implements Callable<Integer> {
-    @ParentCommand
-    private Main parent;
-
-    @Option(names = "-n", required = true, paramLabel = "N", description = "How many processes to start (at least 1).")
-    private int count;
-
-    @Mixin
-    private RunOptions options;
-
-    @Mixin
-    private ObservabilityOptions observability;
+    private final Console console;
+    private final CommandSpec spec;
 
     /** The processes started, in order of k. */
     private final List<Process> processes = new ArrayList<>();
     /** Set when standard output's reader went away. */
     private volatile boolean outputClosed;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The script every process runs.")
-    private String file;
+    LaunchCommand(Console console) {
+        this.console = console;
+        spec = Main.command(this, "launch", "Run N independent processes on the same script at once.");
+        spec.addOption(OptionSpec.builder("-n").required(true).paramLabel("N").type(int.class)
+                .description("How many processes to start (at least 1).").build());
+        RunOptions.addTo(spec);
+        ObservabilityOptions.addTo(spec);
+        spec.addPositional(PositionalParamSpec.builder().index("0").required(true).paramLabel("FILE").type(String.class)
+                .description("The script every process runs.").build());
+        spec.addPositional(PositionalParamSpec.builder().index("1..*").arity("0..1").paramLabel("ARG").type(List.class)
+                .auxiliaryTypes(String.class).description("Arguments each process reads with args().").build());
+    }
 
-    @Parameters(index = "1..*", paramLabel = "ARG", description = "Arguments each process reads with args().")
-    private List<String> args = new ArrayList<>();
+    /** This command's model, for {@link Main} to add to the command line. */
+    CommandSpec spec() {
+        return spec;
+    }
 
     @Override
     public Integer call() throws InterruptedException {
-        Console console = parent.console();
+        int count = spec.findOption("-n").getValue();
+        RunOptions options = RunOptions.of(spec);
+        ObservabilityOptions observability = new ObservabilityOptions(spec);
+        String file = spec.positionalParameters().get(0).getValue();
+        List<String> given = spec.positionalParameters().get(1).getValue();
+        List<String> args = given == null ? List.of() : given;
         String problem = options.problem();
         if (problem == null && (count < 1 || count > 4096)) {
             problem = "toy: launch -n must be between 1 and 4096, not " + count;
@@ -73,8 +77,16 @@ final class LaunchCommand implements Callable<Integer> {
         List<Thread> relays = new ArrayList<>();
         try {
             for (int k = 0; k < count; k++) {
+                // Process k: run, its identity, the run options, the observability options with
+                // every output file renamed for k, the script and its arguments.
+                List<String> arguments = new ArrayList<>(List.of("run", "--launch-index", Integer.toString(k),
+                        "--launch-count", Integer.toString(count)));
+                arguments.addAll(options.arguments());
+                arguments.addAll(observability.arguments(k));
+                arguments.add(file);
+                arguments.addAll(args);
                 Process process = new ProcessBuilder(JavaCommand.of(JavaCommand.RUN_FLAGS, Main.class.getName(),
-                        childArguments(k))).start();
+                        arguments)).start();
                 processes.add(process);
                 relays.add(relay(process.getInputStream(), k, console.out()));
                 relays.add(relay(process.getErrorStream(), k, console.err()));
@@ -99,21 +111,6 @@ final class LaunchCommand implements Callable<Integer> {
     }
 
     /**
-     * The command-line arguments of process k: {@code run}, its identity, the run options,
-     * the observability options with every output file renamed for k, the script and its
-     * arguments.
-     */
-    List<String> childArguments(int k) {
-        List<String> list = new ArrayList<>(List.of("run", "--launch-index", Integer.toString(k),
-                "--launch-count", Integer.toString(count)));
-        list.addAll(options.arguments());
-        list.addAll(observability.arguments(k));
-        list.add(file);
-        list.addAll(args);
-        return list;
-    }
-
-    /**
      * Copies a child's stream to ours line by line, each line prefixed "[k] " and written whole.
      * When our standard output's reader has gone away ({@code | head}), every process is
      * stopped and launch ends with 141, as {@code toy run} does.
@@ -127,7 +124,7 @@ final class LaunchCommand implements Callable<Integer> {
                     to.write(line, 0, line.length);
                     to.write('\n');
                     // checkError() flushes first: a write that failed is seen at once.
-                    if (to.checkError() && to == parent.console().out() && !outputClosed) {
+                    if (to.checkError() && to == console.out() && !outputClosed) {
                         outputClosed = true;
                         processes.forEach(Process::destroy);
                     }

@@ -9,15 +9,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.OptionSpec;
 import sun.misc.Signal;
 import toy.runtime.threads.Aborted;
 
@@ -26,48 +23,40 @@ import toy.runtime.threads.Aborted;
  * for {@code run} when it names a script (an existing file, a path with {@code /}, or a name
  * ending in {@code .toy}) or is a run option: {@code toy FILE ARG…} and
  * {@code toy --recursion-limit 50 FILE} both run FILE. Any other first word is a usage error.
+ *
+ * <p>Each command's picocli model is built with picocli's programmatic API ({@link CommandSpec},
+ * {@link OptionSpec}) rather than from annotations: picocli reads those by reflection, and the
+ * JDK parses a class's annotations and spins a proxy class per annotation type the first time;
+ * that cost about 65 ms of CPU at every start (docs/speed.md, "Start-up").
  */
-@Command(name = "toy", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "Toy: a bytecode interpreter whose threads hold a real global interpreter lock.",
-        footer = {"", "toy FILE [ARG...] is short for toy run FILE [ARG...].", "",
-            "Exit status:",
-            "  0    success",
-            "  2    usage error",
-            "  65   compile error",
-            "  66   script missing or unreadable",
-            "  70   uncaught runtime error or deadlock",
-            "  73   an output file cannot be created",
-            "  130  interrupted (Ctrl-C)",
-            "  141  standard output closed by its reader (toy p.toy | head -1)"})
 public final class Main implements Callable<Integer> {
     private static final Set<String> TOP_LEVEL_OPTIONS = Set.of("-h", "--help", "-V", "--version");
 
     /**
-     * The commands by name, in the order help lists them. Each is added to the command line only
-     * when it can be used (see {@link #execute}): picocli builds a command's model by reflection
-     * on its annotations, and building all six took 120-160 ms of the main thread's CPU at each
-     * {@code toy FILE} (docs/speed.md, "Start-up").
+     * The commands, in the order help lists them. Each is added to the command line only when
+     * it can be used (see {@link #commandLine}): building all six took a good part of each
+     * {@code toy FILE}'s start (docs/speed.md, "Start-up").
      */
-    private static final Map<String, Class<?>> COMMANDS = commands();
+    private static final List<String> COMMANDS = List.of("run", "launch", "dis", "check", "repl", "help");
 
-    private static Map<String, Class<?>> commands() {
-        Map<String, Class<?>> commands = new LinkedHashMap<>();
-        commands.put("run", RunCommand.class);
-        commands.put("launch", LaunchCommand.class);
-        commands.put("dis", DisCommand.class);
-        commands.put("check", CheckCommand.class);
-        commands.put("repl", ReplCommand.class);
-        commands.put("help", CommandLine.HelpCommand.class);
-        return Collections.unmodifiableMap(commands);
-    }
+    private static final String[] FOOTER = {"", "toy FILE [ARG...] is short for toy run FILE [ARG...].", "",
+        "Exit status:",
+        "  0    success",
+        "  2    usage error",
+        "  65   compile error",
+        "  66   script missing or unreadable",
+        "  70   uncaught runtime error or deadlock",
+        "  73   an output file cannot be created",
+        "  130  interrupted (Ctrl-C)",
+        "  141  standard output closed by its reader (toy p.toy | head -1)"};
 
-    private Console console;
+    private final Console console;
+    private final CommandSpec spec;
 
-    @Spec
-    private CommandSpec spec;
-
-    Console console() {
-        return console;
+    private Main(Console console) {
+        this.console = console;
+        spec = command(this, "toy", "Toy: a bytecode interpreter whose threads hold a real global interpreter lock.");
+        spec.usageMessage().footer(FOOTER);
     }
 
     /** {@code toy} with no command: show how to use it, as a usage error. */
@@ -75,6 +64,25 @@ public final class Main implements Callable<Integer> {
     public Integer call() {
         spec.commandLine().usage(console.err());
         return ExitStatus.USAGE;
+    }
+
+    /**
+     * A command's model without its options and parameters: picocli runs {@code command} (a
+     * {@link Callable}) when the command line names it; {@code -h}/{@code --help} and
+     * {@code -V}/{@code --version} as picocli's {@code mixinStandardHelpOptions} gives them,
+     * whose own model would be built from annotations.
+     */
+    static CommandSpec command(Callable<Integer> command, String name, String description) {
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(command);
+        spec.name(name);
+        spec.usageMessage().description(description);
+        spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).type(boolean.class)
+                .description("Show this help message and exit.").build());
+        // `toy run --version` answers as `toy --version` does.
+        spec.addOption(OptionSpec.builder("-V", "--version").versionHelp(true).type(boolean.class)
+                .description("Print version information and exit.").build());
+        spec.versionProvider(new Version());
+        return spec;
     }
 
     public static void main(String[] args) {
@@ -127,10 +135,10 @@ public final class Main implements Callable<Integer> {
     /** Runs the command line and returns the exit status; never throws. */
     static int execute(String[] args, Console console) {
         String command = args.length > 0 ? args[0] : null;
-        if (command != null && !COMMANDS.containsKey(command) && !TOP_LEVEL_OPTIONS.contains(command)) {
+        if (command != null && !COMMANDS.contains(command) && !TOP_LEVEL_OPTIONS.contains(command)) {
             if (!command.startsWith("-") && !namesAScript(command)) {
                 console.err().println("toy: '" + command + "' is not a command, and no script of that name exists");
-                console.err().println("Commands: " + String.join(", ", COMMANDS.keySet())
+                console.err().println("Commands: " + String.join(", ", COMMANDS)
                         + ". To run a script: toy FILE [ARG...]. More: toy --help");
                 return ExitStatus.USAGE;
             }
@@ -140,16 +148,24 @@ public final class Main implements Callable<Integer> {
             args = withRun;
             command = "run";
         }
-        Main main = new Main();
-        main.console = console;
-        CommandLine commandLine = new CommandLine(main);
-        // Only the command named first is built; help, the top-level options and no command at
-        // all list every command, so they get them all.
-        if (command != null && COMMANDS.containsKey(command) && !command.equals("help")) {
-            commandLine.addSubcommand(command, COMMANDS.get(command));
+        return commandLine(command, console).execute(args);
+    }
+
+    /**
+     * The command line for arguments whose first word is {@code command} (null when there is
+     * none). Only that command is built; help, the top-level options and no command at all list
+     * every command, so they get them all.
+     */
+    static CommandLine commandLine(String command, Console console) {
+        // Picocli's documented switch: its default factory then does not look for Groovy's
+        // Closure class, a lookup that opened and indexed toy.jar (3 MB) at each start.
+        System.setProperty("picocli.disable.closures", "true");
+        CommandLine commandLine = new CommandLine(new Main(console).spec);
+        if (command != null && COMMANDS.contains(command) && !command.equals("help")) {
+            commandLine.addSubcommand(command, subcommand(command, console));
         } else {
-            for (Map.Entry<String, Class<?>> each : COMMANDS.entrySet()) {
-                commandLine.addSubcommand(each.getKey(), each.getValue());
+            for (String each : COMMANDS) {
+                commandLine.addSubcommand(each, subcommand(each, console));
             }
         }
         // After the commands are added: picocli passes these settings to the commands it has.
@@ -160,11 +176,20 @@ public final class Main implements Callable<Integer> {
                 .setErr(new PrintWriter(console.err(), true))
                 .setExecutionExceptionHandler(failures)
                 .setParameterExceptionHandler(failures);
-        // `toy run --version` answers as `toy --version` does.
-        for (CommandLine sub : commandLine.getSubcommands().values()) {
-            sub.getCommandSpec().versionProvider(new Version());
-        }
-        return commandLine.execute(args);
+        return commandLine;
+    }
+
+    /** The model of one of {@link #COMMANDS}; picocli's own {@code help} is built from its annotations. */
+    private static Object subcommand(String name, Console console) {
+        return switch (name) {
+            case "run" -> new RunCommand(console).spec();
+            case "launch" -> new LaunchCommand(console).spec();
+            case "dis" -> new DisCommand(console).spec();
+            case "check" -> new CheckCommand(console).spec();
+            case "repl" -> new ReplCommand(console).spec();
+            case "help" -> new CommandLine.HelpCommand();
+            default -> throw new IllegalArgumentException("no command " + name);
+        };
     }
 
     /** CLI.md: a first word names a script if it exists, has a {@code /} or ends in {@code .toy}. */

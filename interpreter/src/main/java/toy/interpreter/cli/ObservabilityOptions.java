@@ -7,7 +7,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.TypeConversionException;
 import toy.interpreter.bytecode.Code;
 import toy.interpreter.vm.Vm;
@@ -21,39 +22,54 @@ import toy.runtime.observe.TraceWriter;
 /**
  * The observability options of {@code toy run} (CLI.md): {@code --trace}, {@code --trace-format},
  * {@code --trace-threads}, {@code --trace-limit}, {@code --stats}, {@code --stats-json},
- * {@code --timeline}; and running a script under them. Every output file is created before the
+ * {@code --timeline}, declared on a command by {@link #addTo} and read after parsing by the constructor;
+ * and running a script under them. Every output file is created before the
  * script starts: one that cannot be ends the run with one line and status 73 (EX_CANTCREAT).
  */
 final class ObservabilityOptions {
     /** sysexits' EX_CANTCREAT: an output file cannot be created (or, at the end, written). */
     static final int CANT_CREATE = 73;
 
-    @Option(names = "--trace", paramLabel = "FILE",
-            description = "Write an instruction trace, with the GIL's events, to FILE ('-' for stderr).")
-    private String trace;
+    private final String trace;
+    private final String traceFormat;
+    private final List<String> traceThreads;
+    private final Long traceLimit;
+    private final boolean stats;
+    private final String statsJson;
+    private final String timeline;
 
-    @Option(names = "--trace-format", paramLabel = "FORMAT", defaultValue = "text", converter = TraceFormat.class,
-            description = "text (default: aligned columns) or jsonl (one JSON object a line).")
-    private String traceFormat;
+    /** The options given to the command of {@code spec} (declared by {@link #addTo}) once it is parsed. */
+    ObservabilityOptions(CommandSpec spec) {
+        trace = spec.findOption("--trace").getValue();
+        traceFormat = spec.findOption("--trace-format").getValue();
+        List<String> threads = spec.findOption("--trace-threads").getValue();
+        traceThreads = threads == null ? List.of() : threads;
+        traceLimit = spec.findOption("--trace-limit").getValue();
+        stats = Boolean.TRUE.equals(spec.findOption("--stats").getValue());
+        statsJson = spec.findOption("--stats-json").getValue();
+        timeline = spec.findOption("--timeline").getValue();
+    }
 
-    @Option(names = "--trace-threads", paramLabel = "NAME", split = ",",
-            description = "Trace only these threads (MainThread, Thread-1, ...).")
-    private List<String> traceThreads = new ArrayList<>();
-
-    @Option(names = "--trace-limit", paramLabel = "N",
-            description = "Stop tracing (events included) after N instruction records; the run goes on.")
-    private Long traceLimit;
-
-    @Option(names = "--stats", description = "At exit, print GIL and lock statistics on stderr.")
-    private boolean stats;
-
-    @Option(names = "--stats-json", paramLabel = "FILE", description = "At exit, write the statistics to FILE as JSON.")
-    private String statsJson;
-
-    @Option(names = "--timeline", paramLabel = "FILE", converter = TimelineFile.class,
-            description = "Write the threads' states over time to FILE: .json (Chrome trace events, for Perfetto)"
-                    + " or .html (a page that draws them).")
-    private String timeline;
+    /** Declares these options on {@code spec}. */
+    static void addTo(CommandSpec spec) {
+        spec.addOption(OptionSpec.builder("--trace").paramLabel("FILE").type(String.class)
+                .description("Write an instruction trace, with the GIL's events, to FILE ('-' for stderr).").build());
+        spec.addOption(OptionSpec.builder("--trace-format").paramLabel("FORMAT").type(String.class).defaultValue("text")
+                .converters(new TraceFormat())
+                .description("text (default: aligned columns) or jsonl (one JSON object a line).").build());
+        spec.addOption(OptionSpec.builder("--trace-threads").paramLabel("NAME").type(List.class)
+                .auxiliaryTypes(String.class).splitRegex(",")
+                .description("Trace only these threads (MainThread, Thread-1, ...).").build());
+        spec.addOption(OptionSpec.builder("--trace-limit").paramLabel("N").type(Long.class)
+                .description("Stop tracing (events included) after N instruction records; the run goes on.").build());
+        spec.addOption(OptionSpec.builder("--stats").type(boolean.class)
+                .description("At exit, print GIL and lock statistics on stderr.").build());
+        spec.addOption(OptionSpec.builder("--stats-json").paramLabel("FILE").type(String.class)
+                .description("At exit, write the statistics to FILE as JSON.").build());
+        spec.addOption(OptionSpec.builder("--timeline").paramLabel("FILE").type(String.class).converters(new TimelineFile())
+                .description("Write the threads' states over time to FILE: .json (Chrome trace events, for Perfetto)"
+                        + " or .html (a page that draws them).").build());
+    }
 
     /**
      * These options as command-line arguments, for a process of {@code toy launch}: each

@@ -3,9 +3,7 @@ package toy.interpreter.cli;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
 import toy.interpreter.bytecode.Globals;
 import toy.interpreter.compiler.CompileException;
 import toy.interpreter.compiler.Compiler;
@@ -22,21 +20,25 @@ import toy.interpreter.vm.Vm;
  * 0 after the end of the input, else the run's ({@code exit(n)}, a deadlock, Ctrl-C while the
  * session waits for its threads at the end).
  */
-@Command(name = "repl", description = "Type Toy a line at a time and see each expression's value.",
-        mixinStandardHelpOptions = true)
 final class ReplCommand implements Callable<Integer> {
-    @ParentCommand
-    private Main parent;
+    private final Console console;
+    private final CommandSpec spec;
 
-    @Mixin
-    private RunOptions options;
+    ReplCommand(Console console) {
+        this.console = console;
+        spec = Main.command(this, "repl", "Type Toy a line at a time and see each expression's value.");
+        RunOptions.addTo(spec);
+        ObservabilityOptions.addTo(spec);
+    }
 
-    @Mixin
-    private ObservabilityOptions observability;
+    /** This command's model, for {@link Main} to add to the command line. */
+    CommandSpec spec() {
+        return spec;
+    }
 
     @Override
     public Integer call() throws IOException, CompileException {
-        Console console = parent.console();
+        RunOptions options = RunOptions.of(spec);
         String problem = options.problem();
         if (problem != null) {
             console.err().println(problem);
@@ -55,7 +57,7 @@ final class ReplCommand implements Callable<Integer> {
         };
         try (LineSource lines = LineSource.forStandardInput(console.err(), onInterrupt)) {
             ReplSession session = new ReplSession(globals, new InputThread(lines, vm.scheduler()), interrupt, console.out(), console.err());
-            return observability.run(vm, main, session, console);
+            return new ObservabilityOptions(spec).run(vm, main, session, console);
         }
     }
 }

@@ -1,12 +1,9 @@
 package toy.interpreter.cli;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 import toy.interpreter.bytecode.Globals;
 import toy.interpreter.compiler.CompileException;
 import toy.interpreter.compiler.Compiler;
@@ -14,26 +11,33 @@ import toy.interpreter.compiler.SourceFile;
 import toy.interpreter.vm.Vm;
 import toy.interpreter.worker.ParentWatch;
 
-@Command(name = "run", description = "Compile and run a script.", mixinStandardHelpOptions = true)
+/** {@code toy run [OPTIONS] FILE [ARG…]} (CLI.md): compile a script and run it. */
 final class RunCommand implements Callable<Integer> {
-    @ParentCommand
-    private Main parent;
+    private final Console console;
+    private final CommandSpec spec;
 
-    @Mixin
-    private RunOptions options;
+    RunCommand(Console console) {
+        this.console = console;
+        spec = Main.command(this, "run", "Compile and run a script.");
+        RunOptions.addTo(spec);
+        ObservabilityOptions.addTo(spec);
+        spec.addPositional(PositionalParamSpec.builder().index("0").required(true).paramLabel("FILE").type(String.class)
+                .description("The script to run.").build());
+        spec.addPositional(PositionalParamSpec.builder().index("1..*").arity("0..1").paramLabel("ARG").type(List.class)
+                .auxiliaryTypes(String.class).description("Arguments the script reads with args().").build());
+    }
 
-    @Mixin
-    private ObservabilityOptions observability;
-
-    @Parameters(index = "0", paramLabel = "FILE", description = "The script to run.")
-    private String file;
-
-    @Parameters(index = "1..*", paramLabel = "ARG", description = "Arguments the script reads with args().")
-    private List<String> args = new ArrayList<>();
+    /** This command's model, for {@link Main} to add to the command line. */
+    CommandSpec spec() {
+        return spec;
+    }
 
     @Override
     public Integer call() {
-        Console console = parent.console();
+        RunOptions options = RunOptions.of(spec);
+        String file = spec.positionalParameters().get(0).getValue();
+        List<String> given = spec.positionalParameters().get(1).getValue();
+        List<String> args = given == null ? List.of() : given;
         String problem = options.problem();
         if (problem != null) {
             console.err().println(problem);
@@ -53,7 +57,7 @@ final class RunCommand implements Callable<Integer> {
         Vm vm = new Vm(globals, console.out(), console.err(), console.flushEachLine(),
                 options.vmOptions(args, options.role()));
         try {
-            return observability.run(vm, Compiler.compile(source, globals), console);
+            return new ObservabilityOptions(spec).run(vm, Compiler.compile(source, globals), console);
         } catch (CompileException e) {
             console.err().print(e.report());
             return ExitStatus.COMPILE_ERROR;

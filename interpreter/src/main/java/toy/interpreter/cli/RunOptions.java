@@ -2,7 +2,8 @@ package toy.interpreter.cli;
 
 import java.util.List;
 import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.TypeConversionException;
 import toy.interpreter.vm.SwitchInterval;
 import toy.interpreter.vm.Vm;
@@ -10,35 +11,59 @@ import toy.runtime.pool.ProcessRole;
 import toy.runtime.threads.Gil;
 
 /**
- * The options that shape a run (CLI.md, "Options of run"), shared by {@code run} and
- * {@code launch}, so that launch's options reach the processes it starts ({@link #arguments()}).
+ * The options that shape a run (CLI.md, "Options of run"), shared by {@code run}, {@code launch}
+ * and {@code repl}, so that launch's options reach the processes it starts ({@link #arguments()}).
+ * {@link #addTo} declares them on a command; {@link #of} reads what was given after parsing.
  * A pool worker gets its parent's from {@link Vm.Options#arguments()} and reads them with
  * {@link Vm.Options#parse}, without a command-line parser, for a faster start.
  */
 final class RunOptions {
-    @Option(names = "--recursion-limit", paramLabel = "N", defaultValue = "" + Vm.DEFAULT_RECURSION_LIMIT,
-            description = "Frames per thread before RecursionError (default: ${DEFAULT-VALUE}).")
-    private int recursionLimit;
+    private final int recursionLimit;
+    private final SwitchInterval switchInterval;
+    private final Gil.Policy gilPolicy;
+    /** Set by {@code toy launch} for its process k of N. */
+    private final int launchIndex;
+    private final int launchCount;
 
-    @Option(names = "--switch-interval", paramLabel = "N|DURATION", converter = SwitchIntervalConverter.class,
-            description = "Instructions a thread runs before it offers the GIL (CPython 2's check interval),"
-                    + " or a duration such as 5ms or 200us after which a waiting thread asks for it (CPython 3)."
-                    + " Default: 5ms.")
-    // Null until given: picocli takes String.valueOf of a field's initial value, and a record's
-    // first toString bootstraps ObjectMethods, which spun 15 method-handle classes at each start.
-    private SwitchInterval switchInterval;
+    private RunOptions(int recursionLimit, SwitchInterval switchInterval, Gil.Policy gilPolicy, int launchIndex,
+            int launchCount) {
+        this.recursionLimit = recursionLimit;
+        this.switchInterval = switchInterval;
+        this.gilPolicy = gilPolicy;
+        this.launchIndex = launchIndex;
+        this.launchCount = launchCount;
+    }
 
-    @Option(names = "--gil", paramLabel = "POLICY", converter = GilPolicyConverter.class,
-            description = "handoff (default; CPython 3: a dropped GIL goes to a waiting thread),"
-                    + " unfair (CPython 2: the dropping thread competes again at once), off (free-threaded).")
-    private Gil.Policy gilPolicy = Gil.Policy.HANDOFF;
+    /** Declares these options on {@code spec}. */
+    static void addTo(CommandSpec spec) {
+        spec.addOption(OptionSpec.builder("--recursion-limit").paramLabel("N").type(int.class)
+                .defaultValue("" + Vm.DEFAULT_RECURSION_LIMIT)
+                .description("Frames per thread before RecursionError (default: ${DEFAULT-VALUE}).").build());
+        spec.addOption(OptionSpec.builder("--switch-interval").paramLabel("N|DURATION").type(SwitchInterval.class)
+                .converters(new SwitchIntervalConverter())
+                .description("Instructions a thread runs before it offers the GIL (CPython 2's check interval),"
+                        + " or a duration such as 5ms or 200us after which a waiting thread asks for it (CPython 3)."
+                        + " Default: 5ms.").build());
+        spec.addOption(OptionSpec.builder("--gil").paramLabel("POLICY").type(Gil.Policy.class)
+                .converters(new GilPolicyConverter())
+                .description("handoff (default; CPython 3: a dropped GIL goes to a waiting thread),"
+                        + " unfair (CPython 2: the dropping thread competes again at once), off (free-threaded).").build());
+        // Hidden: only launch gives them.
+        spec.addOption(OptionSpec.builder("--launch-index").hidden(true).paramLabel("K").type(int.class).build());
+        spec.addOption(OptionSpec.builder("--launch-count").hidden(true).paramLabel("N").type(int.class).build());
+    }
 
-    /** Set by {@code toy launch} for its process k of N; hidden because only launch gives it. */
-    @Option(names = "--launch-index", hidden = true, paramLabel = "K")
-    private int launchIndex;
-
-    @Option(names = "--launch-count", hidden = true, paramLabel = "N")
-    private int launchCount;
+    /** The options given to the command of {@code spec} (declared by {@link #addTo}), defaults for the others. */
+    static RunOptions of(CommandSpec spec) {
+        Integer recursionLimit = spec.findOption("--recursion-limit").getValue();
+        SwitchInterval switchInterval = spec.findOption("--switch-interval").getValue();
+        Gil.Policy gilPolicy = spec.findOption("--gil").getValue();
+        Integer launchIndex = spec.findOption("--launch-index").getValue();
+        Integer launchCount = spec.findOption("--launch-count").getValue();
+        return new RunOptions(recursionLimit, switchInterval == null ? SwitchInterval.DEFAULT : switchInterval,
+                gilPolicy == null ? Gil.Policy.HANDOFF : gilPolicy, launchIndex == null ? 0 : launchIndex,
+                launchCount == null ? 0 : launchCount);
+    }
 
     /** A message for a usage error, or null when the options are consistent. */
     public String problem() {
@@ -62,8 +87,7 @@ final class RunOptions {
     }
 
     public Vm.Options vmOptions(List<String> args, ProcessRole role) {
-        return new Vm.Options(recursionLimit, gilPolicy, switchInterval == null ? SwitchInterval.DEFAULT : switchInterval,
-                args, role);
+        return new Vm.Options(recursionLimit, gilPolicy, switchInterval, args, role);
     }
 
     /** These options as command-line arguments, for a child process (launch identity left out). */
