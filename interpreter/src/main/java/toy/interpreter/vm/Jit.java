@@ -2,11 +2,8 @@ package toy.interpreter.vm;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.objectweb.asm.MethodTooLargeException;
 import toy.interpreter.bytecode.Code;
 
@@ -25,7 +22,7 @@ import toy.interpreter.bytecode.Code;
  * checkpoint in any code, so that tests run every program through the compiled code, both
  * ways in: by a call, and from the interpreter at a loop header of code called once.
  */
-public final class Jit {
+final class Jit {
     /** off: the interpreter alone; on: the default; eager: compile everything at once (tests). */
     enum Mode { OFF, ON, EAGER }
 
@@ -120,34 +117,6 @@ public final class Jit {
                 throw new AssertionError("compiling " + code.name() + " (" + code.file() + ")", e);
             }
             return null;
-        }
-    }
-
-    /**
-     * On the background thread: takes the code program gives (a call of Toy's compiler, so
-     * that it too runs there), compiles it and the functions among its constants, recursively,
-     * and throws the results away. The Future is done when that has finished, at once if
-     * {@code toy.jit} is off; it fails with whatever program threw. What it is for: a JVM's
-     * first compile runs ASM and {@link JitCompiler} cold, about 40 ms against 1-3 ms for the
-     * next, and a Pool worker would otherwise pay that inside the first task it runs
-     * (docs/processes.md).
-     */
-    public static Future<?> warmUp(Callable<Code> program) {
-        if (fromProperty() == null) {
-            return CompletableFuture.completedFuture(null);
-        }
-        return BACKGROUND.submit(() -> {
-            compileAll(program.call());
-            return null;
-        });
-    }
-
-    private static void compileAll(Code code) {
-        compiled(code);
-        for (Object constant : code.constants()) {
-            if (constant instanceof Code function) {
-                compileAll(function);
-            }
         }
     }
 

@@ -6,22 +6,17 @@ import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.function.BiFunction;
-import toy.interpreter.bytecode.Code;
 import toy.interpreter.bytecode.Globals;
 import toy.interpreter.cli.ScriptFile;
 import toy.interpreter.compiler.CompileException;
 import toy.interpreter.compiler.Compiler;
 import toy.interpreter.compiler.SourceFile;
 import toy.interpreter.vm.Function;
-import toy.interpreter.vm.Jit;
 import toy.interpreter.vm.Vm;
 import toy.runtime.ToyError;
 import toy.runtime.ToyList;
@@ -54,8 +49,6 @@ public final class WorkerMain implements Vm.Service {
     private final Vm.Options options;
     private final ConcurrentLinkedQueue<Task> tasks = new ConcurrentLinkedQueue<>();
     private Vm vm;
-    /** The JIT's warm-up ({@link Jit#warmUp}), under way while the script's top level runs. */
-    private Future<?> jitWarmUp;
 
     private record Task(long id, String function, Object[] args) {
     }
@@ -113,7 +106,6 @@ public final class WorkerMain implements Vm.Service {
     }
 
     private int run() throws IOException {
-        jitWarmUp = Jit.warmUp(WorkerMain::warmUpProgram);
         SourceFile source;
         try {
             source = ScriptFile.read(file);
@@ -135,13 +127,6 @@ public final class WorkerMain implements Vm.Service {
         out.close();
         err.close();
         return status;
-    }
-
-    /** warmup.toy beside this class, compiled: the program the JIT warms up on. */
-    static Code warmUpProgram() throws IOException, CompileException {
-        try (InputStream in = WorkerMain.class.getResourceAsStream("warmup.toy")) {
-            return Compiler.compile(new SourceFile("warmup.toy", new String(in.readAllBytes(), StandardCharsets.UTF_8)), new Globals());
-        }
     }
 
     /** The script's stdout or stderr: each complete line one message, so the parent prints it whole. */
@@ -178,12 +163,6 @@ public final class WorkerMain implements Vm.Service {
         Thread reader = new Thread(this::receiveTasks, "task-reader");
         reader.setDaemon(true);
         reader.start();
-        try {
-            jitWarmUp.get();
-        } catch (InterruptedException | ExecutionException e) {
-            // A bug in Toy (warmup.toy is part of it), reported as one; but the worker can go on.
-            System.err.println(Aborted.internalError(" warming up Pool worker " + index + "'s JIT", e));
-        }
         send(Channel.Kind.READY, new Bytes());
         ThreadState me = ThreadState.current();
         Scheduler scheduler = vm.scheduler();
