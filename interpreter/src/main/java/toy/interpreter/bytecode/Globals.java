@@ -15,6 +15,8 @@ public final class Globals {
     private String[] names = new String[64];
     /** Read directly by the VM's hot loop. Values are boxed (int as Long). */
     public Object[] values = new Object[64];
+    /** Per slot, whether the program declares the name at its top level ({@link #declare}). */
+    private boolean[] declared = new boolean[64];
     private int count;
 
     /** The slot of a name, added if new. */
@@ -26,10 +28,26 @@ public final class Globals {
         if (count == names.length) {
             names = Arrays.copyOf(names, count * 2);
             values = Arrays.copyOf(values, count * 2);
+            declared = Arrays.copyOf(declared, count * 2);
         }
         names[count] = name;
         indexes.put(name, count);
         return count++;
+    }
+
+    /** The slot of a name the program declares at its top level ({@code let}, {@code fn}, ...), added if new. */
+    public int declare(String name) {
+        int slot = indexOf(name);
+        declared[slot] = true;
+        return slot;
+    }
+
+    /**
+     * Whether the program declares the name of slot at its top level anywhere, also below the
+     * code that uses it (an assignment there is then early, not a name Toy never heard of).
+     */
+    public boolean declared(int slot) {
+        return declared[slot];
     }
 
     public String name(int index) {

@@ -208,7 +208,7 @@ final class Resolver extends ToyBaseVisitor<Void> {
         }
         boolean topLevel = function.enclosing == null && blocks.size() == 1;
         Variable v = topLevel
-                ? new Variable(text, null, globals.indexOf(text))
+                ? new Variable(text, null, globals.declare(text))
                 : function.newLocal(text);
         block.put(text, v);
         variables.put(name, v);

@@ -33,8 +33,10 @@ final class SyntaxErrors extends BaseErrorListener {
                             String message, RecognitionException e) {
         // After an error, one at the end of the file is the parser still looking for the end
         // of what the first error broke ("for i in range(3) print(i)": its '{'), not news.
+        // Only after an error of this parse: the list also holds lexical errors and those of
+        // other parses (each f-string field has its own, whose end is the field's).
         boolean atEnd = offendingSymbol instanceof Token t && t.getType() == Token.EOF;
-        if (atEnd && !errors.isEmpty()) {
+        if (atEnd && !linesWithErrors.isEmpty()) {
             return;
         }
         if (linesWithErrors.add(line)) {

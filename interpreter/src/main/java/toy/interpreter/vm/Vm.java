@@ -257,23 +257,20 @@ public final class Vm {
 
     /**
      * NameError for reading global slot before it is defined, or with assigning for writing
-     * it; with CPython's "Did you mean" for Python's spellings of Toy's constants, and how to
-     * declare a variable for a write (Toy needs {@code let} where Python needs nothing).
+     * it. With a word for Python's users: CPython's "Did you mean" for Python's spellings of
+     * Toy's constants, what {@code pass} is in Toy, and how to declare a variable when the
+     * program declares none of that name anywhere (Toy needs {@code let} where Python needs
+     * nothing; a global declared further down is only not defined yet).
      */
     ToyError undefined(int slot, boolean assigning) {
         String name = globals.name(slot);
-        String message = "name '" + name + "' is not defined";
-        String toy = switch (name) {
-            case "True" -> "true";
-            case "False" -> "false";
-            case "None" -> "nil";
-            default -> null;
+        String message = "name '" + name + "' is not defined" + switch (name) {
+            case "True" -> ". Did you mean: 'true'?";
+            case "False" -> ". Did you mean: 'false'?";
+            case "None" -> ". Did you mean: 'nil'?";
+            case "pass" -> " (an empty block in Toy is {})";
+            default -> assigning && !globals.declared(slot) ? " (declare it first: let " + name + " = ...)" : "";
         };
-        if (toy != null) {
-            message += ". Did you mean: '" + toy + "'?";
-        } else if (assigning) {
-            message += " (declare it first: let " + name + " = ...)";
-        }
         return new ToyError("NameError", message);
     }
 

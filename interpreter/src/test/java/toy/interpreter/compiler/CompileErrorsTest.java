@@ -53,6 +53,10 @@ class CompileErrorsTest {
         // The parser still looks for the '{' the first error lacked; that is not news.
         assertEquals(List.of("1:19: expected '{' but found name 'print'"), errors("for i in range(3) print(i)\n"));
         assertEquals(List.of("1:10: unexpected end of file"), errors("let x = ("));
+        // An error of another parse (a lexical one, an f-string field's) does not hide one at the end.
+        assertEquals(List.of("1:11: invalid character '$'", "3:1: unexpected end of file"),
+                errors("let a = 1 $\nfn f() {\n"));
+        assertEquals(2, errors("let a = 1\nprint(f\"{a +}\")\nprint(f\"{a *}\")\n").size());
     }
 
     private static String report(String text) {
@@ -78,7 +82,11 @@ class CompileErrorsTest {
 
     @Test
     void aToyLineGetsNoHint() {
-        assertEquals(false, report("let x = (\n").contains("hint"));
+        // def, class and from are names in Toy; a word in a string or a colon in a comment is not Python.
+        for (String line : List.of("let x = (", "let def = 1 +* 2", "let class = 2 3", "let from = 2 3",
+                "print(\"no lambda here\" 1)", "if x > (1 {  # note:", "for k in m { print(m[k] 1) }  # todo:")) {
+            assertEquals(false, report(line + "\n").contains("hint"), line);
+        }
     }
 
     @Test
