@@ -66,9 +66,9 @@ final class JitCompiler {
     private static final String OBJ = "Ljava/lang/Object;";
     private static final String VM = Type.getInternalName(Vm.class);
     private static final String KEYWORDS = "toy/runtime/Keywords";
-    private static final String BUILTIN = Type.getInternalName(Builtin.class);
     private static final String ONE_ARGUMENT = Type.getInternalName(Builtin.OneArgument.class);
     private static final String QUICK_METHODS = Type.getInternalName(QuickMethods.class);
+    private static final String VALUES = "toy/runtime/Values";
 
     private final Code code;
     /** Per offset, the operand-stack depth before the instruction there; -1 where none starts or none is reached. */
@@ -630,15 +630,10 @@ final class JitCompiler {
         mv.visitLabel(other);
         syncOut(next);
         if (count == 1) {
-            Label general = new Label();
             Label noCode = new Label();
             Label called = new Label();
             mv.visitVarInsn(ALOAD, ref(callee));
-            mv.visitTypeInsn(INSTANCEOF, BUILTIN);
-            mv.visitJumpInsn(IFEQ, general);
-            mv.visitVarInsn(ALOAD, ref(callee));
-            mv.visitTypeInsn(CHECKCAST, BUILTIN);
-            mv.visitMethodInsn(INVOKEVIRTUAL, BUILTIN, "oneArgument", "()L" + ONE_ARGUMENT + ";", false);
+            mv.visitMethodInsn(INVOKESTATIC, OPERATIONS, "oneArgument", "(" + OBJ + ")L" + ONE_ARGUMENT + ";", false);
             mv.visitInsn(DUP);
             mv.visitJumpInsn(IFNULL, noCode);
             box(callee + 1);
@@ -646,7 +641,6 @@ final class JitCompiler {
             mv.visitJumpInsn(GOTO, called);
             mv.visitLabel(noCode);
             mv.visitInsn(POP);
-            mv.visitLabel(general);
             generalCall(callee, count);
             mv.visitLabel(called);
         } else {
@@ -806,11 +800,19 @@ final class JitCompiler {
         mv.visitJumpInsn(intCondition(test & 7), yes);
         mv.visitJumpInsn(GOTO, no);
         mv.visitLabel(slow);
-        push(test & 7);
+        // The comparison's own method of Values (== and != both by equal), not a switch on the test per call.
+        int comparison = test & 7;
         box(a);
         box(b);
-        mv.visitMethodInsn(INVOKESTATIC, OPERATIONS, "compare", "(I" + OBJ + OBJ + ")Z", false);
-        mv.visitJumpInsn(IFNE, yes);
+        mv.visitMethodInsn(INVOKESTATIC, VALUES, switch (comparison) {
+            case Comparison.EQ, Comparison.NE -> "equal";
+            case Comparison.LT -> "lt";
+            case Comparison.LE -> "le";
+            case Comparison.GT -> "gt";
+            case Comparison.GE -> "ge";
+            default -> throw new IllegalStateException("comparison " + comparison);
+        }, "(" + OBJ + OBJ + ")Z", false);
+        mv.visitJumpInsn(comparison == Comparison.NE ? IFEQ : IFNE, yes);
         mv.visitJumpInsn(GOTO, no);
     }
 
