@@ -14,12 +14,12 @@ public final class CoreBuiltins {
 
     public static List<Builtin> all() {
         List<Builtin> all = new ArrayList<>(List.of(
-                new Builtin("len", 1, 1, a -> length(a[0])),
-                new Builtin("str", 0, 1, a -> a.length == 0 ? "" : Values.str(a[0])),
+                Builtin.ofOne("len", CoreBuiltins::length),
+                Builtin.ofOne("str", 0, a -> a.length == 0 ? "" : Values.str(a[0]), Values::str),
                 new Builtin("float", Arity.expects("float", 0, 1), a -> a.length == 0 ? 0.0 : Conversions.toFloat(a[0])),
-                new Builtin("type", 1, 1, a -> Values.typeName(a[0])),
+                Builtin.ofOne("type", Values::typeName),
                 new Builtin("range", Arity.expects("range", 1, 3), CoreBuiltins::range),
-                new Builtin("abs", 1, 1, a -> abs(a[0])),
+                Builtin.ofOne("abs", CoreBuiltins::abs),
                 new Builtin("sum", 1, 2, CoreBuiltins::sum),
                 new Builtin("round", 1, 2, a -> a.length == 1 ? (Object) Rounding.round(a[0]) : Rounding.round(a[0], a[1]))));
         all.addAll(SequenceBuiltins.all());

@@ -3,10 +3,7 @@ package toy.runtime;
 /** The methods of list (LANGUAGE.md section 5), with Python's behaviour and messages. */
 final class ListMethods {
     static final MethodTable<ToyList> TABLE = new MethodTable<ToyList>()
-            .add("append", Arity.takes("list.append", 1, 1), (l, a) -> {
-                l.add(a[0]);
-                return Nil.NIL;
-            })
+            .add("append", Arity.takes("list.append", 1, 1), (l, a) -> append(l, a[0]))
             .add("extend", Arity.takes("list.extend", 1, 1), (l, a) -> {
                 l.extend(a[0]);
                 return Nil.NIL;
@@ -62,5 +59,11 @@ final class ListMethods {
             });
 
     private ListMethods() {
+    }
+
+    /** {@code l.append(x)}. */
+    static Object append(ToyList l, Object x) {
+        l.add(x);
+        return Nil.NIL;
     }
 }

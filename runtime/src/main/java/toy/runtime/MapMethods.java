@@ -14,10 +14,7 @@ final class MapMethods {
                 }
                 return items;
             })
-            .add("get", Arity.expects("get", 1, 2), (m, a) -> {
-                Object value = m.get(a[0]);
-                return value != null ? value : a.length == 2 ? a[1] : Nil.NIL;
-            })
+            .add("get", Arity.expects("get", 1, 2), (m, a) -> get(m, a[0], a.length == 2 ? a[1] : Nil.NIL))
             .add("pop", Arity.expects("pop", 1, 2), (m, a) -> {
                 Object value = m.remove(a[0]);
                 if (value != null) {
@@ -51,5 +48,11 @@ final class MapMethods {
             });
 
     private MapMethods() {
+    }
+
+    /** {@code m.get(key, otherwise)}. */
+    static Object get(ToyMap m, Object key, Object otherwise) {
+        Object value = m.get(key);
+        return value != null ? value : otherwise;
     }
 }

@@ -16,6 +16,21 @@ final class Printer {
     /** Characters after which printing stops early (the rest would be cut anyway). */
     private final int limit;
 
+    /**
+     * The str of the ints {@value #SMALL_MIN} to {@value #SMALL_MAX} (CPython's range of
+     * preallocated small ints), made once: {@code str(i % 10)} in a loop then makes no String.
+     * CPython shares the one-character results (the digits) the same way.
+     */
+    private static final int SMALL_MIN = -5;
+    private static final int SMALL_MAX = 256;
+    private static final String[] SMALL_INTS = new String[SMALL_MAX - SMALL_MIN + 1];
+
+    static {
+        for (int i = SMALL_MIN; i <= SMALL_MAX; i++) {
+            SMALL_INTS[i - SMALL_MIN] = Integer.toString(i);
+        }
+    }
+
     private Printer(int limit) {
         this.limit = limit;
     }
@@ -24,14 +39,22 @@ final class Printer {
         if (v instanceof String s) {
             return s;
         }
-        if (v instanceof Long || v instanceof Boolean || v == Nil.NIL) {
-            // str(int) in a loop: without a printer and its set of open containers each time.
+        // An int, bool or nil without a printer and its set of open containers each time.
+        if (v instanceof Long n) {
+            return str((long) n);
+        }
+        if (v instanceof Boolean || v == Nil.NIL) {
             return v.toString();
         }
         if (v instanceof ToyObject o && !(v instanceof ToyList) && !(v instanceof ToyMap)) {
             return o.str();
         }
         return repr(v);
+    }
+
+    /** The str of an int, shared for the small ones. */
+    static String str(long n) {
+        return n >= SMALL_MIN && n <= SMALL_MAX ? SMALL_INTS[(int) n - SMALL_MIN] : Long.toString(n);
     }
 
     static String repr(Object v) {

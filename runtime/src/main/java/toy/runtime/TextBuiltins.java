@@ -11,7 +11,7 @@ final class TextBuiltins {
     static List<Builtin> all() {
         return List.of(
                 new Builtin("bool", Arity.expects("bool", 0, 1), a -> a.length != 0 && Values.truthy(a[0])),
-                new Builtin("repr", 1, 1, a -> Values.repr(a[0])),
+                Builtin.ofOne("repr", Values::repr),
                 new Builtin("int", Arity.takes("int", 0, 2), (c, a, k) -> {
                     k.allowOnly("int", "base");
                     Object base = a.length > 1 ? a[1] : k.get("base");

@@ -27,4 +27,20 @@ class BuiltinTest {
         assertEquals("<builtin len>", Values.str(len));
         assertEquals("[<builtin len>]", Values.str(ToyList.of(len)));
     }
+
+    @Test
+    void aBuiltinOfOneArgumentHasCodeForThatCall() {
+        Builtin len = Builtin.ofOne("len", v -> (long) ((String) v).length());
+        assertEquals(2L, len.call(Expect.CALLER, args("ab")));
+        assertEquals(2L, len.oneArgument().call("ab"));
+        error("TypeError: len() takes exactly one argument (0 given)", () -> len.call(Expect.CALLER, args()));
+        error("TypeError: len() got an unexpected keyword argument 'x'",
+                () -> len.call(Expect.CALLER, args("ab"), new Keywords(new String[] {"x"}, args(1L))));
+        Builtin str = Builtin.ofOne("str", 0, a -> a.length == 0 ? "" : Values.str(a[0]), Values::str);
+        assertEquals("", str.call(Expect.CALLER, args()));
+        assertEquals("7", str.call(Expect.CALLER, args(7L)));
+        assertEquals("7", str.oneArgument().call(7L));
+        error("TypeError: str() takes at most 1 argument (2 given)", () -> str.call(Expect.CALLER, args(1L, 2L)));
+        assertEquals(null, new Builtin("one", 1, 1, a -> a[0]).oneArgument());
+    }
 }

@@ -86,6 +86,11 @@ class MethodsTest {
         assertEquals("a, b", Expect.callMethod(", ", "join", args(ToyList.of("a", "b"))));
         assertEquals("", Expect.callMethod(", ", "join", args(new ToyList())));
         assertEquals("a-b-c", Expect.callMethod("-", "join", args("abc")));
+        // Characters one by one and longer parts, Latin-1 and not, with and without a separator.
+        ToyList mixed = ToyList.of("a", "\u00e9", "\u20ac", "\ud83d\ude00", "", "bc", "\ud83d");
+        assertEquals("a\u00e9\u20ac\ud83d\ude00bc\ud83d", Expect.callMethod("", "join", args(mixed)));
+        assertEquals("a\u00b7\u00e9\u00b7\u20ac\u00b7\ud83d\ude00\u00b7\u00b7bc\u00b7\ud83d", Expect.callMethod("\u00b7", "join", args(mixed)));
+        assertEquals("x\u20acy", Expect.callMethod("\u20ac", "join", args("xy")));
         ToyMap m = new ToyMap();
         m.put("x", 1L);
         m.put("y", 2L);

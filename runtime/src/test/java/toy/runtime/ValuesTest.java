@@ -54,6 +54,14 @@ class ValuesTest {
     }
 
     @Test
+    void strOfAnIntInAndAroundTheSharedSmallOnes() {
+        for (long n : new long[] {-7, -6, -5, -1, 0, 9, 10, 255, 256, 257, 1000, Long.MIN_VALUE, Long.MAX_VALUE}) {
+            assertEquals(Long.toString(n), Values.str(n));
+        }
+        assertEquals(true, Values.str(7L) == Values.str(7L));
+    }
+
+    @Test
     void reprQuotesAndEscapes() {
         assertEquals("\"hi\"", Values.repr("hi"));
         assertEquals("\"a\\\\b\\\"c\\nd\\te\\rf\\0\"", Values.repr("a\\b\"c\nd\te\rf\0"));

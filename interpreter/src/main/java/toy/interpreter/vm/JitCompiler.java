@@ -9,6 +9,8 @@ import org.objectweb.asm.Type;
 import toy.interpreter.bytecode.Code;
 import toy.interpreter.bytecode.Comparison;
 import toy.interpreter.bytecode.Opcode;
+import toy.runtime.Builtin;
+import toy.runtime.QuickMethods;
 
 /**
  * Translates one {@link Code} into the bytes of a JVM class implementing {@link CompiledCode}:
@@ -64,6 +66,9 @@ final class JitCompiler {
     private static final String OBJ = "Ljava/lang/Object;";
     private static final String VM = Type.getInternalName(Vm.class);
     private static final String KEYWORDS = "toy/runtime/Keywords";
+    private static final String ONE_ARGUMENT = Type.getInternalName(Builtin.OneArgument.class);
+    private static final String QUICK_METHODS = Type.getInternalName(QuickMethods.class);
+    private static final String VALUES = "toy/runtime/Values";
 
     private final Code code;
     /** Per offset, the operand-stack depth before the instruction there; -1 where none starts or none is reached. */
@@ -524,22 +529,7 @@ final class JitCompiler {
                 put(top);
             }
             case Opcode.CALL -> call(pc, next, top - ins[pc + 1], ins[pc + 1]);
-            case Opcode.CALL_METHOD -> {
-                int count = ins[pc + 2];
-                int receiver = top - count;
-                handsBudgetOn[pc] = true;
-                syncOut(next);
-                mv.visitVarInsn(ALOAD, IN);
-                mv.visitMethodInsn(INVOKEVIRTUAL, INTERPRETER, "caller", "()Ltoy/runtime/Caller;", false);
-                box(receiver);
-                mv.visitLdcInsn(code.names()[ins[pc + 1]]);
-                boxArray(receiver + 1, count);
-                mv.visitFieldInsn(GETSTATIC, KEYWORDS, "NONE", "L" + KEYWORDS + ";");
-                mv.visitMethodInsn(INVOKESTATIC, OPERATIONS, "callMethod",
-                        "(Ltoy/runtime/Caller;" + OBJ + "Ljava/lang/String;[" + OBJ + "L" + KEYWORDS + ";)" + OBJ, false);
-                syncIn();
-                put(receiver);
-            }
+            case Opcode.CALL_METHOD -> callMethod(pc, next, top - ins[pc + 2], code.names()[ins[pc + 1]], ins[pc + 2]);
             case Opcode.RETURN -> {
                 mv.visitVarInsn(ALOAD, IN);
                 mv.visitVarInsn(ILOAD, BUDGET);
@@ -569,7 +559,12 @@ final class JitCompiler {
         mv.visitVarInsn(ASTORE, ref(top - count + 1));
     }
 
-    /** A Toy call: a Toy function runs in a new frame, compiled or not; anything else through the VM. */
+    /**
+     * A Toy call: a Toy function runs in a new frame, compiled or not; a builtin called with one
+     * argument that has code for that ({@link Builtin#oneArgument()}) gets it without an array;
+     * anything else goes through the VM. The one-argument call is an interface call at this
+     * site, whose own type profile lets HotSpot inline the builtin's code here.
+     */
     private void call(int pc, int next, int callee, int count) {
         handsBudgetOn[pc] = true;
         Label other = new Label();
@@ -595,6 +590,30 @@ final class JitCompiler {
         mv.visitJumpInsn(GOTO, done);
         mv.visitLabel(other);
         syncOut(next);
+        if (count == 1) {
+            Label noCode = new Label();
+            Label called = new Label();
+            mv.visitVarInsn(ALOAD, ref(callee));
+            mv.visitMethodInsn(INVOKESTATIC, OPERATIONS, "oneArgument", "(" + OBJ + ")L" + ONE_ARGUMENT + ";", false);
+            mv.visitInsn(DUP);
+            mv.visitJumpInsn(IFNULL, noCode);
+            box(callee + 1);
+            mv.visitMethodInsn(INVOKEINTERFACE, ONE_ARGUMENT, "call", "(" + OBJ + ")" + OBJ, true);
+            mv.visitJumpInsn(GOTO, called);
+            mv.visitLabel(noCode);
+            mv.visitInsn(POP);
+            generalCall(callee, count);
+            mv.visitLabel(called);
+        } else {
+            generalCall(callee, count);
+        }
+        syncIn();
+        put(callee);
+        mv.visitLabel(done);
+    }
+
+    /** The result of calling slot callee with count arguments through the VM, on the JVM stack. */
+    private void generalCall(int callee, int count) {
         mv.visitVarInsn(ALOAD, IN);
         mv.visitFieldInsn(GETFIELD, INTERPRETER, "vm", "L" + VM + ";");
         mv.visitVarInsn(ALOAD, IN);
@@ -603,9 +622,34 @@ final class JitCompiler {
         mv.visitFieldInsn(GETSTATIC, KEYWORDS, "NONE", "L" + KEYWORDS + ";");
         mv.visitMethodInsn(INVOKEVIRTUAL, VM, "callValue",
                 "(L" + INTERPRETER + ";" + OBJ + "[" + OBJ + "L" + KEYWORDS + ";)" + OBJ, false);
+    }
+
+    /**
+     * {@code receiver.name(args)} with count positional arguments: a method specialized for
+     * that name and count ({@link QuickMethods}) gets the values one by one; any other goes by
+     * name, with the arguments in an array, to the method tables ({@link Operations#callMethod}).
+     */
+    private void callMethod(int pc, int next, int receiver, String name, int count) {
+        handsBudgetOn[pc] = true;
+        syncOut(next);
+        mv.visitVarInsn(ALOAD, IN);
+        mv.visitMethodInsn(INVOKEVIRTUAL, INTERPRETER, "caller", "()Ltoy/runtime/Caller;", false);
+        box(receiver);
+        if (QuickMethods.has(name, count)) {
+            for (int i = 1; i <= count; i++) {
+                box(receiver + i);
+            }
+            mv.visitMethodInsn(INVOKESTATIC, QUICK_METHODS, name,
+                    "(Ltoy/runtime/Caller;" + OBJ + OBJ.repeat(count) + ")" + OBJ, false);
+        } else {
+            mv.visitLdcInsn(name);
+            boxArray(receiver + 1, count);
+            mv.visitFieldInsn(GETSTATIC, KEYWORDS, "NONE", "L" + KEYWORDS + ";");
+            mv.visitMethodInsn(INVOKESTATIC, OPERATIONS, "callMethod",
+                    "(Ltoy/runtime/Caller;" + OBJ + "Ljava/lang/String;[" + OBJ + "L" + KEYWORDS + ";)" + OBJ, false);
+        }
         syncIn();
-        put(callee);
-        mv.visitLabel(done);
+        put(receiver);
     }
 
     /**
@@ -717,11 +761,19 @@ final class JitCompiler {
         mv.visitJumpInsn(intCondition(test & 7), yes);
         mv.visitJumpInsn(GOTO, no);
         mv.visitLabel(slow);
-        push(test & 7);
+        // The comparison's own method of Values (== and != both by equal), not a switch on the test per call.
+        int comparison = test & 7;
         box(a);
         box(b);
-        mv.visitMethodInsn(INVOKESTATIC, OPERATIONS, "compare", "(I" + OBJ + OBJ + ")Z", false);
-        mv.visitJumpInsn(IFNE, yes);
+        mv.visitMethodInsn(INVOKESTATIC, VALUES, switch (comparison) {
+            case Comparison.EQ, Comparison.NE -> "equal";
+            case Comparison.LT -> "lt";
+            case Comparison.LE -> "le";
+            case Comparison.GT -> "gt";
+            case Comparison.GE -> "ge";
+            default -> throw new IllegalStateException("comparison " + comparison);
+        }, "(" + OBJ + OBJ + ")Z", false);
+        mv.visitJumpInsn(comparison == Comparison.NE ? IFEQ : IFNE, yes);
         mv.visitJumpInsn(GOTO, no);
     }
 

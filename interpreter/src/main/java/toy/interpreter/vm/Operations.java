@@ -9,6 +9,7 @@ import static toy.interpreter.bytecode.Opcode.SUB;
 
 import toy.interpreter.bytecode.Comparison;
 import toy.runtime.Arith;
+import toy.runtime.Builtin;
 import toy.runtime.Caller;
 import toy.runtime.Keywords;
 import toy.runtime.ToyIterator;
@@ -92,6 +93,11 @@ final class Operations {
 
     static Object callMethod(Caller caller, Object receiver, String name, Object[] args, Keywords keywords) {
         return Methods.callMethod(caller, receiver, name, args, keywords);
+    }
+
+    /** A builtin's code for a call with one argument ({@link Builtin#oneArgument()}); null for any other callee or a builtin without it. */
+    static Builtin.OneArgument oneArgument(Object callee) {
+        return callee instanceof Builtin b ? b.oneArgument() : null;
     }
 
     static Object iterator(Object iterable) {
