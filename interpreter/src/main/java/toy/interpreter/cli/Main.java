@@ -9,9 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -37,7 +39,29 @@ public final class Main implements Callable<Integer> {
      * it can be used (see {@link #commandLine}): building all six took a good part of each
      * {@code toy FILE}'s start (docs/speed.md, "Start-up").
      */
-    private static final List<String> COMMANDS = List.of("run", "launch", "dis", "check", "repl", "help");
+    /**
+     * Each command's name and how to build its model, in the order help lists them; picocli's own
+     * {@code help} is built from its annotations.
+     */
+    private static final Map<String, Function<Console, Object>> COMMANDS = commands();
+
+    private static Map<String, Function<Console, Object>> commands() {
+        Map<String, Function<Console, Object>> commands = new LinkedHashMap<>();
+        commands.put("run", console -> new RunCommand(console).spec());
+        commands.put("launch", console -> new LaunchCommand(console).spec());
+        commands.put("dis", console -> new DisCommand(console).spec());
+        commands.put("check", console -> new CheckCommand(console).spec());
+        commands.put("repl", console -> new ReplCommand(console).spec());
+        commands.put("help", console -> new CommandLine.HelpCommand());
+        return commands;
+    }
+
+    static {
+        // Picocli's documented switch, read once when its default factory is first used: that
+        // factory then does not look for Groovy's Closure class, a lookup that opened and
+        // indexed toy.jar (3 MB) at each start.
+        System.setProperty("picocli.disable.closures", "true");
+    }
 
     private static final String[] FOOTER = {"", "toy FILE [ARG...] is short for toy run FILE [ARG...].", "",
         "Exit status:",
@@ -67,10 +91,10 @@ public final class Main implements Callable<Integer> {
     }
 
     /**
-     * A command's model without its options and parameters: picocli runs {@code command} (a
-     * {@link Callable}) when the command line names it; {@code -h}/{@code --help} and
-     * {@code -V}/{@code --version} as picocli's {@code mixinStandardHelpOptions} gives them,
-     * whose own model would be built from annotations.
+     * A command's model with only {@code -h}/{@code --help} and {@code -V}/{@code --version}
+     * (as picocli's {@code mixinStandardHelpOptions} gives them, whose own model would be built
+     * from annotations); the caller adds the command's own options and parameters. Picocli runs
+     * {@code command} (a {@link Callable}) when the command line names it.
      */
     static CommandSpec command(Callable<Integer> command, String name, String description) {
         CommandSpec spec = CommandSpec.wrapWithoutInspection(command);
@@ -135,10 +159,10 @@ public final class Main implements Callable<Integer> {
     /** Runs the command line and returns the exit status; never throws. */
     static int execute(String[] args, Console console) {
         String command = args.length > 0 ? args[0] : null;
-        if (command != null && !COMMANDS.contains(command) && !TOP_LEVEL_OPTIONS.contains(command)) {
+        if (command != null && !COMMANDS.containsKey(command) && !TOP_LEVEL_OPTIONS.contains(command)) {
             if (!command.startsWith("-") && !namesAScript(command)) {
                 console.err().println("toy: '" + command + "' is not a command, and no script of that name exists");
-                console.err().println("Commands: " + String.join(", ", COMMANDS)
+                console.err().println("Commands: " + String.join(", ", COMMANDS.keySet())
                         + ". To run a script: toy FILE [ARG...]. More: toy --help");
                 return ExitStatus.USAGE;
             }
@@ -157,16 +181,11 @@ public final class Main implements Callable<Integer> {
      * every command, so they get them all.
      */
     static CommandLine commandLine(String command, Console console) {
-        // Picocli's documented switch: its default factory then does not look for Groovy's
-        // Closure class, a lookup that opened and indexed toy.jar (3 MB) at each start.
-        System.setProperty("picocli.disable.closures", "true");
         CommandLine commandLine = new CommandLine(new Main(console).spec);
-        if (command != null && COMMANDS.contains(command) && !command.equals("help")) {
-            commandLine.addSubcommand(command, subcommand(command, console));
+        if (command != null && COMMANDS.containsKey(command) && !command.equals("help")) {
+            commandLine.addSubcommand(command, COMMANDS.get(command).apply(console));
         } else {
-            for (String each : COMMANDS) {
-                commandLine.addSubcommand(each, subcommand(each, console));
-            }
+            COMMANDS.forEach((name, model) -> commandLine.addSubcommand(name, model.apply(console)));
         }
         // After the commands are added: picocli passes these settings to the commands it has.
         // (No lambdas of picocli types here: see Failures.)
@@ -177,19 +196,6 @@ public final class Main implements Callable<Integer> {
                 .setExecutionExceptionHandler(failures)
                 .setParameterExceptionHandler(failures);
         return commandLine;
-    }
-
-    /** The model of one of {@link #COMMANDS}; picocli's own {@code help} is built from its annotations. */
-    private static Object subcommand(String name, Console console) {
-        return switch (name) {
-            case "run" -> new RunCommand(console).spec();
-            case "launch" -> new LaunchCommand(console).spec();
-            case "dis" -> new DisCommand(console).spec();
-            case "check" -> new CheckCommand(console).spec();
-            case "repl" -> new ReplCommand(console).spec();
-            case "help" -> new CommandLine.HelpCommand();
-            default -> throw new IllegalArgumentException("no command " + name);
-        };
     }
 
     /** CLI.md: a first word names a script if it exists, has a {@code /} or ends in {@code .toy}. */
