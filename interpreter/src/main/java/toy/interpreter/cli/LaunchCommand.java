@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
-import picocli.CommandLine.Model.PositionalParamSpec;
 import toy.runtime.pool.JavaCommand;
 import toy.runtime.threads.Aborted;
 import toy.runtime.pool.LineSplitter;
@@ -38,10 +37,7 @@ final class LaunchCommand implements Callable<Integer> {
                 .description("How many processes to start (at least 1).").build());
         RunOptions.addTo(spec);
         ObservabilityOptions.addTo(spec);
-        spec.addPositional(PositionalParamSpec.builder().index("0").required(true).paramLabel("FILE").type(String.class)
-                .description("The script every process runs.").build());
-        spec.addPositional(PositionalParamSpec.builder().index("1..*").arity("0..1").paramLabel("ARG").type(List.class)
-                .auxiliaryTypes(String.class).description("Arguments each process reads with args().").build());
+        ScriptParameters.addTo(spec, "The script every process runs.", "Arguments each process reads with args().");
     }
 
     /** This command's model, for {@link Main} to add to the command line. */
@@ -54,9 +50,8 @@ final class LaunchCommand implements Callable<Integer> {
         int count = spec.findOption("-n").getValue();
         RunOptions options = RunOptions.of(spec);
         ObservabilityOptions observability = new ObservabilityOptions(spec);
-        String file = spec.positionalParameters().get(0).getValue();
-        List<String> given = spec.positionalParameters().get(1).getValue();
-        List<String> args = given == null ? List.of() : given;
+        String file = ScriptParameters.file(spec);
+        List<String> args = ScriptParameters.args(spec);
         String problem = options.problem();
         if (problem == null && (count < 1 || count > 4096)) {
             problem = "toy: launch -n must be between 1 and 4096, not " + count;

@@ -3,7 +3,6 @@ package toy.interpreter.cli;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.PositionalParamSpec;
 import toy.interpreter.bytecode.Globals;
 import toy.interpreter.compiler.CompileException;
 import toy.interpreter.compiler.Compiler;
@@ -21,10 +20,7 @@ final class RunCommand implements Callable<Integer> {
         spec = Main.command(this, "run", "Compile and run a script.");
         RunOptions.addTo(spec);
         ObservabilityOptions.addTo(spec);
-        spec.addPositional(PositionalParamSpec.builder().index("0").required(true).paramLabel("FILE").type(String.class)
-                .description("The script to run.").build());
-        spec.addPositional(PositionalParamSpec.builder().index("1..*").arity("0..1").paramLabel("ARG").type(List.class)
-                .auxiliaryTypes(String.class).description("Arguments the script reads with args().").build());
+        ScriptParameters.addTo(spec, "The script to run.", "Arguments the script reads with args().");
     }
 
     /** This command's model, for {@link Main} to add to the command line. */
@@ -35,9 +31,8 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RunOptions options = RunOptions.of(spec);
-        String file = spec.positionalParameters().get(0).getValue();
-        List<String> given = spec.positionalParameters().get(1).getValue();
-        List<String> args = given == null ? List.of() : given;
+        String file = ScriptParameters.file(spec);
+        List<String> args = ScriptParameters.args(spec);
         String problem = options.problem();
         if (problem != null) {
             console.err().println(problem);
