@@ -37,6 +37,11 @@ final class PoolBuiltins implements Pool.Host {
                 throw ToyError.valueError("a Pool cannot be created inside a Pool worker;"
                         + " start pools under `if is_main() { … }`");
             }
+            if (vm.script().startsWith("<")) {
+                // "<stdin>": the REPL's code, which has no file a worker could run.
+                throw ToyError.valueError("a Pool needs a script file, whose top level each worker runs;"
+                        + " the REPL has none: put the code in a file and run it with toy FILE");
+            }
             long size = args.length == 0 ? Runtime.getRuntime().availableProcessors() : count(args[0]);
             Pool pool = new Pool(host, (int) size);
             vm.pools().add(pool);

@@ -94,6 +94,16 @@ class ReplTest {
     }
 
     @Test
+    void aPoolNeedsAScriptFile() {
+        // A worker runs the script's file; the REPL's "<stdin>" is none (not even a file of that name).
+        ToyRunner.Result r = repl("Pool(1)\n\"still here\"\n");
+        assertTrue(r.err().contains("ValueError: a Pool needs a script file, whose top level each worker runs;"
+                + " the REPL has none: put the code in a file and run it with toy FILE"), r.err());
+        assertEquals("\"still here\"\n", r.out());
+        assertEquals(0, r.status());
+    }
+
+    @Test
     void theEndOfTheInputWaitsForTheThreadsStillRunning() {
         ToyRunner.Result r = repl("""
                 fn count(n) { let i = 0; while i < n { i += 1 }; print("counted", i) }
