@@ -31,10 +31,10 @@ final class SyntaxErrors extends BaseErrorListener {
     @Override
     public void syntaxError(Recognizer<?, ?> recognizer, Object offendingSymbol, int line, int column,
                             String message, RecognitionException e) {
-        // After an error, one at the end of the file is the parser still looking for the end
-        // of what the first error broke ("for i in range(3) print(i)": its '{'), not news.
-        // Only after an error of this parse: the list also holds lexical errors and those of
-        // other parses (each f-string field has its own, whose end is the field's).
+        // After an error of this parse, one at the end of the file is the parser still looking
+        // for the end of what that error broke ("for i in range(3) print(i)": its '{'). Not
+        // after any error in the list: it holds lexical errors and those of other parses too
+        // (each f-string field has its own, whose end is the field's).
         boolean atEnd = offendingSymbol instanceof Token t && t.getType() == Token.EOF;
         if (atEnd && !linesWithErrors.isEmpty()) {
             return;
