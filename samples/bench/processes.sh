@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # The book's whole experiment (sequential, 2 threads, a Pool of 2 processes) in Toy and in
-# CPython, RUNS times each (default 5), each run a fresh process; prints each run's ratios and
-# then the median, min and max of each figure. Then the pool's fixed costs
-# (samples/bench/pool.toy: Pool(2) ready, round trip, map rate), RUNS times.
-# Usage: samples/bench/processes.sh [COUNT] [RUNS]
+# CPython at COUNT (default the book's 50,000,000), RUNS times each (default 5), each run a
+# fresh process; prints the median, min and max of each figure. Then Toy alone at
+# 2,000,000,000, where its sequential count takes about two seconds (at the book's count it
+# takes a tenth of one, less than a worker takes to compile the loop). Then the pool's fixed
+# costs (samples/bench/pool.toy: Pool(2) ready, round trip, map rate), RUNS times.
+# Usage: samples/bench/processes.sh [RUNS] [COUNT]    (RUNS first, as the other scripts here)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 toy="$here/../../toy"
-count="${1:-50000000}"
-runs="${2:-5}"
+runs="${1:-5}"
+count="${2:-50000000}"
 
 "$toy" "$here/../hello.toy" >/dev/null   # builds Toy if needed, outside the timing
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -41,6 +43,11 @@ for impl in toy python; do
         fi | extract
     done | summary
 done
+
+echo "toy alone, count 2000000000:"
+for _ in $(seq "$runs"); do
+    "$toy" "$here/../processes/experiment.toy" 2000000000 | extract
+done | summary
 
 echo "pool costs (samples/bench/pool.toy, last of 5 rounds, the first 4 being warm-up):"
 for _ in $(seq "$runs"); do
