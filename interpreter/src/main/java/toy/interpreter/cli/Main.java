@@ -35,13 +35,10 @@ public final class Main implements Callable<Integer> {
     private static final Set<String> TOP_LEVEL_OPTIONS = Set.of("-h", "--help", "-V", "--version");
 
     /**
-     * The commands, in the order help lists them. Each is added to the command line only when
-     * it can be used (see {@link #commandLine}): building all six took a good part of each
-     * {@code toy FILE}'s start (docs/speed.md, "Start-up").
-     */
-    /**
-     * Each command's name and how to build its model, in the order help lists them; picocli's own
-     * {@code help} is built from its annotations.
+     * The commands, by name, with how to build each one's model, in the order help lists them
+     * (picocli's own {@code help} is built from its annotations). Each is added to the command
+     * line only when it can be used (see {@link #commandLine}): building all six took a good
+     * part of each {@code toy FILE}'s start (docs/speed.md, "Start-up").
      */
     private static final Map<String, Function<Console, Object>> COMMANDS = commands();
 
