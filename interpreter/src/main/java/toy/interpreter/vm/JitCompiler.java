@@ -127,8 +127,9 @@ final class JitCompiler {
     private byte[] classFile(String className) {
         // A class file of Java 5 (version 49), which has no stack map frames: ASM computes only
         // the operand stack's size, and the JVM verifies the class by type inference instead.
-        // Computing frames was about half of a compile's work: the first compile of a run,
-        // which runs ASM cold, took 22-32 ms instead of 40-67 (fib's function, 3 fresh JVMs each).
+        // Computing frames was about half of a cold compile's work: the first compile of a run
+        // took 22-32 ms instead of 40-67 (fib's function, 3 fresh JVMs each, without the
+        // class-data archive; with it a first compile takes a few ms either way).
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
         cw.visit(V1_5, ACC_FINAL | ACC_SUPER, className, null, OBJECT,
                 new String[] {Type.getInternalName(CompiledCode.class)});
