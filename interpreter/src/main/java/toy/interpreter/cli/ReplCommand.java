@@ -47,7 +47,7 @@ final class ReplCommand implements Callable<Integer> {
         Globals globals = new Globals();
         Vm vm = new Vm(globals, console.out(), console.err(), console.flushEachLine(), options.vmOptions(List.of(), options.role()));
         // An empty program: MainThread then runs the loop, as a pool worker serves its tasks.
-        var main = Compiler.compile(new SourceFile("<stdin>", ""), globals);
+        var main = Compiler.compile(new SourceFile(ReplSession.FILE, ""), globals);
         // Ctrl-C interrupts the statement running in the loop; before and after the loop it ends the run.
         ReplInterrupt interrupt = new ReplInterrupt();
         Runnable onInterrupt = () -> {

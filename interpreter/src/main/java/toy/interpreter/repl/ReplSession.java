@@ -35,8 +35,11 @@ public final class ReplSession implements Vm.Service {
     public static final String CONTINUATION_PROMPT = "... ";
     /** The global that shows a value; not a name a program can write, so it cannot be replaced. */
     private static final String DISPLAY_HOOK = "<displayhook>";
-    /** The file name of every input in tracebacks and compile errors, as CPython's REPL says. */
-    private static final String FILE = "<stdin>";
+    /**
+     * The file name of every input in tracebacks and compile errors, as CPython's REPL says; a
+     * name in angle brackets, which is no file a Pool worker could run (PoolBuiltins).
+     */
+    public static final String FILE = "<stdin>";
 
     private final Globals globals;
     private final InputThread input;

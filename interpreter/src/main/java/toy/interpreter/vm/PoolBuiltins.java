@@ -38,7 +38,7 @@ final class PoolBuiltins implements Pool.Host {
                         + " start pools under `if is_main() { … }`");
             }
             if (vm.script().startsWith("<")) {
-                // "<stdin>": the REPL's code, which has no file a worker could run.
+                // "<stdin>" (ReplSession.FILE): the REPL's code, which has no file a worker could run.
                 throw ToyError.valueError("a Pool needs a script file, whose top level each worker runs;"
                         + " the REPL has none: put the code in a file and run it with toy FILE");
             }
