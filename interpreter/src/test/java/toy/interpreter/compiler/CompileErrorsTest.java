@@ -9,10 +9,21 @@ import toy.interpreter.bytecode.Globals;
 
 /** Every kind of compile error, with its exact message and position. */
 class CompileErrorsTest {
+    private static CompileException failure(String text) {
+        return assertThrows(CompileException.class, () -> Compiler.compile(new SourceFile("t.toy", text), new Globals()));
+    }
+
     private static List<String> errors(String text) {
-        CompileException e = assertThrows(CompileException.class,
-                () -> Compiler.compile(new SourceFile("t.toy", text), new Globals()));
-        return e.errors().stream().map(x -> x.line() + ":" + x.column() + ": " + x.message()).toList();
+        return failure(text).errors().stream().map(x -> x.line() + ":" + x.column() + ": " + x.message()).toList();
+    }
+
+    private static String report(String text) {
+        return failure(text).report();
+    }
+
+    /** The hint lines of the report on text. */
+    private static List<String> hints(String text) {
+        return report(text).lines().filter(l -> l.startsWith("hint")).toList();
     }
 
     @Test
@@ -59,10 +70,6 @@ class CompileErrorsTest {
         assertEquals(2, errors("let a = 1\nprint(f\"{a +}\")\nprint(f\"{a *}\")\n").size());
     }
 
-    private static String report(String text) {
-        return assertThrows(CompileException.class, () -> Compiler.compile(new SourceFile("t.toy", text), new Globals())).report();
-    }
-
     @Test
     void aLineWrittenAsInPythonGetsAHint() {
         assertEquals("""
@@ -71,13 +78,13 @@ class CompileErrorsTest {
                     ^
                 hint: Toy declares a function with fn: fn name(a, b) { ... }
                 """, report("def f(x):\n    return x\n"));
-        assertEquals("hint: Toy puts a block in braces, not after a colon: if x { ... } else { ... }",
-                report("let x = 1\nif x:\n    print(x)\n").lines().filter(l -> l.startsWith("hint")).findFirst().orElseThrow());
-        assertEquals("hint: Toy catches an error with try { ... } catch e { ... }",
-                report("try {\n} except e {\n}\n").lines().filter(l -> l.startsWith("hint")).findFirst().orElseThrow());
+        assertEquals(List.of("hint: Toy puts a block in braces, not after a colon: if x { ... } else { ... }"),
+                hints("let x = 1\nif x:\n    print(x)\n"));
+        assertEquals(List.of("hint: Toy catches an error with try { ... } catch e { ... }"),
+                hints("try {\n} except e {\n}\n"));
         assertEquals(List.of("hint: Toy has no modules to import: its builtins are always there",
                         "hint: Toy writes an anonymous function with fn: fn(x) { return x * 2 }"),
-                report("import math\nlet f = lambda x: x\n").lines().filter(l -> l.startsWith("hint")).toList());
+                hints("import math\nlet f = lambda x: x\n"));
     }
 
     @Test
