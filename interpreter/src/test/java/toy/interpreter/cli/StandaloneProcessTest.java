@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import toy.runtime.pool.JavaCommand;
 
 /**
  * What only a real {@code toy} process shows: its output pipe closed by the reader, Ctrl-C,
@@ -34,6 +35,8 @@ class StandaloneProcessTest {
                 // non-interactive shell passes SIGINT on ignored, and then no program, Python or
                 // Toy, sees Ctrl-C.
                 "env", "--default-signal=INT", Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        // The JVM's log as ./toy sets it: never on the program's stdout.
+        command.addAll(JavaCommand.LOG_FLAGS);
         command.addAll(List.of(jvmOptions));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "toy.interpreter.cli.Main", file.toString()));
         return new ProcessBuilder(command).start();

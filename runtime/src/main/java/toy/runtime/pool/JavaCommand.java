@@ -4,6 +4,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The command line that starts another JVM of this same installation: the running JVM's own
@@ -24,11 +25,20 @@ public final class JavaCommand {
             "-XX:-DontCompileHugeMethods", "-XX:+DisplayVMOutputToStderr", "-Xlog:disable", "-Xlog:all=warning:stderr");
 
     /**
-     * Flags of a {@code toy launch} process: those {@code ./toy} starts the JVM with (tiered
-     * compilation, as there, since the launcher stopped turning it off; README, "Speed").
+     * The JVM's own log of a process running a program: its errors only, on stderr. By default
+     * the JVM writes its warnings to stdout, the program's output, where one ("Retried waiting
+     * for GCLocker too often", a heap nearly full under load) landed in a test's output; a
+     * warning of the JVM's says nothing to a Toy program's user, who gets a MemoryError.
      */
-    public static final List<String> RUN_FLAGS = List.of("-XX:+UseSerialGC", "-Xss16m", "-Xmn16m",
-            "-XX:-DontCompileHugeMethods");
+    public static final List<String> LOG_FLAGS = List.of("-Xlog:disable", "-Xlog:all=error:stderr");
+
+    /**
+     * Flags of a {@code toy launch} process: those {@code ./toy} starts the JVM with (tiered
+     * compilation, as there, since the launcher stopped turning it off; README, "Speed"; and
+     * {@link #LOG_FLAGS}).
+     */
+    public static final List<String> RUN_FLAGS = Stream.concat(
+            Stream.of("-XX:+UseSerialGC", "-Xss16m", "-Xmn16m", "-XX:-DontCompileHugeMethods"), LOG_FLAGS.stream()).toList();
 
     private JavaCommand() {
     }
