@@ -13,16 +13,29 @@ import java.util.stream.Stream;
  */
 public final class JavaCommand {
     /**
+     * HotSpot's compile thresholds at a tenth for the classes Toy's JIT makes (its hidden
+     * classes {@code toy.interpreter.vm.Compiled_*}), and for them alone: their code leaves
+     * HotSpot's bytecode interpreter and C1's profiling code for C2 sooner. Measured on the
+     * eight programs of {@code samples/bench/programs}, 11 fresh processes each, alternating
+     * (docs/speed.md, "HotSpot's thresholds for compiled Toy code"). {@code quiet} first, or
+     * HotSpot prints the command on stdout, the program's output (a worker's channel).
+     */
+    public static final List<String> JIT_FLAGS = List.of("-XX:CompileCommand=quiet",
+            "-XX:CompileCommand=CompileThresholdScaling,toy.interpreter.vm.Compiled_*::*,0.1");
+
+    /**
      * Flags of a pool worker, chosen by measurement (docs/processes.md, "What a worker costs"):
      * the serial collector and 16 MB thread stacks of {@code ./toy}, but tiered compilation
      * (C1 first) because a worker compiles the script again before it is ready, which C2
      * alone leaves to the bytecode interpreter; the JVM's own warnings on stderr, where the
      * parent relays them, instead of stdout, the channel (its other messages too, such as the
-     * one of running out of memory); and an exit, not a half-dead JVM,
-     * when the heap runs out.
+     * one of running out of memory); an exit, not a half-dead JVM, when the heap runs out;
+     * and {@link #JIT_FLAGS}.
      */
-    public static final List<String> WORKER_FLAGS = List.of("-XX:+UseSerialGC", "-Xss16m", "-XX:+ExitOnOutOfMemoryError",
-            "-XX:-DontCompileHugeMethods", "-XX:+DisplayVMOutputToStderr", "-Xlog:disable", "-Xlog:all=warning:stderr");
+    public static final List<String> WORKER_FLAGS = Stream.concat(
+            Stream.of("-XX:+UseSerialGC", "-Xss16m", "-XX:+ExitOnOutOfMemoryError", "-XX:-DontCompileHugeMethods",
+                    "-XX:+DisplayVMOutputToStderr", "-Xlog:disable", "-Xlog:all=warning:stderr"),
+            JIT_FLAGS.stream()).toList();
 
     /**
      * The JVM's own log of a process running a program: its errors only, on stderr. By default
@@ -34,11 +47,12 @@ public final class JavaCommand {
 
     /**
      * Flags of a {@code toy launch} process: those {@code ./toy} starts the JVM with (tiered
-     * compilation, as there, since the launcher stopped turning it off; README, "Speed"; and
-     * {@link #LOG_FLAGS}).
+     * compilation, as there, since the launcher stopped turning it off; README, "Speed";
+     * {@link #LOG_FLAGS} and {@link #JIT_FLAGS}).
      */
-    public static final List<String> RUN_FLAGS = Stream.concat(
-            Stream.of("-XX:+UseSerialGC", "-Xss16m", "-Xmn16m", "-XX:-DontCompileHugeMethods"), LOG_FLAGS.stream()).toList();
+    public static final List<String> RUN_FLAGS = Stream.of(
+            Stream.of("-XX:+UseSerialGC", "-Xss16m", "-Xmn16m", "-XX:-DontCompileHugeMethods"), LOG_FLAGS.stream(),
+            JIT_FLAGS.stream()).flatMap(flags -> flags).toList();
 
     private JavaCommand() {
     }
