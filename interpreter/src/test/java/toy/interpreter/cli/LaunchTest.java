@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -148,5 +149,21 @@ class LaunchTest {
             assertTrue(Files.readString(dir.resolve("t." + k + ".jsonl")).contains("\"op\":\"LOAD_GLOBAL\""));
         }
         assertTrue(!Files.exists(stats) && !Files.exists(trace));
+    }
+
+    /** {@code --stats-json -} stays {@code -} for every process: each report comes out on stderr, its lines prefixed. */
+    @Test
+    void statsJsonToStderrStaysStderrForEveryProcess() throws IOException {
+        Path file = Files.writeString(dir.resolve("own.toy"), "print(worker_index())\n");
+        ToyRunner.Result r = ToyRunner.run("launch", "-n", "2", "--stats-json", "-", file.toString());
+        assertEquals(0, r.status(), r.err());
+        for (int k = 0; k < 2; k++) {
+            String prefix = "[" + k + "] ";
+            String report = r.err().lines().filter(line -> line.startsWith(prefix))
+                    .map(line -> line.substring(prefix.length()) + "\n").reduce("", String::concat);
+            assertTrue(JsonRecords.parse(report) instanceof Map<?, ?> m && m.containsKey("threads"), r.err());
+        }
+        assertTrue(!Files.exists(Path.of("-")) && !Files.exists(Path.of("-.0")) && !Files.exists(Path.of("-.1")),
+                "an output file in " + Path.of("").toAbsolutePath());
     }
 }
