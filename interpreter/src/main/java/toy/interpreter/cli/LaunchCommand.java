@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import toy.runtime.pool.JavaCommand;
+import toy.runtime.pool.ProcessEnd;
 import toy.runtime.threads.Aborted;
 import toy.runtime.pool.LineSplitter;
 
@@ -18,7 +19,8 @@ import toy.runtime.pool.LineSplitter;
  * {@code toy launch -n N [RUN OPTIONS] FILE [ARG…]} (CLI.md): N independent {@code toy run}
  * processes on one script, process k with {@code worker_index()} = k and {@code worker_count()}
  * = N. Their output lines come out prefixed {@code [k] }, each line whole; the exit status is
- * that of the lowest k whose status is non-zero, else 0. The processes ignore the terminal's
+ * that of the lowest k whose status is non-zero, else 0. A process killed by a signal, which
+ * cannot say so itself, is reported in a line of launch's own. The processes ignore the terminal's
  * Ctrl-C and end with this one, because their stdin is a pipe from it that closes when it ends.
  */
 final class LaunchCommand implements Callable<Integer> {
@@ -29,6 +31,8 @@ final class LaunchCommand implements Callable<Integer> {
     private final List<Process> processes = new ArrayList<>();
     /** Set when standard output's reader went away. */
     private volatile boolean outputClosed;
+    /** Set when launch itself stops the processes: their deaths by its signal are not news. */
+    private volatile boolean stopping;
 
     LaunchCommand(Console console) {
         this.console = console;
@@ -83,10 +87,12 @@ final class LaunchCommand implements Callable<Integer> {
                 Process process = new ProcessBuilder(JavaCommand.of(JavaCommand.RUN_FLAGS, Main.class.getName(),
                         arguments)).start();
                 processes.add(process);
-                relays.add(relay(process.getInputStream(), k, console.out()));
-                relays.add(relay(process.getErrorStream(), k, console.err()));
+                int index = k;
+                relays.add(relay(process.getInputStream(), k, console.out(), () -> { }));
+                relays.add(relay(process.getErrorStream(), k, console.err(), () -> reportSignal(process, index)));
             }
         } catch (IOException e) {
+            stopping = true;
             processes.forEach(Process::destroyForcibly);
             console.err().println("toy: launch cannot start process " + processes.size() + ": " + e.getMessage());
             return ExitStatus.RUNTIME_ERROR;
@@ -106,11 +112,28 @@ final class LaunchCommand implements Callable<Integer> {
     }
 
     /**
-     * Copies a child's stream to ours line by line, each line prefixed "[k] " and written whole.
-     * When our standard output's reader has gone away ({@code | head}), every process is
-     * stopped and launch ends with 141, as {@code toy run} does.
+     * After process k's last stderr line: "toy: launch: process 1 was killed by SIGKILL (status
+     * 137)" when a signal ended it (kill -9, the kernel's OOM killer), unless launch stopped it.
      */
-    private Thread relay(InputStream in, int k, PrintStream to) {
+    private void reportSignal(Process process, int k) {
+        int status;
+        try {
+            status = process.waitFor();
+        } catch (InterruptedException e) {
+            return;
+        }
+        String signal = ProcessEnd.signal(status);
+        if (signal != null && !stopping) {
+            console.err().println("toy: launch: process " + k + " was killed by " + signal + " (status " + status + ")");
+        }
+    }
+
+    /**
+     * Copies a child's stream to ours line by line, each line prefixed "[k] " and written whole,
+     * then runs {@code atEnd}. When our standard output's reader has gone away ({@code | head}),
+     * every process is stopped and launch ends with 141, as {@code toy run} does.
+     */
+    private Thread relay(InputStream in, int k, PrintStream to, Runnable atEnd) {
         Thread thread = new Thread(() -> {
             byte[] prefix = ("[" + k + "] ").getBytes(StandardCharsets.UTF_8);
             LineSplitter lines = new LineSplitter(line -> {
@@ -121,6 +144,7 @@ final class LaunchCommand implements Callable<Integer> {
                     // checkError() flushes first: a write that failed is seen at once.
                     if (to.checkError() && to == console.out() && !outputClosed) {
                         outputClosed = true;
+                        stopping = true;
                         processes.forEach(Process::destroy);
                     }
                 }
@@ -130,6 +154,7 @@ final class LaunchCommand implements Callable<Integer> {
             } catch (IOException e) {
                 // The child is gone; what it wrote has been passed on.
             }
+            atEnd.run();
         }, "launch-relay-" + k);
         thread.setDaemon(true);
         thread.start();

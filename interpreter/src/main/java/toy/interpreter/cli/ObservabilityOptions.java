@@ -65,7 +65,7 @@ final class ObservabilityOptions {
         spec.addOption(OptionSpec.builder("--stats").type(boolean.class)
                 .description("At exit, print GIL and lock statistics on stderr.").build());
         spec.addOption(OptionSpec.builder("--stats-json").paramLabel("FILE").type(String.class)
-                .description("At exit, write the statistics to FILE as JSON.").build());
+                .description("At exit, write the statistics to FILE as JSON ('-' for stderr).").build());
         spec.addOption(OptionSpec.builder("--timeline").paramLabel("FILE").type(String.class).converters(new TimelineFile())
                 .description("Write the threads' states over time to FILE: .json (Chrome trace events, for Perfetto)"
                         + " or .html (a page that draws them).").build());
@@ -101,10 +101,10 @@ final class ObservabilityOptions {
 
     /**
      * An output file's name for process k: {@code t.jsonl} → {@code t.0.jsonl}, {@code out/t}
-     * → {@code out/t.0}; {@code -} (stderr) stays {@code -}.
+     * → {@code out/t.0}; {@code -} (stderr, which launch prefixes with {@code [k] }) stays {@code -}.
      */
     static String indexed(String path, int k) {
-        if (path.equals("-")) {
+        if (path.equals(OutputFile.STDERR)) {
             return path;
         }
         int slash = path.lastIndexOf('/');
@@ -137,15 +137,13 @@ final class ObservabilityOptions {
         List<OutputStream> opened = new ArrayList<>();
         try {
             if (trace != null) {
-                boolean toStderr = trace.equals("-");
-                OutputStream out = toStderr ? console.err() : open(opened, "trace", trace);
-                observer.trace(TraceWriter.create(traceFormat, out, !toStderr, trace,
+                observer.trace(TraceWriter.create(traceFormat, open(opened, "trace", trace, console), trace,
                         traceLimit == null ? Long.MAX_VALUE : traceLimit), threadNames());
             }
             if (timeline != null) {
-                observer.timeline(Timeline.create(timeline, open(opened, "timeline", timeline)), timeline);
+                observer.timeline(Timeline.create(timeline, open(opened, "timeline", timeline, console)), timeline);
             }
-            observer.stats(stats, statsJson == null ? null : open(opened, "stats", statsJson), statsJson);
+            observer.stats(stats, statsJson == null ? null : open(opened, "stats", statsJson, console), statsJson);
         } catch (OutputFile.Failure e) {
             closeQuietly(opened);
             console.err().println(e.getMessage());
@@ -194,8 +192,9 @@ final class ObservabilityOptions {
         return names;
     }
 
-    private static OutputStream open(List<OutputStream> opened, String what, String path) throws OutputFile.Failure {
-        OutputStream out = OutputFile.create(what, path);
+    private static OutputStream open(List<OutputStream> opened, String what, String path, Console console)
+            throws OutputFile.Failure {
+        OutputStream out = OutputFile.open(what, path, console.err());
         opened.add(out);
         return out;
     }

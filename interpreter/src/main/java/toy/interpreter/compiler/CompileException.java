@@ -25,7 +25,8 @@ public final class CompileException extends Exception {
     /**
      * Every error as {@code FILE:LINE:COL: error: MESSAGE}, then the source line and a caret
      * under the column (tabs are kept so the caret lines up), then {@code hint: ...} when the
-     * line is written as Python would write it ({@link PythonHints}). A line longer than
+     * line is written as Python would write it, or the caret is under C's {@code &&}, {@code ||}
+     * or {@code !} ({@link PythonHints}). A line longer than
      * {@link #MAX_ECHO} characters is echoed as a window of that width around the column,
      * with {@code ...} where it was cut.
      */
@@ -36,7 +37,7 @@ public final class CompileException extends Exception {
                     .append(": error: ").append(e.message()).append('\n');
             String line = source.line(e.line());
             appendEcho(sb, line, e.column() - 1);
-            String hint = PythonHints.forLine(line);
+            String hint = PythonHints.forError(line, e.column());
             if (hint != null) {
                 sb.append("hint: ").append(hint).append('\n');
             }

@@ -10,10 +10,27 @@ import java.util.regex.Pattern;
  * the line's strings and its comment are left out first, and each pattern asks for Python's
  * whole shape ({@code def name(}, not the word), since {@code def} or {@code class} may be
  * names in Toy.
+ *
+ * <p>Also C's and JavaScript's boolean operators, {@code &&}, {@code ||} and {@code !}, which
+ * Toy spells as Python does: those are said about the character the error points at, since
+ * they are invalid characters in Toy. A single {@code &} or {@code |} (Python's bitwise
+ * operators, which Toy does not have) gets no hint.
  */
 final class PythonHints {
     private record Hint(Pattern line, String text) {
     }
+
+    /** A boolean operator of C and JavaScript, Toy's word for it, and that word in use. */
+    private record Operator(String spelling, String word, String example) {
+        String text() {
+            return "Toy writes '" + word + "' for '" + spelling + "', as Python does: " + example;
+        }
+    }
+
+    private static final List<Operator> OPERATORS = List.of(
+            new Operator("&&", "and", "if a and b { ... }"),
+            new Operator("||", "or", "if a or b { ... }"),
+            new Operator("!", "not", "if not done { ... }"));
 
     private static final List<Hint> HINTS = List.of(
             hint("^\\s*def\\s+\\w+\\s*\\(", "Toy declares a function with fn: fn name(a, b) { ... }"),
@@ -35,8 +52,27 @@ final class PythonHints {
         return new Hint(Pattern.compile(line), text);
     }
 
+    /**
+     * The hint for an error at {@code column} (1-based, as in the report) of source line
+     * {@code line}: about the operator there when it is {@code &&}, {@code ||} or a lone
+     * {@code !}; else {@link #forLine}'s.
+     */
+    static String forError(String line, int column) {
+        int at = column - 1;
+        for (Operator op : OPERATORS) {
+            // The error is at the operator's first character; for a doubled one, maybe at its second.
+            boolean here = line.startsWith(op.spelling, at)
+                    || op.spelling.length() == 2 && at > 0 && line.startsWith(op.spelling, at - 1);
+            // "!=" is Toy's too: only a '!' on its own is C's not.
+            if (here && !(op.spelling.equals("!") && line.startsWith("!=", at))) {
+                return op.text();
+            }
+        }
+        return forLine(line);
+    }
+
     /** The hint for a source line, or null when it does not look like Python. */
-    static String forLine(String line) {
+    private static String forLine(String line) {
         String code = COMMENT.matcher(STRING.matcher(line).replaceAll("\"\"")).replaceAll("");
         for (Hint h : HINTS) {
             if (h.line.matcher(code).find()) {

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -118,6 +119,44 @@ class LaunchTest {
         }
     }
 
+    /**
+     * A process killed by a signal cannot say so: launch says which one and how, as it happens
+     * (the other still runs), and the exit status is 128 + 9, the lowest k's.
+     */
+    @Test
+    void aProcessKilledByASignalIsReportedByLaunch() throws Exception {
+        Path file = Files.writeString(dir.resolve("wait.toy"), "print(\"ready\")\nsleep(600)\n");
+        Process launch = new ProcessBuilder("java", "-cp", System.getProperty("java.class.path"), "toy.interpreter.cli.Main",
+                "launch", "-n", "2", file.toString()).start();
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(launch.getInputStream(), StandardCharsets.UTF_8));
+            BufferedReader err = new BufferedReader(new InputStreamReader(launch.getErrorStream(), StandardCharsets.UTF_8));
+            for (int ready = 0; ready < 2; ready++) {
+                String line = out.readLine();
+                assertTrue(line != null && line.endsWith("] ready"), "not a readiness line: " + line);
+            }
+            List<ProcessHandle> children = launch.children().toList();
+            assertEquals(2, children.size());
+            Pattern killed = Pattern.compile("toy: launch: process ([01]) was killed by SIGKILL \\(status 137\\)");
+            List<String> reported = new ArrayList<>();
+            for (ProcessHandle child : children) {
+                child.destroyForcibly();
+                String line = err.readLine();
+                assertTrue(line != null, "launch ended without a word on process " + child.pid());
+                Matcher m = killed.matcher(line);
+                assertTrue(m.matches(), line);
+                reported.add(m.group(1));
+            }
+            assertEquals(List.of("0", "1"), reported.stream().sorted().toList());
+            assertTrue(launch.waitFor(60, TimeUnit.SECONDS));
+            assertEquals(137, launch.exitValue());
+            assertEquals(null, err.readLine());
+        } finally {
+            launch.descendants().forEach(ProcessHandle::destroyForcibly);
+            launch.destroyForcibly();
+        }
+    }
+
     @Test
     void aLaunchedProcessHasNoStandardInput() throws IOException {
         Path file = Files.writeString(dir.resolve("ask.toy"), "print(\"read:\", input())\n");
@@ -148,5 +187,21 @@ class LaunchTest {
             assertTrue(Files.readString(dir.resolve("t." + k + ".jsonl")).contains("\"op\":\"LOAD_GLOBAL\""));
         }
         assertTrue(!Files.exists(stats) && !Files.exists(trace));
+    }
+
+    /** {@code --stats-json -} stays {@code -} for every process: each report comes out on stderr, its lines prefixed. */
+    @Test
+    void statsJsonToStderrStaysStderrForEveryProcess() throws IOException {
+        Path file = Files.writeString(dir.resolve("own.toy"), "print(worker_index())\n");
+        ToyRunner.Result r = ToyRunner.run("launch", "-n", "2", "--stats-json", "-", file.toString());
+        assertEquals(0, r.status(), r.err());
+        for (int k = 0; k < 2; k++) {
+            String prefix = "[" + k + "] ";
+            String report = r.err().lines().filter(line -> line.startsWith(prefix))
+                    .map(line -> line.substring(prefix.length()) + "\n").reduce("", String::concat);
+            assertTrue(JsonRecords.parse(report) instanceof Map<?, ?> m && m.containsKey("threads"), r.err());
+        }
+        assertTrue(!Files.exists(Path.of("-")) && !Files.exists(Path.of("-.0")) && !Files.exists(Path.of("-.1")),
+                "an output file in " + Path.of("").toAbsolutePath());
     }
 }

@@ -272,6 +272,18 @@ class ObservabilityTest {
         assertTrue(r.err().contains("\"op\":\"CALL\""), r.err());
     }
 
+    /** {@code --stats-json -} writes the report to stderr, as {@code --trace -} does, and no file named "-". */
+    @Test
+    void statsJsonToStderrWithDash() {
+        ToyRunner.Result r = ToyRunner.run("run", "--stats-json", "-", script("print(1 + 2)\n"));
+        assertEquals(0, r.status(), r.err());
+        assertEquals("3\n", r.out());
+        Map<?, ?> report = (Map<?, ?>) JsonRecords.parse(r.err());
+        assertEquals("MainThread", ((Map<?, ?>) ((List<?>) report.get("threads")).get(0)).get("name"));
+        assertTrue(r.err().endsWith("}\n"), r.err());
+        assertFalse(Files.exists(Path.of("-")), "a file named '-' in " + Path.of("").toAbsolutePath());
+    }
+
     /** Each instruction record shows its instruction exactly as {@code toy dis} prints it, global slots included. */
     @Test
     void traceAndDisFormatInstructionsAlike() throws IOException {
@@ -416,6 +428,10 @@ class ObservabilityTest {
         ToyRunner.Result r = ToyRunner.run("run", "--timeline", dir.resolve("t.txt").toString(), script("print(1)\n"));
         assertEquals(2, r.status());
         assertTrue(r.err().contains(".json") && r.err().contains(".html"), r.err());
+        // Unlike --trace and --stats-json, a timeline is a file: "-" (stderr) is no .json or .html.
+        r = ToyRunner.run("run", "--timeline", "-", script("print(1)\n"));
+        assertEquals(2, r.status());
+        assertTrue(r.err().contains("'-' is neither a .json nor a .html file"), r.err());
     }
 
     /** Every golden sample runs traced (jsonl, all of its values on the stack) with a clean trace and no internal error. */

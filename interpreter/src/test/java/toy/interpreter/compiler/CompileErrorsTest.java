@@ -88,6 +88,34 @@ class CompileErrorsTest {
     }
 
     @Test
+    void cAndJavaScriptBooleanOperatorsGetTheirToyWord() {
+        assertEquals("""
+                t.toy:2:6: error: invalid character '&'
+                if a && b {}
+                     ^
+                hint: Toy writes 'and' for '&&', as Python does: if a and b { ... }
+                """, report("let a = true\nif a && b {}\n"));
+        assertEquals(List.of("hint: Toy writes 'or' for '||', as Python does: if a or b { ... }"),
+                hints("let a = true\nlet b = a || false\n"));
+        assertEquals(List.of("hint: Toy writes 'not' for '!', as Python does: if not done { ... }"),
+                hints("let done = false\nwhile !done {}\n"));
+        // The hint is about the character the error points at, not the first operator on the line.
+        assertEquals(List.of("hint: Toy writes 'not' for '!', as Python does: if not done { ... }"),
+                hints("let a = 1\nif !a && a {}\n"));
+    }
+
+    @Test
+    void bitwiseOperatorsAndToysOwnNotEqualGetNoOperatorHint() {
+        // Toy has no bitwise operators: a single & or | is an invalid character, with nothing to suggest.
+        assertEquals(List.of("1:11: invalid character '&'"), errors("let b = 5 & 3\n"));
+        assertEquals(List.of(), hints("let b = 5 & 3\n"));
+        assertEquals(List.of(), hints("let b = 5 | 3\n"));
+        // != is Toy's; the error here is the missing operand, and "||" in a string is not code.
+        assertEquals(List.of(), hints("let b = 1 != \n"));
+        assertEquals(List.of(), hints("print(\"a || b\" 1)\n"));
+    }
+
+    @Test
     void aToyLineGetsNoHint() {
         // def, class and from are names in Toy; a word in a string or a colon in a comment is not Python.
         for (String line : List.of("let x = (", "let def = 1 +* 2", "let class = 2 3", "let from = 2 3",

@@ -29,12 +29,11 @@ final class JsonlTraceWriter extends TraceWriter {
 
     private final JsonGenerator json;
 
-    JsonlTraceWriter(OutputStream out, boolean closeOut, String path, long limit) throws IOException {
+    JsonlTraceWriter(OutputStream out, String path, long limit) throws IOException {
         super(path, limit);
         json = new JsonFactory().createGenerator(out, JsonEncoding.UTF8);
         // Records end in a newline of their own, not in the generator's space between root values.
         json.setRootValueSeparator(null);
-        json.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, closeOut);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package toy.runtime.observe;
 
 import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AccessDeniedException;
@@ -13,9 +14,13 @@ import java.nio.file.Path;
 /**
  * An output file of the observability options (trace, stats, timeline): created before the
  * script starts, so that a path that cannot be written ends the run at once with a report in
- * words (sysexits' EX_CANTCREAT, 73), never a Java exception's name.
+ * words (sysexits' EX_CANTCREAT, 73), never a Java exception's name. The name {@value #STDERR}
+ * means standard error ({@link #open}).
  */
 public final class OutputFile {
+    /** The file name that means standard error, as in {@code --trace -} and {@code --stats-json -}. */
+    public static final String STDERR = "-";
+
     /** Buffer between the writers and the file: records are streamed, never kept. */
     private static final int BUFFER_BYTES = 1 << 16;
 
@@ -54,6 +59,36 @@ public final class OutputFile {
             throw file.failure("create", "not a valid file name");
         } catch (IOException e) {
             throw file.failure("create", reason(e));
+        }
+    }
+
+    /**
+     * The stream an output option writes to: standard error for {@value #STDERR}, else the file,
+     * created now ({@link #create}). Closing the standard error stream only flushes it: the run
+     * reports on stderr after the writers are done.
+     *
+     * @param stderr the run's standard error
+     * @throws Failure as {@link #create} does
+     */
+    public static OutputStream open(String what, String path, OutputStream stderr) throws Failure {
+        return path.equals(STDERR) ? new KeptOpen(stderr) : create(what, path);
+    }
+
+    /** Standard error under a writer that closes what it writes to: closing flushes, and leaves it open. */
+    private static final class KeptOpen extends FilterOutputStream {
+        KeptOpen(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            // FilterOutputStream would pass the bytes on one at a time.
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.flush();
         }
     }
 

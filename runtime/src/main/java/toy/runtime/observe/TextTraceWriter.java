@@ -18,16 +18,12 @@ final class TextTraceWriter extends TraceWriter {
             + pad("op", 20, false) + "  " + pad("arg", 24, false) + "  stack\n";
 
     private final Writer out;
-    private final OutputStream stream;
-    private final boolean closeOut;
     private final StringBuilder record = new StringBuilder(160);
     private char[] chars = new char[160];
 
-    TextTraceWriter(OutputStream out, boolean closeOut, String path, long limit) throws IOException {
+    TextTraceWriter(OutputStream out, String path, long limit) throws IOException {
         super(path, limit);
-        this.stream = out;
         this.out = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        this.closeOut = closeOut;
         this.out.write(HEADER);
     }
 
@@ -66,12 +62,7 @@ final class TextTraceWriter extends TraceWriter {
 
     @Override
     protected void finish() throws IOException {
-        out.flush();
-        if (closeOut) {
-            out.close();
-        } else {
-            stream.flush();
-        }
+        out.close();
     }
 
     private StringBuilder start(long seq, long tNs, String thread) {

@@ -36,12 +36,14 @@ public abstract class TraceWriter {
         this.limit = limit;
     }
 
-    /** Makes the writer for {@code --trace-format} {@code format} ("text" or "jsonl") on {@code out}. */
-    public static TraceWriter create(String format, OutputStream out, boolean closeOut, String path, long limit)
-            throws IOException {
+    /**
+     * Makes the writer for {@code --trace-format} {@code format} ("text" or "jsonl") on {@code out},
+     * which {@link #close} closes (for stderr, {@link OutputFile#open}'s stream that only flushes).
+     */
+    public static TraceWriter create(String format, OutputStream out, String path, long limit) throws IOException {
         return switch (format) {
-            case "text" -> new TextTraceWriter(out, closeOut, path, limit);
-            case "jsonl" -> new JsonlTraceWriter(out, closeOut, path, limit);
+            case "text" -> new TextTraceWriter(out, path, limit);
+            case "jsonl" -> new JsonlTraceWriter(out, path, limit);
             default -> throw new IllegalArgumentException("trace format " + format);
         };
     }
@@ -120,6 +122,6 @@ public abstract class TraceWriter {
 
     protected abstract void writeEvent(long seq, long tNs, String thread, String event, Object[] fields) throws IOException;
 
-    /** Flushes everything and closes the output (or only flushes it when it is stderr). */
+    /** Flushes everything and closes the output. */
     protected abstract void finish() throws IOException;
 }

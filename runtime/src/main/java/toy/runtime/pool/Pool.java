@@ -382,17 +382,12 @@ public final class Pool implements ToyObject, HasMethods {
 
     /** "exited with status 3 (Terminating due to java.lang.OutOfMemoryError: Java heap space)", "was killed by SIGKILL". */
     static String howItEnded(int status, String lastStderrLine) {
-        if (status > 128 && status < 128 + 32) {
-            return "was killed by " + signalName(status - 128);
+        String signal = ProcessEnd.signal(status);
+        if (signal != null) {
+            return "was killed by " + signal;
         }
         String how = "exited with status " + status;
         return status != 0 && lastStderrLine != null ? how + " (" + lastStderrLine + ")" : how;
-    }
-
-    private static String signalName(int signal) {
-        String[] names = {null, "SIGHUP", "SIGINT", "SIGQUIT", "SIGILL", "SIGTRAP", "SIGABRT", "SIGBUS", "SIGFPE",
-            "SIGKILL", "SIGUSR1", "SIGSEGV", "SIGUSR2", "SIGPIPE", "SIGALRM", "SIGTERM"};
-        return signal < names.length ? names[signal] : "signal " + signal;
     }
 
     /** Sends pending tasks to the least busy ready workers. Under the lock. */

@@ -19,7 +19,7 @@ class ObserverTest {
     void tracedThreadsWriteEventsAndTheLimitStopsEverything() throws IOException {
         ByteArrayOutputStream trace = new ByteArrayOutputStream();
         Observer observer = new Observer();
-        observer.trace(TraceWriter.create("jsonl", trace, true, "t.jsonl", 2), Set.of("Thread-1"));
+        observer.trace(TraceWriter.create("jsonl", trace, "t.jsonl", 2), Set.of("Thread-1"));
         observer.start();
         ThreadTrack main = observer.track("MainThread", () -> NOTHING);
         ThreadTrack worker = observer.track("Thread-1", () -> NOTHING);
