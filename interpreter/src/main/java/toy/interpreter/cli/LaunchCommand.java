@@ -94,7 +94,7 @@ final class LaunchCommand implements Callable<Integer> {
         } catch (IOException e) {
             stopping = true;
             processes.forEach(Process::destroyForcibly);
-            console.err().println("toy: launch cannot start process " + processes.size() + ": " + e.getMessage());
+            console.err().println("toy: launch: cannot start process " + processes.size() + ": " + e.getMessage());
             return ExitStatus.RUNTIME_ERROR;
         }
         int status = 0;

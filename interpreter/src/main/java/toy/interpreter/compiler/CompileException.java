@@ -37,7 +37,7 @@ public final class CompileException extends Exception {
                     .append(": error: ").append(e.message()).append('\n');
             String line = source.line(e.line());
             appendEcho(sb, line, e.column() - 1);
-            String hint = PythonHints.forError(line, e.column());
+            String hint = PythonHints.forError(line, e.column(), e.message());
             if (hint != null) {
                 sb.append("hint: ").append(hint).append('\n');
             }

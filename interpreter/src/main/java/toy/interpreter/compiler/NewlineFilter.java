@@ -37,6 +37,9 @@ import toy.grammar.ToyLexer;
  * ({@code let a =}).
  */
 final class NewlineFilter implements TokenSource {
+    /** How the message of a character the lexer does not know begins ({@link PythonHints} looks for it). */
+    static final String INVALID_CHARACTER = "invalid character ";
+
     private enum Bracket { PAREN, SQUARE, MAP, BLOCK }
 
     private static final Set<String> CONTINUES_LINE = Set.of(
@@ -234,7 +237,7 @@ final class NewlineFilter implements TokenSource {
                     report(token, "unterminated string literal");
                     return closed(token);
                 }
-                case ToyLexer.INVALID_CHARACTER -> report(token, "invalid character " + describe(token.getText()));
+                case ToyLexer.INVALID_CHARACTER -> report(token, INVALID_CHARACTER + describe(token.getText()));
                 default -> {
                     return token;
                 }

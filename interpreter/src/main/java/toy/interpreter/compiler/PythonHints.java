@@ -53,19 +53,20 @@ final class PythonHints {
     }
 
     /**
-     * The hint for an error at {@code column} (1-based, as in the report) of source line
-     * {@code line}: about the operator there when it is {@code &&}, {@code ||} or a lone
-     * {@code !}; else {@link #forLine}'s.
+     * The hint for an error with {@code message} at {@code column} (1-based, as in the report)
+     * of source line {@code line}: when the lexer did not know the character there and it
+     * begins {@code &&}, {@code ||} or a lone {@code !}, about that operator; else
+     * {@link #forLine}'s. (A {@code !} inside an f-string's braces is Python's conversion mark,
+     * reported as something else; {@code ! =} was meant as {@code !=}: neither is C's not.)
      */
-    static String forError(String line, int column) {
-        int at = column - 1;
-        for (Operator op : OPERATORS) {
-            // The error is at the operator's first character; for a doubled one, maybe at its second.
-            boolean here = line.startsWith(op.spelling, at)
-                    || op.spelling.length() == 2 && at > 0 && line.startsWith(op.spelling, at - 1);
-            // "!=" is Toy's too: only a '!' on its own is C's not.
-            if (here && !(op.spelling.equals("!") && line.startsWith("!=", at))) {
-                return op.text();
+    static String forError(String line, int column, String message) {
+        if (message.startsWith(NewlineFilter.INVALID_CHARACTER)) {
+            int at = column - 1;
+            for (Operator op : OPERATORS) {
+                if (line.startsWith(op.spelling, at)
+                        && !(op.spelling.equals("!") && line.substring(at + 1).stripLeading().startsWith("="))) {
+                    return op.text();
+                }
             }
         }
         return forLine(line);

@@ -113,13 +113,14 @@ final class JitCompiler {
 
     /**
      * Per offset into code's instructions: whether the interpreter may enter the compiled code
-     * there, one way into each loop. That is the target of the backward jump that closes the
-     * loop, except for a loop the compiler inverted ({@code while}: a forward {@code JUMP} to
-     * the test at the bottom, whose backward jump goes to the body), which is entered at that
-     * test, as the code before it enters it. A second way in would make the loop irreducible,
-     * and C2 leaves an irreducible loop unoptimized: a countdown in a function called a third
-     * time, so compiled from the method's start rather than on-stack, ran at 1.7-1.9 ns a step,
-     * and at 1.15 with one way in (docs/speed.md, "One way into each loop").
+     * there, one entry per loop, where the code before the loop goes in. That is the target of
+     * the backward jump that closes the loop, except for a loop the compiler inverted
+     * ({@code while}: a forward {@code JUMP} to the test at the bottom, whose backward jump goes
+     * to the body), which is entered at that test. A second way into a loop would make it
+     * irreducible, and C2 leaves an irreducible loop unoptimized: a countdown in a function
+     * called a third time, so compiled from the method's start rather than on-stack, ran at
+     * 1.7-1.9 ns a step, and at 1.15 with one way in (docs/speed.md, "One way into each loop").
+     * An outer loop still has a second way in, its inner loops' entries.
      */
     static boolean[] loopHeaders(Code code) {
         int[] ins = code.instructions();

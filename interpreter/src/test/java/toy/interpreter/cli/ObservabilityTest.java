@@ -284,6 +284,24 @@ class ObservabilityTest {
         assertFalse(Files.exists(Path.of("-")), "a file named '-' in " + Path.of("").toAbsolutePath());
     }
 
+    /** Trace and report both on stderr: the whole trace first, then the report, never one inside the other. */
+    @Test
+    void traceAndStatsJsonBothOnStderrComeOneAfterTheOther() {
+        // Enough records that the trace's buffer holds some of them when the run ends.
+        ToyRunner.Result r = ToyRunner.run("run", "--trace", "-", "--trace-format", "jsonl", "--stats-json", "-",
+                script("let t = 0\nfor i in range(300) {\n t += i\n}\nprint(t)\n"));
+        assertEquals(0, r.status(), r.err());
+        int report = r.err().indexOf("{\n");
+        assertTrue(report > 0, r.err());
+        String[] records = r.err().substring(0, report).split("\n");
+        assertTrue(records.length > 300, "records: " + records.length);
+        for (String record : records) {
+            assertTrue(((Map<?, ?>) JsonRecords.parse(record)).containsKey("seq"), record);
+        }
+        Map<?, ?> stats = (Map<?, ?>) JsonRecords.parse(r.err().substring(report));
+        assertTrue(stats.containsKey("wall_ns"), r.err().substring(report));
+    }
+
     /** Each instruction record shows its instruction exactly as {@code toy dis} prints it, global slots included. */
     @Test
     void traceAndDisFormatInstructionsAlike() throws IOException {

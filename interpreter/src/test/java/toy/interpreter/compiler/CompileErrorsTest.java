@@ -113,6 +113,9 @@ class CompileErrorsTest {
         // != is Toy's; the error here is the missing operand, and "||" in a string is not code.
         assertEquals(List.of(), hints("let b = 1 != \n"));
         assertEquals(List.of(), hints("print(\"a || b\" 1)\n"));
+        // In an f-string's braces ! is Python's conversion mark, its error another one; "! =" meant !=.
+        assertEquals(List.of(), hints("let x = 1\nprint(f\"{x!z}\")\n"));
+        assertEquals(List.of(), hints("let x = 1\nif x ! = 2 { print(x) }\n"));
     }
 
     @Test

@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import toy.interpreter.bytecode.Code;
 import toy.interpreter.bytecode.Globals;
@@ -15,8 +19,9 @@ import toy.interpreter.compiler.SourceFile;
 
 /**
  * Where the interpreter may move a running frame into compiled code ({@link JitCompiler#loopHeaders}):
- * one way into each loop, the way the code before the loop goes in, so that no compiled loop is
- * irreducible.
+ * at each loop's one way in from the code before it, found here from the control-flow graph alone,
+ * so that the entries add no second way into an innermost loop. (An outer loop still has the
+ * entries of the loops inside it.)
  */
 class LoopEntryTest {
     /** The code of the first function the script defines. */
@@ -40,67 +45,101 @@ class LoopEntryTest {
         return offsets;
     }
 
-    /** The offsets of the instructions that jump backward, which close the loops, in order. */
-    private static List<Integer> backwardJumps(Code code) {
+    /**
+     * A loop: the target of backward jumps (lo) up to the last of them (hi), both included (a
+     * condition with {@code or} jumps back from each of its parts).
+     */
+    private record Loop(int lo, int hi) {
+        boolean contains(int pc) {
+            return lo <= pc && pc <= hi;
+        }
+    }
+
+    private static List<Loop> loops(Code code) {
         int[] ins = code.instructions();
-        List<Integer> offsets = new ArrayList<>();
+        Map<Integer, Integer> lastJumpBack = new TreeMap<>();
         for (int pc = 0; pc < ins.length; pc += Opcode.length(ins[pc])) {
             if (Opcode.jumps(ins[pc]) && Opcode.jumpTarget(ins[pc], ins, pc) <= pc) {
-                offsets.add(pc);
+                lastJumpBack.put(Opcode.jumpTarget(ins[pc], ins, pc), pc);
             }
         }
-        return offsets;
+        List<Loop> loops = new ArrayList<>();
+        lastJumpBack.forEach((lo, hi) -> loops.add(new Loop(lo, hi)));
+        return loops;
     }
 
     /**
-     * Per loop, where a {@code while} loop's test starts: the compiler lays the test out below
-     * the body and enters the loop by a forward JUMP to it, the instruction just before the body.
+     * Where control comes into a loop from outside it, from the control-flow graph alone: the
+     * targets inside it of jumps from outside, and its first instruction when the one before
+     * falls through to it.
      */
-    private static List<Integer> whileTests(Code code) {
+    private static Set<Integer> waysIn(Code code, Loop loop) {
         int[] ins = code.instructions();
-        List<Integer> tests = new ArrayList<>();
-        for (int back : backwardJumps(code)) {
-            int body = Opcode.jumpTarget(ins[back], ins, back);
-            int before = -1;
-            for (int pc = 0; pc < body; pc += Opcode.length(ins[pc])) {
-                before = pc;
+        Set<Integer> in = new TreeSet<>();
+        for (int pc = 0; pc < ins.length; pc += Opcode.length(ins[pc])) {
+            int op = ins[pc];
+            if (loop.contains(pc)) {
+                continue;
             }
-            assertEquals(Opcode.JUMP, ins[before], "the instruction before the body at " + body);
-            int test = Opcode.jumpTarget(Opcode.JUMP, ins, before);
-            assertTrue(body < test && test <= back, "the JUMP before the body at " + body + " goes to its test");
-            tests.add(test);
+            if (Opcode.jumps(op) && loop.contains(Opcode.jumpTarget(op, ins, pc))) {
+                in.add(Opcode.jumpTarget(op, ins, pc));
+            }
+            if (Opcode.fallsThrough(op) && pc + Opcode.length(op) == loop.lo()) {
+                in.add(loop.lo());
+            }
         }
-        return tests;
+        return in;
+    }
+
+    /**
+     * Every loop has one way in from the code before it, and that is where the interpreter may
+     * enter it; inside a loop, the only other entries are those of the loops nested in it.
+     */
+    private static void assertOneWayIntoEachLoop(String text) throws CompileException {
+        Code code = function(text);
+        List<Integer> entries = entries(code);
+        List<Loop> loops = loops(code);
+        assertTrue(!loops.isEmpty(), text);
+        for (Loop loop : loops) {
+            Set<Integer> in = waysIn(code, loop);
+            assertEquals(1, in.size(), "ways into " + loop + ": " + in + " in " + text);
+            Set<Integer> expected = new TreeSet<>(in);
+            for (Loop inner : loops) {
+                if (inner != loop && loop.contains(inner.lo()) && loop.contains(inner.hi())) {
+                    expected.addAll(waysIn(code, inner));
+                }
+            }
+            Set<Integer> inside = new TreeSet<>();
+            for (int pc : entries) {
+                if (loop.contains(pc)) {
+                    inside.add(pc);
+                }
+            }
+            assertEquals(expected, inside, "entries of " + loop + " in " + text);
+        }
     }
 
     @Test
     void aWhileLoopIsEnteredAtItsTestNotItsBody() throws CompileException {
-        Code code = function("fn f(n) {\n while n > 0 {\n  n -= 1\n }\n return n\n}");
-        assertEquals(whileTests(code), entries(code));
-        assertEquals(1, entries(code).size());
+        String text = "fn f(n) {\n while n > 0 {\n  n -= 1\n }\n return n\n}";
+        assertOneWayIntoEachLoop(text);
+        Code code = function(text);
+        Loop loop = loops(code).get(0);
+        assertTrue(entries(code).get(0) > loop.lo(), "the test, below the body");
     }
 
     @Test
-    void nestedWhileLoopsAreEachEnteredAtTheirTest() throws CompileException {
-        Code code = function("fn f(n) {\n let i = 0\n while i < n {\n  let j = 0\n  while j < i {\n   j += 1\n  }\n  i += 1\n }\n}");
-        assertEquals(whileTests(code), entries(code));
-        assertEquals(2, entries(code).size());
-    }
-
-    @Test
-    void aForLoopIsEnteredAtItsTopWhereItsJumpBackGoes() throws CompileException {
-        Code code = function("fn f(xs) {\n let t = 0\n for x in xs {\n  t += x\n }\n return t\n}");
-        int back = backwardJumps(code).get(0);
-        int top = Opcode.jumpTarget(code.instructions()[back], code.instructions(), back);
-        assertEquals(Opcode.FOR_ITER, code.instructions()[top]);
-        assertEquals(List.of(top), entries(code));
-    }
-
-    @Test
-    void aWhileTrueLoopInsideAnElseIsEnteredAtItsTest() throws CompileException {
-        // The if's branch ends in a JUMP over the else; the loop's own JUMP to its test follows it.
-        Code code = function("fn f(c) {\n if c {\n  print(1)\n } else {\n  while true {\n   if c { break }\n  }\n }\n}");
-        assertEquals(whileTests(code), entries(code));
-        assertEquals(1, entries(code).size());
+    void everyShapeOfLoopHasOneWayIn() throws CompileException {
+        for (String text : List.of(
+                "fn f(n) {\n let i = 0\n while i < n {\n  let j = 0\n  while j < i {\n   j += 1\n  }\n  i += 1\n }\n}",
+                "fn f(c) {\n if c {\n  print(1)\n } else {\n  while true {\n   if c { break }\n  }\n }\n}",
+                "fn f(a, b) {\n while a > 0 or b > 0 {\n  a -= 1\n  b -= 1\n }\n}",
+                "fn f(xs) {\n let t = 0\n for x in xs {\n  t += x\n }\n return t\n}",
+                "fn f(xs) {\n return [x * 2 for x in xs if x > 1]\n}",
+                "fn f(xs) {\n let t = 0\n for x in xs {\n  if x > 2 { continue }\n  t += x\n }\n return t\n}",
+                "fn f(xs) {\n for x in xs {\n  while x > 0 {\n   x -= 1\n  }\n }\n}",
+                "fn f(lock, n) {\n with lock {\n  while n > 0 {\n   n -= 1\n  }\n }\n}")) {
+            assertOneWayIntoEachLoop(text);
+        }
     }
 }

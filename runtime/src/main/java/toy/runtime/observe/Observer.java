@@ -182,6 +182,13 @@ public final class Observer {
                 failures.add(OutputFile.writeFailure("timeline", timelinePath, timelineFailure));
             }
         }
+        // The trace first: with --trace - its last records, still buffered, go out before the report on stderr.
+        if (trace != null) {
+            String failure = trace.close();
+            if (failure != null) {
+                failures.add(failure);
+            }
+        }
         if (statsText) {
             err.print(report.text());
             err.flush();
@@ -191,12 +198,6 @@ public final class Observer {
                 report.writeJson(out);
             } catch (IOException e) {
                 failures.add(OutputFile.writeFailure("stats", statsJsonPath, e));
-            }
-        }
-        if (trace != null) {
-            String failure = trace.close();
-            if (failure != null) {
-                failures.add(failure);
             }
         }
         return failures;

@@ -18,7 +18,8 @@ public final class JavaCommand {
      * HotSpot's bytecode interpreter and C1's profiling code for C2 sooner. Measured on the
      * eight programs of {@code samples/bench/programs}, 11 fresh processes each, alternating
      * (docs/speed.md, "HotSpot's thresholds for compiled Toy code"). {@code quiet} first, or
-     * HotSpot prints the command on stdout, the program's output (a worker's channel).
+     * HotSpot prints the command on stdout, which is the program's output in a {@code toy
+     * launch} process (a worker sends the JVM's output to stderr anyway).
      */
     public static final List<String> JIT_FLAGS = List.of("-XX:CompileCommand=quiet",
             "-XX:CompileCommand=CompileThresholdScaling,toy.interpreter.vm.Compiled_*::*,0.1");

@@ -3,8 +3,10 @@ package toy.runtime.pool;
 /**
  * How a child process ended, read from its {@link Process#exitValue()}: the JDK on Linux and
  * macOS reports a death by signal N as status 128 + N, as shells do ({@code $?} is 137 after
- * {@code kill -9}). A process that called {@code exit(137)} itself reads the same; a Toy
- * process exits so only when its script asks for that status.
+ * {@code kill -9}). A process that exits with such a status itself reads the same: a Toy
+ * script's {@code exit(137)}, and Toy's own 130 after Ctrl-C and 141 when its standard
+ * output's reader went away (when launch stops its processes itself in those two cases, it
+ * reports nothing). The JVM ends with 143 on SIGTERM, which was a signal.
  */
 public final class ProcessEnd {
     private static final String[] NAMES = {null, "SIGHUP", "SIGINT", "SIGQUIT", "SIGILL", "SIGTRAP", "SIGABRT", "SIGBUS",
