@@ -86,10 +86,8 @@ final class PoolBuiltins implements Pool.Host {
         if (function instanceof Function f && vm.globals.get(f.code().name()) == f) {
             return f.code().name();
         }
-        String what = function instanceof Function f
-                ? "the function '" + f.code().name() + "' is not declared at the top level of the script"
-                : "a '" + Values.typeName(function) + "' is not a function declared at the top level of the script";
-        throw ToyError.typeError("a Pool runs only functions declared at the top level of the script: " + what);
+        String what = function instanceof Function f ? "the function '" + f.code().name() + "'" : "a '" + Values.typeName(function) + "'";
+        throw ToyError.typeError("a Pool runs only functions declared at the top level of the script, not " + what);
     }
 
     @Override

@@ -195,12 +195,12 @@ class PoolTest {
                 }
                 """);
         String tail = ": only int, float, bool, nil, str, and lists and maps of these can be sent";
-        String top = "TypeError a Pool runs only functions declared at the top level of the script: ";
+        String top = "TypeError a Pool runs only functions declared at the top level of the script, not ";
         assertEquals("TypeError cannot send a 'Lock' to another process" + tail + "\n"
                 + "TypeError cannot send a 'Queue' to another process" + tail + "\n"
-                + top + "the function '<fn>' is not declared at the top level of the script\n"
-                + top + "the function 'nested' is not declared at the top level of the script\n"
-                + top + "a 'builtin' is not a function declared at the top level of the script\n"
+                + top + "the function '<fn>'\n"
+                + top + "the function 'nested'\n"
+                + top + "a 'builtin'\n"
                 + "TypeError cannot send a 'Lock' to another process" + tail + "\n"
                 + "ValueError a Pool cannot be created inside a Pool worker; start pools under `if is_main() { … }`\n"
                 + "ValueError\n"
