@@ -42,6 +42,10 @@ final class NewlineFilter implements TokenSource {
 
     private enum Bracket { PAREN, SQUARE, MAP, BLOCK }
 
+    /** A bracket or brace still open, and the token that opened it. */
+    private record Open(Bracket kind, Token token) {
+    }
+
     private static final Set<String> CONTINUES_LINE = Set.of(
             "+", "-", "*", "/", "//", "%", "**", "==", "!=", "<", "<=", ">", ">=",
             "and", "or", "not", "in", ",", "=", "+=", "-=", "*=", "/=", "//=", "%=", ".", ":");
@@ -53,7 +57,7 @@ final class NewlineFilter implements TokenSource {
 
     private final ToyLexer lexer;
     private final List<CompileError> errors;
-    private final Deque<Bracket> brackets = new ArrayDeque<>();
+    private final Deque<Open> brackets = new ArrayDeque<>();
     /** Per open PAREN, whether it holds a function's parameters ({@code fn f(} or {@code fn(}). */
     private final Deque<Boolean> parameterLists = new ArrayDeque<>();
     /** The previous token is the {@code )} that closed a function's parameters. */
@@ -111,7 +115,7 @@ final class NewlineFilter implements TokenSource {
         if (previous == null || previous.getType() == ToyLexer.NEWLINE || isLiteral(previous, ";")) {
             return false;
         }
-        Bracket open = brackets.peek();
+        Bracket open = brackets.isEmpty() ? null : brackets.peek().kind();
         if (open == Bracket.PAREN || open == Bracket.SQUARE || open == Bracket.MAP) {
             return false;
         }
@@ -133,26 +137,26 @@ final class NewlineFilter implements TokenSource {
         if (literal != null) {
             switch (literal) {
                 case "(" -> {
-                    brackets.push(Bracket.PAREN);
+                    brackets.push(new Open(Bracket.PAREN, token));
                     parameterLists.push(previous != null && ("fn".equals(literalOf(previous)) || beforePrevious != null
                             && previous.getType() == ToyLexer.NAME && "fn".equals(literalOf(beforePrevious))));
                 }
-                case "[" -> brackets.push(Bracket.SQUARE);
+                case "[" -> brackets.push(new Open(Bracket.SQUARE, token));
                 case "{" -> {
                     boolean block = opensBlock();
                     if (block && insideBrackets() && !parametersJustClosed) {
                         // `fn f(a=1 {`: a block cannot start inside brackets; the bracket was never closed.
                         closeBrackets();
                     }
-                    brackets.push(block ? Bracket.BLOCK : Bracket.MAP);
+                    brackets.push(new Open(block ? Bracket.BLOCK : Bracket.MAP, token));
                 }
                 case ")", "]", "}" -> {
                     if (!brackets.isEmpty()) {
-                        Bracket closed = brackets.pop();
+                        Bracket closed = brackets.pop().kind();
                         if (closed == Bracket.PAREN && !parameterLists.isEmpty()) {
                             closedParameters = parameterLists.pop();
                         }
-                        blockJustClosed = closed == Bracket.BLOCK && (brackets.isEmpty() || brackets.peek() == Bracket.BLOCK);
+                        blockJustClosed = closed == Bracket.BLOCK && (brackets.isEmpty() || brackets.peek().kind() == Bracket.BLOCK);
                     }
                 }
                 default -> {
@@ -162,15 +166,23 @@ final class NewlineFilter implements TokenSource {
         parametersJustClosed = closedParameters;
     }
 
+    /**
+     * The innermost bracket or brace the tokens read so far left open, or null: at the end of
+     * the file, the one that was never closed (Python 3.10's "'(' was never closed").
+     */
+    Token unclosed() {
+        return brackets.isEmpty() ? null : brackets.peek().token();
+    }
+
     private boolean insideBrackets() {
-        Bracket open = brackets.peek();
+        Bracket open = brackets.isEmpty() ? null : brackets.peek().kind();
         return open == Bracket.PAREN || open == Bracket.SQUARE || open == Bracket.MAP;
     }
 
     /** Forgets the brackets opened since the innermost block. */
     private void closeBrackets() {
         while (insideBrackets()) {
-            if (brackets.pop() == Bracket.PAREN && !parameterLists.isEmpty()) {
+            if (brackets.pop().kind() == Bracket.PAREN && !parameterLists.isEmpty()) {
                 parameterLists.pop();
             }
         }

@@ -35,9 +35,10 @@ final class Parsing {
     private static ToyParser parser(String text, String name, List<CompileError> errors) {
         ToyLexer lexer = new ToyLexer(CharStreams.fromString(text, name));
         lexer.removeErrorListeners();
-        ToyParser parser = new ToyParser(new CommonTokenStream(new NewlineFilter(lexer, errors)));
+        NewlineFilter tokens = new NewlineFilter(lexer, errors);
+        ToyParser parser = new ToyParser(new CommonTokenStream(tokens));
         parser.removeErrorListeners();
-        parser.addErrorListener(new SyntaxErrors(errors));
+        parser.addErrorListener(new SyntaxErrors(errors, tokens));
         parser.setErrorHandler(new SyntaxErrors.Strategy());
         parser.getInterpreter().setPredictionMode(PredictionMode.LL);
         return parser;

@@ -16,16 +16,19 @@ import toy.grammar.ToyLexer;
 
 /**
  * Turns ANTLR's parse errors into short messages ("unexpected ')'", "expected '}' but found end
- * of file") and records them, one per line, and none at the end of the file after another:
+ * of file", "'(' was never closed" at the bracket when the file ends inside one) and records them, one per line, and none at the end of the file after another:
  * after the first error on a line, ANTLR's recovery tends to produce follow-on errors that
  * would only confuse.
  */
 final class SyntaxErrors extends BaseErrorListener {
     private final List<CompileError> errors;
+    private final NewlineFilter tokens;
     private final Set<Integer> linesWithErrors = new HashSet<>();
 
-    SyntaxErrors(List<CompileError> errors) {
+    /** tokens: the parser's token source, which knows the brackets left open at the end. */
+    SyntaxErrors(List<CompileError> errors, NewlineFilter tokens) {
         this.errors = errors;
+        this.tokens = tokens;
     }
 
     @Override
@@ -38,6 +41,13 @@ final class SyntaxErrors extends BaseErrorListener {
         boolean atEnd = offendingSymbol instanceof Token t && t.getType() == Token.EOF;
         if (atEnd && !linesWithErrors.isEmpty()) {
             return;
+        }
+        Token open = atEnd ? tokens.unclosed() : null;
+        if (open != null) {
+            // The end came inside brackets: the error is the bracket, not the empty last line.
+            line = open.getLine();
+            column = open.getCharPositionInLine();
+            message = "'" + open.getText() + "' was never closed";
         }
         if (linesWithErrors.add(line)) {
             errors.add(new CompileError(line, column + 1, message));

@@ -60,12 +60,23 @@ class CompileErrorsTest {
     }
 
     @Test
+    void aFileThatEndsInsideBracketsNamesTheInnermostOneLeftOpen() {
+        // As Python 3.10 on: the bracket, not the empty line after the last one.
+        assertEquals(List.of("1:6: '(' was never closed"), errors("print((1 + 2)\n"));
+        assertEquals(List.of("1:8: '{' was never closed"), errors("fn f() {\n  print(1)\n"));
+        assertEquals(List.of("1:5: '[' was never closed"), errors("foo([1, 2\n"));
+        assertEquals(List.of("1:9: '{' was never closed"), errors("let m = {\"a\": 1,\n  \"b\": 2\n"));
+        // Nothing open: the end of the file is what is unexpected.
+        assertEquals(List.of("1:8: unexpected end of file"), errors("let x ="));
+    }
+
+    @Test
     void afterAnErrorTheEndOfTheFileIsNotAnother() {
         // The parser still looks for the '{' the first error lacked; that is not news.
         assertEquals(List.of("1:19: expected '{' but found name 'print'"), errors("for i in range(3) print(i)\n"));
-        assertEquals(List.of("1:10: unexpected end of file"), errors("let x = ("));
+        assertEquals(List.of("1:9: '(' was never closed"), errors("let x = ("));
         // An error of another parse (a lexical one, an f-string field's) does not hide one at the end.
-        assertEquals(List.of("1:11: invalid character '$'", "3:1: unexpected end of file"),
+        assertEquals(List.of("1:11: invalid character '$'", "2:8: '{' was never closed"),
                 errors("let a = 1 $\nfn f() {\n"));
         assertEquals(2, errors("let a = 1\nprint(f\"{a +}\")\nprint(f\"{a *}\")\n").size());
     }
