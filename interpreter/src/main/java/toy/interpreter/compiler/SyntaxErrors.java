@@ -16,9 +16,9 @@ import toy.grammar.ToyLexer;
 
 /**
  * Turns ANTLR's parse errors into short messages ("unexpected ')'", "expected '}' but found end
- * of file", "'(' was never closed" at the bracket when the file ends inside one) and records them, one per line, and none at the end of the file after another:
- * after the first error on a line, ANTLR's recovery tends to produce follow-on errors that
- * would only confuse.
+ * of file", and "'(' was never closed" at the bracket when the file ends inside one) and
+ * records them, one per line, and none at the end of the file after another: after the first
+ * error on a line, ANTLR's recovery tends to produce follow-on errors that would only confuse.
  */
 final class SyntaxErrors extends BaseErrorListener {
     private final List<CompileError> errors;
