@@ -7,10 +7,7 @@
 # Usage: samples/bench/compare.sh [RUNS] [PROGRAM...]    Python: $PYTHON (default python3)
 #        TOY_OPTS="--gil off" samples/bench/compare.sh    passes options to toy
 set -euo pipefail
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-toy="$here/../../toy"
-# pyenv's shim is a shell script that would add ~100 ms to every start: ask it for the binary.
-python="${PYTHON:-$(pyenv which python3 2>/dev/null || command -v python3)}"
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 runs="${1:-5}"
 shift || true
 programs=("$@")
@@ -20,10 +17,6 @@ fi
 
 seconds() { "$@" | awk '/^seconds:/ {print $2}'; }
 
-# Prints "median min max" of the numbers on standard input.
-summary() { sort -g | awk '{v[NR] = $1} END {m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; print m, v[1], v[NR]}'; }
-
-"$toy" "$here/../hello.toy" >/dev/null   # builds Toy if needed, outside the timing
 printf '%s runs each, %s, %s, %s\n' "$runs" "$(java -version 2>&1 | head -1)" "$("$python" --version 2>&1)" "$(date -u +%FT%RZ)"
 printf '%-9s %22s %22s %8s\n' program "Toy s (min-max)" "CPython s (min-max)" "Toy is"
 logsum=0
@@ -35,8 +28,8 @@ for p in "${programs[@]}"; do
         toy_times+="$(seconds "$toy" ${TOY_OPTS:-} "$here/programs/$p.toy")"$'\n'
         py_times+="$(seconds "$python" "$here/programs/$p.py")"$'\n'
     done
-    read -r tm tlo thi < <(printf '%s' "$toy_times" | summary)
-    read -r pm plo phi < <(printf '%s' "$py_times" | summary)
+    read -r tm tlo thi < <(printf '%s' "$toy_times" | median_min_max)
+    read -r pm plo phi < <(printf '%s' "$py_times" | median_min_max)
     ratio="$(awk -v t="$tm" -v p="$pm" 'BEGIN {printf "%.2f", p / t}')"
     logsum="$(awk -v s="$logsum" -v r="$ratio" 'BEGIN {print s + log(r)}')"
     printf '%-9s %6.3f (%.3f-%.3f) %6.3f (%.3f-%.3f) %7.2fx\n' "$p" "$tm" "$tlo" "$thi" "$pm" "$plo" "$phi" "$ratio"

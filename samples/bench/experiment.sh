@@ -7,14 +7,11 @@
 # (samples/bench/countdown_threads.py, without --gil off: it has one GIL).
 # Usage: samples/bench/experiment.sh [RUNS]     Python: $PYTHON (default python3)
 set -euo pipefail
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-toy="$here/../../toy"
-# pyenv's shim is a shell script that would add ~100 ms to every start: ask it for the binary.
-python="${PYTHON:-$(pyenv which python3 2>/dev/null || command -v python3)}"
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 runs="${1:-5}"
 
-# Prints "median min max" of the numbers on standard input.
-summary() { sort -g | awk '{v[NR] = $1} END {m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%.3f (%.3f-%.3f)", m, v[1], v[NR]}'; }
+# Prints "median (min-max)" of the numbers on standard input.
+summary() { median_min_max | awk '{printf "%.3f (%.3f-%.3f)", $1, $2, $3}'; }
 
 # Runs the experiment RUNS times with the given command; prints sequential and ratio summaries.
 measure() {
@@ -27,7 +24,6 @@ measure() {
     printf '%-22s %-22s' "$(printf '%s' "$seq" | summary)" "$(printf '%s' "$ratio" | summary)"
 }
 
-"$toy" "$here/../hello.toy" >/dev/null   # builds Toy if needed, outside the timing
 printf '%s runs each, medians (min-max)\n' "$runs"
 printf '%-12s %-16s %-22s %-22s\n' count run "sequential s" "threads / sequential"
 for count in 200000000 50000000; do

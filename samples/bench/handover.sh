@@ -4,11 +4,9 @@
 # median handovers per second (min-max) and what that means per handover in microseconds.
 # Usage: samples/bench/handover.sh [RUNS] [COUNT]   (COUNT: each thread's countdown, default 200000)
 set -euo pipefail
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-toy="$here/../../toy"
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 runs="${1:-5}"
 count="${2:-200000}"
-"$toy" "$here/../hello.toy" >/dev/null   # builds Toy if needed, outside the timing
 rates=""
 for _ in $(seq "$runs"); do
     rates+="$("$toy" --switch-interval 1 --stats "$here/handover.toy" "$count" 2>&1 >/dev/null |

@@ -7,12 +7,10 @@
 # costs (samples/bench/pool.toy: Pool(2) ready, round trip, map rate), RUNS times.
 # Usage: samples/bench/processes.sh [RUNS] [COUNT]    (RUNS first, as the other scripts here)
 set -euo pipefail
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-toy="$here/../../toy"
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 runs="${1:-5}"
 count="${2:-50000000}"
 
-"$toy" "$here/../hello.toy" >/dev/null   # builds Toy if needed, outside the timing
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 summary() {   # reads "name value" lines; prints median (min-max) per name

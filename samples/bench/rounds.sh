@@ -7,10 +7,7 @@
 # Usage: samples/bench/rounds.sh [RUNS] [PROGRAM...]    Python: $PYTHON (default python3)
 #        TOY_OPTS="--gil off" samples/bench/rounds.sh    passes options to toy
 set -euo pipefail
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-toy="$here/../../toy"
-# pyenv's shim is a shell script that would add ~100 ms to every start: ask it for the binary.
-python="${PYTHON:-$(pyenv which python3 2>/dev/null || command -v python3)}"
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 runs="${1:-3}"
 shift || true
 programs=("$@")
@@ -18,7 +15,6 @@ if [ ${#programs[@]} -eq 0 ]; then
     programs=(strings words)
 fi
 
-"$toy" "$here/../hello.toy" >/dev/null   # builds Toy if needed, outside the timing
 printf '%s runs each, %s, %s, %s\n' "$runs" "$(java -version 2>&1 | head -1)" "$("$python" --version 2>&1)" "$(date -u +%FT%RZ)"
 printf '%-9s %-8s%27s%27s\n' program phase "Toy s: 1st  2nd  3-5" "CPython s: 1st  2nd  3-5"
 

@@ -4,20 +4,16 @@
 # each (default 10); prints the median milliseconds and the spread (min-max) of each.
 # Usage: samples/bench/startup.sh [RUNS]     Python: $PYTHON (default python3)
 set -euo pipefail
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-toy="$here/../../toy"
-# pyenv's shim is a shell script that would add ~100 ms to every start: ask it for the binary.
-python="${PYTHON:-$(pyenv which python3 2>/dev/null || command -v python3)}"
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 runs="${1:-10}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 printf 'print("Hello, Toy!")\n' >"$work/hello.py"
 printf 'public class Empty { public static void main(String[] args) {} }\n' >"$work/Empty.java"
 javac -d "$work" "$work/Empty.java"
-"$toy" run "$here/../hello.toy" >/dev/null   # builds Toy (and its archives) if needed
 
 ms() { local t0 t1; t0=$(date +%s%N); "$@" >/dev/null; t1=$(date +%s%N); echo $(((t1 - t0) / 1000000)); }
-summary() { sort -n | awk '{v[NR] = $1} END {m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%6.0f ms (%d-%d)", m, v[1], v[NR]}'; }
+summary() { median_min_max | awk '{printf "%6.0f ms (%d-%d)", $1, $2, $3}'; }
 
 toy_ms="" py_ms="" java_ms=""
 for _ in $(seq "$runs"); do
