@@ -115,15 +115,14 @@ final class NewlineFilter implements TokenSource {
         if (previous == null || previous.getType() == ToyLexer.NEWLINE || isLiteral(previous, ";")) {
             return false;
         }
-        Bracket open = brackets.isEmpty() ? null : brackets.peek().kind();
-        if (open == Bracket.PAREN || open == Bracket.SQUARE || open == Bracket.MAP) {
+        if (insideBrackets()) {
             return false;
         }
         String last = literalOf(previous);
         if (last != null && CONTINUES_LINE.contains(last)) {
             return false;
         }
-        if (open == Bracket.BLOCK && isLiteral(previous, "{")) {
+        if (innermost() == Bracket.BLOCK && isLiteral(previous, "{")) {
             return false;
         }
         Token next = peekPastNewlines();
@@ -156,7 +155,7 @@ final class NewlineFilter implements TokenSource {
                         if (closed == Bracket.PAREN && !parameterLists.isEmpty()) {
                             closedParameters = parameterLists.pop();
                         }
-                        blockJustClosed = closed == Bracket.BLOCK && (brackets.isEmpty() || brackets.peek().kind() == Bracket.BLOCK);
+                        blockJustClosed = closed == Bracket.BLOCK && (brackets.isEmpty() || innermost() == Bracket.BLOCK);
                     }
                 }
                 default -> {
@@ -174,8 +173,13 @@ final class NewlineFilter implements TokenSource {
         return brackets.isEmpty() ? null : brackets.peek().token();
     }
 
+    /** The kind of the innermost bracket or brace open, or null. */
+    private Bracket innermost() {
+        return brackets.isEmpty() ? null : brackets.peek().kind();
+    }
+
     private boolean insideBrackets() {
-        Bracket open = brackets.isEmpty() ? null : brackets.peek().kind();
+        Bracket open = innermost();
         return open == Bracket.PAREN || open == Bracket.SQUARE || open == Bracket.MAP;
     }
 
