@@ -895,6 +895,35 @@ public final class Interpreter {
         return gilCheckpoint();
     }
 
+    /** What compiled code passes to {@link #handlerFor} as pc when the instruction is the one {@code frame.pc} names. */
+    static final int PC_IN_FRAME = -1;
+
+    /**
+     * The GIL's checkpoints for compiled code whose budget runs out inside the run of count
+     * instructions from pc ({@link BudgetRuns}): taken now, each with frame.pc at the
+     * instruction it falls before, and with the budgets the interpreter would have had.
+     * Returns what is left of the budget after the whole run.
+     */
+    int runCheckpoints(Frame frame, int pc, int left, int count) {
+        int budget = left + count;
+        int[] ins = frame.code.instructions();
+        int at = 1;
+        // The instruction (1 to count) before which the next checkpoint falls: each one counted
+        // uses up one unit, and the checkpoint comes when the budget reaches 0.
+        int due = budget;
+        for (;;) {
+            for (; at < due; at++) {
+                pc += Opcode.length(ins[pc]);
+            }
+            frame.pc = pc;
+            budget = gilCheckpoint();
+            if (due + budget > count) {
+                return budget - (count - due);
+            }
+            due += budget;
+        }
+    }
+
     /** The GIL's checkpoint, with the budget it gives counted as instructions (see {@link #instructions}). */
     private int gilCheckpoint() {
         int next = gil.checkpoint(thread);
@@ -1006,6 +1035,9 @@ public final class Interpreter {
      * handler takes it, pops the frame, adds its traceback line to a Toy error, and throws it on.
      */
     int handlerFor(Frame frame, int pc, int budget, Throwable thrown) {
+        if (pc == PC_IN_FRAME) {
+            pc = frame.pc;
+        }
         this.budget = budgetAfterThrow(frame, pc, budget);
         if (budget == 0) {
             // Thrown at the checkpoint (an abort, Ctrl-C), before the instruction that was counted ran.

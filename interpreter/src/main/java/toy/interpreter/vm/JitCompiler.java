@@ -27,9 +27,10 @@ import toy.runtime.QuickMethods;
  * frame's slots: the operand stack (and a closure's captured cells) written back before, the
  * results read again after.
  *
- * <p><b>What it keeps</b>: every Toy instruction still counts down the thread's budget and can
- * be followed by the GIL's checkpoint, so a switch can fall between any two instructions as in
- * the interpreter; whatever is thrown goes to the interpreter, which names the code's handler
+ * <p><b>What it keeps</b>: every Toy instruction still counts against the thread's budget,
+ * charged once per run of instructions ({@link BudgetRuns}), with the GIL's checkpoints where
+ * the interpreter takes them but for quiet instructions no other thread can observe, so a
+ * switch can fall between any two instructions that another thread could tell apart; whatever is thrown goes to the interpreter, which names the code's handler
  * that takes it ({@link Code#handlerFor}) or pops the frame; a Toy call pushes the
  * interpreter's {@link Frame}, so the recursion limit, tracebacks and {@code currentLocation}
  * are unchanged.
@@ -78,6 +79,8 @@ final class JitCompiler {
     private final int locals;
     private final Label[] labels;
     private final boolean[] handsBudgetOn;
+    /** Per offset, the length of the run of instructions that starts there ({@link BudgetRuns}), else 0. */
+    private final int[] runLengths;
     private MethodVisitor mv;
 
     private JitCompiler(Code code, boolean[] loopHeader) {
@@ -88,6 +91,7 @@ final class JitCompiler {
         this.locals = code.localCount();
         this.labels = new Label[ins.length + 1];
         this.handsBudgetOn = new boolean[ins.length];
+        this.runLengths = BudgetRuns.lengths(code);
         for (int i = 0; i < labels.length; i++) {
             labels[i] = new Label();
         }
@@ -288,24 +292,65 @@ final class JitCompiler {
         mv.visitInsn(ATHROW);
     }
 
-    private void instruction(int pc) {
-        int op = ins[pc];
-        int d = depth[pc];
-        int top = locals + d - 1;
-        int next = pc + Opcode.length(op);
-        // The budget: one per instruction, and the GIL's checkpoint when it runs out.
-        push(pc);
-        mv.visitVarInsn(ISTORE, PC);
+    /** The budget for the instruction at pc alone: one, and the GIL's checkpoint when it runs out. */
+    private void countOne(int pc) {
+        Label covered = new Label();
         mv.visitIincInsn(BUDGET, -1);
         mv.visitVarInsn(ILOAD, BUDGET);
-        Label go = new Label();
-        mv.visitJumpInsn(IFGT, go);
+        mv.visitJumpInsn(IFGT, covered);
         mv.visitVarInsn(ALOAD, IN);
         mv.visitVarInsn(ALOAD, FRAME);
         push(pc);
         mv.visitMethodInsn(INVOKEVIRTUAL, INTERPRETER, "compiledCheckpoint", "(L" + FRAME_CLASS + ";I)I", false);
         mv.visitVarInsn(ISTORE, BUDGET);
-        mv.visitLabel(go);
+        mv.visitLabel(covered);
+    }
+
+    /**
+     * The budget for the run of count instructions from pc ({@link BudgetRuns}): all charged
+     * at once when it covers them, else the checkpoints that fall inside the run, taken here.
+     */
+    private void chargeRun(int pc, int count) {
+        Label covered = new Label();
+        mv.visitIincInsn(BUDGET, -count);
+        mv.visitVarInsn(ILOAD, BUDGET);
+        mv.visitJumpInsn(IFGT, covered);
+        mv.visitVarInsn(ALOAD, IN);
+        mv.visitVarInsn(ALOAD, FRAME);
+        push(pc);
+        mv.visitVarInsn(ILOAD, BUDGET);
+        push(count);
+        // If a checkpoint throws, the handlers find the instruction it stood before in the
+        // frame, with the budget used up, as the interpreter's checkpoint leaves it.
+        push(Interpreter.PC_IN_FRAME);
+        mv.visitVarInsn(ISTORE, PC);
+        mv.visitInsn(ICONST_0);
+        mv.visitVarInsn(ISTORE, BUDGET);
+        mv.visitMethodInsn(INVOKEVIRTUAL, INTERPRETER, "runCheckpoints", "(L" + FRAME_CLASS + ";III)I", false);
+        mv.visitVarInsn(ISTORE, BUDGET);
+        mv.visitLabel(covered);
+    }
+
+    private void instruction(int pc) {
+        int op = ins[pc];
+        int d = depth[pc];
+        int top = locals + d - 1;
+        int next = pc + Opcode.length(op);
+        // The budget (BudgetRuns), and where a throw comes from, for the handlers (quiet
+        // instructions do not throw). A run of one is counted as the interpreter counts it.
+        if (runLengths[pc] == 1) {
+            push(pc);
+            mv.visitVarInsn(ISTORE, PC);
+            countOne(pc);
+        } else {
+            if (runLengths[pc] > 1) {
+                chargeRun(pc, runLengths[pc]);
+            }
+            if (!BudgetRuns.quiet(op)) {
+                push(pc);
+                mv.visitVarInsn(ISTORE, PC);
+            }
+        }
         switch (op) {
             case Opcode.INT -> setInt(top + 1, () -> pushLong(ins[pc + 1]));
             case Opcode.CONST -> {
