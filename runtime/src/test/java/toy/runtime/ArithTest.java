@@ -107,6 +107,25 @@ class ArithTest {
     }
 
     @Test
+    void aRepeatedListHoldsItsItemsInOrderAtEveryCount() {
+        for (int length = 1; length <= 3; length++) {
+            for (long times = 0; times <= 9; times++) {
+                Object[] items = new Object[length];
+                for (int i = 0; i < length; i++) {
+                    items[i] = (long) i;
+                }
+                StringBuilder expected = new StringBuilder("[");
+                for (long t = 0; t < times; t++) {
+                    for (int i = 0; i < length; i++) {
+                        expected.append(expected.length() > 1 ? ", " : "").append(i);
+                    }
+                }
+                assertEquals(expected + "]", Values.str(Arith.mul(ToyList.of(items), times)), length + " * " + times);
+            }
+        }
+    }
+
+    @Test
     void mixedIntAndFloatGiveAFloat() {
         assertEquals(3.5, Arith.add(1L, 2.5));
         assertEquals(0.5, Arith.truediv(1L, 2L));
