@@ -4,6 +4,6 @@ def fib(n):
     if n < 2:
         return n
     return fib(n - 1) + fib(n - 2)
-result = fib(30)
+result = fib(32)
 print("result:", result)
 print("seconds:", time.perf_counter() - start)
