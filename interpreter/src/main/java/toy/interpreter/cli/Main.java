@@ -169,6 +169,9 @@ public final class Main implements Callable<Integer> {
             args = withRun;
             command = "run";
         }
+        if (PlainRun.applies(args)) {
+            return PlainRun.run(args, console);
+        }
         return commandLine(command, console).execute(args);
     }
 
@@ -207,6 +210,13 @@ public final class Main implements Callable<Integer> {
         }
     }
 
+    /** An exception out of a command (a bug of Toy's): what it prints, and the exit status. */
+    static int internalError(Console console, Exception e) {
+        console.out().flush();
+        console.err().println(Aborted.internalError("", e));
+        return ExitStatus.RUNTIME_ERROR;
+    }
+
     /**
      * What an internal error and a bad option print. A class rather than two lambdas: a lambda
      * of a picocli interface makes the class-data sharing dump link picocli's classes, which are
@@ -222,9 +232,7 @@ public final class Main implements Callable<Integer> {
 
         @Override
         public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parsed) {
-            console.out().flush();
-            console.err().println(Aborted.internalError("", e));
-            return ExitStatus.RUNTIME_ERROR;
+            return internalError(console, e);
         }
 
         /** A bad option says what is wrong in one line, not above a screen of help. */

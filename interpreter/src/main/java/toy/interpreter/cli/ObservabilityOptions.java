@@ -38,6 +38,19 @@ final class ObservabilityOptions {
     private final String statsJson;
     private final String timeline;
 
+    /** None of these options: the run is not observed. */
+    static final ObservabilityOptions NONE = new ObservabilityOptions();
+
+    private ObservabilityOptions() {
+        trace = null;
+        traceFormat = "text";
+        traceThreads = List.of();
+        traceLimit = null;
+        stats = false;
+        statsJson = null;
+        timeline = null;
+    }
+
     /** The options given to the command of {@code spec} (declared by {@link #addTo}) once it is parsed. */
     ObservabilityOptions(CommandSpec spec) {
         trace = spec.findOption("--trace").getValue();

@@ -30,9 +30,16 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RunOptions options = RunOptions.of(spec);
-        String file = ScriptParameters.file(spec);
-        List<String> args = ScriptParameters.args(spec);
+        return run(console, RunOptions.of(spec), new ObservabilityOptions(spec), ScriptParameters.file(spec),
+                ScriptParameters.args(spec));
+    }
+
+    /**
+     * Runs {@code file} with {@code args} under these options and returns the exit status; what
+     * {@code toy run} does once its command line is parsed, by picocli or by {@link PlainRun}.
+     */
+    static int run(Console console, RunOptions options, ObservabilityOptions observability, String file,
+            List<String> args) {
         String problem = options.problem();
         if (problem != null) {
             console.err().println(problem);
@@ -52,7 +59,7 @@ final class RunCommand implements Callable<Integer> {
         Vm vm = new Vm(globals, console.out(), console.err(), console.flushEachLine(),
                 options.vmOptions(args, options.role()));
         try {
-            return new ObservabilityOptions(spec).run(vm, Compiler.compile(source, globals), console);
+            return observability.run(vm, Compiler.compile(source, globals), console);
         } catch (CompileException e) {
             console.err().print(e.report());
             return ExitStatus.COMPILE_ERROR;

@@ -53,6 +53,11 @@ final class RunOptions {
         spec.addOption(OptionSpec.builder("--launch-count").hidden(true).paramLabel("N").type(int.class).build());
     }
 
+    /** Every option at its default: a run whose command line gave none. */
+    static RunOptions defaults() {
+        return new RunOptions(Vm.DEFAULT_RECURSION_LIMIT, SwitchInterval.DEFAULT, Gil.Policy.HANDOFF, 0, 0);
+    }
+
     /** The options given to the command of {@code spec} (declared by {@link #addTo}), defaults for the others. */
     static RunOptions of(CommandSpec spec) {
         Integer recursionLimit = spec.findOption("--recursion-limit").getValue();
