@@ -188,8 +188,10 @@ public final class ToyList implements ToyObject {
         // Doubling what is filled so far: about log2(times) copies instead of one per repeat,
         // which for [x] * 1_000_000 was a million calls of arraycopy, run cold at first.
         System.arraycopy(a, 0, all, 0, a.length);
-        for (int filled = a.length; filled < all.length; filled *= 2) {
-            System.arraycopy(all, 0, all, filled, Math.min(filled, all.length - filled));
+        for (int filled = a.length; filled < all.length; ) {
+            int copied = Math.min(filled, all.length - filled);
+            System.arraycopy(all, 0, all, filled, copied);
+            filled += copied;
         }
         return new ToyList(all, all.length);
     }

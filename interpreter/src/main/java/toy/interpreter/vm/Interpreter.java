@@ -895,7 +895,10 @@ public final class Interpreter {
         return gilCheckpoint();
     }
 
-    /** What compiled code passes to {@link #handlerFor} as pc when the instruction is the one {@code frame.pc} names. */
+    /**
+     * What compiled code passes to {@link #handlerFor} as pc when the instruction is the one
+     * {@code frame.pc} names: a checkpoint inside a run ({@link #runCheckpoints}) that threw.
+     */
     static final int PC_IN_FRAME = -1;
 
     /**
@@ -905,19 +908,19 @@ public final class Interpreter {
      * Returns what is left of the budget after the whole run.
      */
     int runCheckpoints(Frame frame, int pc, int left, int count) {
-        int budget = left + count;
         int[] ins = frame.code.instructions();
         int at = 1;
         // The instruction (1 to count) before which the next checkpoint falls: each one counted
-        // uses up one unit, and the checkpoint comes when the budget reaches 0.
-        int due = budget;
+        // uses up one unit, and the checkpoint comes when the budget reaches 0 (at once when
+        // the run starts with none left, as after a call from outside the interpreter).
+        int due = Math.max(1, left + count);
         for (;;) {
             for (; at < due; at++) {
                 pc += Opcode.length(ins[pc]);
             }
             frame.pc = pc;
-            budget = gilCheckpoint();
-            if (due + budget > count) {
+            int budget = gilCheckpoint();
+            if (budget > count - due) {
                 return budget - (count - due);
             }
             due += budget;
@@ -1033,6 +1036,7 @@ public final class Interpreter {
      * interpreted frame ({@link Code#handlerFor}), having put the error in
      * {@link #caughtError} and what is left of the budget in {@link #budget}; or, when no
      * handler takes it, pops the frame, adds its traceback line to a Toy error, and throws it on.
+     * A pc of {@link #PC_IN_FRAME} means the instruction {@code frame.pc} names.
      */
     int handlerFor(Frame frame, int pc, int budget, Throwable thrown) {
         if (pc == PC_IN_FRAME) {

@@ -29,15 +29,17 @@ import toy.runtime.QuickMethods;
  *
  * <p><b>What it keeps</b>: every Toy instruction still counts against the thread's budget,
  * charged once per run of instructions ({@link BudgetRuns}), with the GIL's checkpoints where
- * the interpreter takes them but for quiet instructions no other thread can observe, so a
- * switch can fall between any two instructions that another thread could tell apart; whatever is thrown goes to the interpreter, which names the code's handler
+ * the interpreter takes them, or moved only across quiet instructions no other thread can
+ * observe, so a switch can fall between any two instructions another thread could tell
+ * apart; whatever is thrown goes to the interpreter, which names the code's handler
  * that takes it ({@link Code#handlerFor}) or pops the frame; a Toy call pushes the
  * interpreter's {@link Frame}, so the recursion limit, tracebacks and {@code currentLocation}
  * are unchanged.
  *
  * <p>JVM locals: 0 this, 1 the interpreter, 2 the frame, 3 the entry offset, {@link #BASE} the frame's
- * base, {@link #BUDGET}, {@link #PC} (the Toy offset of the running instruction, for
- * tracebacks and for what a throw did to the budget), {@link #CONSTANTS}, {@link #THROWN} (in
+ * base, {@link #BUDGET}, {@link #PC} (the Toy offset of the instruction that may throw next,
+ * or {@link Interpreter#PC_IN_FRAME} around a run's checkpoints, for tracebacks and for what a
+ * throw did to the budget), {@link #CONSTANTS}, {@link #THROWN} (in
  * handlers), then per Toy slot i a reference at {@code ref(i)} and a long at {@code bits(i)},
  * three JVM locals apart since a long takes two.
  */
@@ -315,13 +317,17 @@ final class JitCompiler {
         mv.visitIincInsn(BUDGET, -count);
         mv.visitVarInsn(ILOAD, BUDGET);
         mv.visitJumpInsn(IFGT, covered);
+        // If a checkpoint throws, the handlers find the instruction it stood before in the
+        // frame, with the budget used up, as the interpreter's checkpoint leaves it; the run's
+        // start is there first, for a StackOverflowError in the call itself.
+        mv.visitVarInsn(ALOAD, FRAME);
+        push(pc);
+        mv.visitFieldInsn(PUTFIELD, FRAME_CLASS, "pc", "I");
         mv.visitVarInsn(ALOAD, IN);
         mv.visitVarInsn(ALOAD, FRAME);
         push(pc);
         mv.visitVarInsn(ILOAD, BUDGET);
         push(count);
-        // If a checkpoint throws, the handlers find the instruction it stood before in the
-        // frame, with the budget used up, as the interpreter's checkpoint leaves it.
         push(Interpreter.PC_IN_FRAME);
         mv.visitVarInsn(ISTORE, PC);
         mv.visitInsn(ICONST_0);

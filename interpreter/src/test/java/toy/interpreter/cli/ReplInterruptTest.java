@@ -28,6 +28,8 @@ class ReplInterruptTest {
     private OutputStream in;
     private final StringBuffer out = new StringBuffer();
     private final StringBuffer err = new StringBuffer();
+    /** The threads copying the process's output into {@link #out} and {@link #err}. */
+    private final List<Thread> readers = new ArrayList<>();
 
     @AfterEach
     void stop() {
@@ -37,10 +39,15 @@ class ReplInterruptTest {
     }
 
     private void start(String... options) throws IOException {
+        startWithJit("on", options);
+    }
+
+    /** The REPL with the JIT in mode jit (-Dtoy.jit: on, off, eager) and the toy options given. */
+    private void startWithJit(String jit, String... options) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 // A test runner started in the background passes SIGINT on ignored: put it back.
                 "env", "--default-signal=INT", Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "toy.interpreter.cli.Main", "repl"));
+                "-Dtoy.jit=" + jit, "-cp", System.getProperty("java.class.path"), "toy.interpreter.cli.Main", "repl"));
         command.addAll(List.of(options));
         process = new ProcessBuilder(command).start();
         in = process.getOutputStream();
@@ -48,7 +55,7 @@ class ReplInterruptTest {
         collect(process.getErrorStream(), err);
     }
 
-    private static void collect(InputStream stream, StringBuffer into) {
+    private void collect(InputStream stream, StringBuffer into) {
         Thread reader = new Thread(() -> {
             byte[] buffer = new byte[4096];
             try {
@@ -61,6 +68,7 @@ class ReplInterruptTest {
         });
         reader.setDaemon(true);
         reader.start();
+        readers.add(reader);
     }
 
     private void type(String line) throws IOException {
@@ -93,6 +101,9 @@ class ReplInterruptTest {
     private void endInput() throws Exception {
         in.close();
         assertTrue(process.waitFor(90, TimeUnit.SECONDS), "the REPL did not end at the end of its input");
+        for (Thread reader : readers) {
+            reader.join();
+        }
         assertEquals(0, process.exitValue(), err.toString());
     }
 
@@ -190,6 +201,47 @@ class ReplInterruptTest {
         }
         endInput();
         assertFalse(err.toString().contains("RuntimeError"), err.toString());
+    }
+
+    @Test
+    void compiledCodeIsInterruptedWhereTheInterpreterIs() throws Exception {
+        // The loop takes 6 instructions, the switch interval too: every checkpoint falls before
+        // the same one, so the traceback names the same line whenever Ctrl-C comes. Compiled
+        // code takes the checkpoints inside a run of quiet instructions at the run's start
+        // (BudgetRuns), and must still name the instruction the interpreter stands before.
+        String interpreted = interruptedAt("off");
+        assertTrue(interpreted.endsWith("b = a\n"), "the interpreter's checkpoint is inside the run: " + interpreted);
+        assertEquals(interpreted, interruptedAt("eager"));
+    }
+
+    /** The last two lines of the traceback of Ctrl-C in a loop, in the REPL under the JIT mode given. */
+    private String interruptedAt(String jit) throws Exception {
+        startWithJit(jit, "--switch-interval", "6");
+        type("fn spin() {");
+        type("    let a = 0");
+        type("    let b = 1");
+        type("    while true {");
+        type("        a = b");
+        type("        b = a");
+        type("    }");
+        type("}");
+        type("print(\"spinning\"); spin()");
+        waitFor(out, "spinning\n", 1);
+        interrupt();
+        waitFor(err, "KeyboardInterrupt\n", 1);
+        endInput();
+        String[] lines = err.toString().split("\n");
+        for (int i = lines.length - 1; i > 0; i--) {
+            if (lines[i].contains(", in spin")) {
+                String at = lines[i].substring(lines[i].indexOf("line")) + "\n" + lines[i + 1].strip() + "\n";
+                // The next process starts with empty output; this one's readers are done.
+                readers.clear();
+                err.setLength(0);
+                out.setLength(0);
+                return at;
+            }
+        }
+        throw new AssertionError("no frame of spin in:\n" + err);
     }
 
     @Test

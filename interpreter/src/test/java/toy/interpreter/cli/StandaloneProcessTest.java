@@ -110,29 +110,6 @@ class StandaloneProcessTest {
     }
 
     @Test
-    void ctrlCStopsCompiledLoopsInsideARunOfInstructions() throws Exception {
-        // Compiled at once (eager), each loop's body a run of quiet instructions ending in its
-        // jump (BudgetRuns): the checkpoint that raises KeyboardInterrupt is taken at the run's
-        // start, with the instruction it stands before kept in the frame.
-        Process process = start("""
-                fn swap() { let a = 0; let b = 1; while true { a = b; b = a; let c = a } }
-                spawn swap()
-                spawn swap()
-                print("started")
-                swap()
-                """, "-Dtoy.jit=eager");
-        try (BufferedReader out = lines(process)) {
-            assertEquals("started", out.readLine());
-            new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
-            assertTrue(process.waitFor(60, TimeUnit.SECONDS), "toy did not stop on SIGINT");
-            assertEquals(130, process.exitValue());
-            assertEquals("KeyboardInterrupt\n", stderr(process));
-        } finally {
-            process.destroyForcibly();
-        }
-    }
-
-    @Test
     void runningOutOfMemoryIsAMemoryErrorInEveryThread() throws Exception {
         // A small heap, so that the growing string fills it in a moment.
         Process process = start("""

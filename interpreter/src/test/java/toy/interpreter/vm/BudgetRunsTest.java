@@ -20,7 +20,8 @@ import toy.interpreter.compiler.SourceFile;
 /**
  * The runs compiled code charges the budget by ({@link BudgetRuns}), over the code of every
  * sample that compiles: each reachable instruction is in exactly one run, only a run's last
- * instruction may be other than quiet, and nothing jumps or unwinds into a run's middle.
+ * instruction may be other than quiet, nothing jumps or unwinds into a run's middle, and the
+ * interpreter hands a frame over ({@link JitCompiler#loopHeaders}) only where a run starts.
  */
 class BudgetRunsTest {
     @Test
@@ -85,6 +86,10 @@ class BudgetRunsTest {
             if (Opcode.jumps(ins[pc])) {
                 entered[Opcode.jumpTarget(ins[pc], ins, pc)] = true;
             }
+        }
+        boolean[] entries = JitCompiler.loopHeaders(code);
+        for (int pc = 0; pc < ins.length; pc++) {
+            assertTrue(!entries[pc] || depth[pc] < 0 || lengths[pc] > 0, where + ": the entry at " + pc + " starts no run");
         }
         int left = 0;
         for (int pc = 0; pc < ins.length; pc += Opcode.length(ins[pc])) {
