@@ -8,7 +8,10 @@ import toy.interpreter.bytecode.Opcode;
  * instruction. A run is a stretch of <em>quiet</em> instructions ended by one that is not,
  * entered only at its start (no jump target, loop header or handler inside it). A quiet
  * instruction touches only its frame's own slots and cannot throw: constants, loading and
- * storing locals, {@code POP}, {@code DUP2}.
+ * storing locals, {@code POP}, {@code DUP2}. {@code RETURN} is a run of its own, as every
+ * instruction was before: charged with the {@code NIL} before it (a function's implicit
+ * return), it made the later calls of a countdown 1.5 times slower, in HotSpot's compile of
+ * the code after the loop (measured, not understood: docs/speed.md).
  *
  * <p>At a run's start, compiled code charges all its instructions at once when the budget
  * covers them; when the budget runs out inside the run, the GIL's checkpoints that fall inside
@@ -52,6 +55,9 @@ final class BudgetRuns {
             }
             if (!quiet(op)) {
                 start[pc + Opcode.length(op)] = true;
+            }
+            if (op == Opcode.RETURN) {
+                start[pc] = true; // see the class comment
             }
         }
         int[] lengths = new int[ins.length];
