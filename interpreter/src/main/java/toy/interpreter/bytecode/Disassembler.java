@@ -1,6 +1,7 @@
 package toy.interpreter.bytecode;
 
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Set;
 import toy.runtime.Values;
 
@@ -37,7 +38,7 @@ public final class Disassembler {
             if (line != lastLine && pc > 0) {
                 out.append('\n');
             }
-            out.append(line != lastLine ? String.format("%4d", line) : "    ");
+            out.append(line != lastLine ? String.format(Locale.ROOT, "%4d", line) : "    ");
             lastLine = line;
             out.append(targets.contains(pc) ? "  >>" : "    ");
             out.append(instruction(code, pc)).append('\n');
@@ -56,7 +57,7 @@ public final class Disassembler {
      */
     public String instruction(Code code, int pc) {
         Operands operands = operands(code, pc);
-        String text = String.format("%6d %-20s %-12s", pc, Opcode.name(code.instructions()[pc]), operands.values);
+        String text = String.format(Locale.ROOT, "%6d %-20s %-12s", pc, Opcode.name(code.instructions()[pc]), operands.values);
         return (operands.meaning.isEmpty() ? text : text + " (" + operands.meaning + ")").stripTrailing();
     }
 

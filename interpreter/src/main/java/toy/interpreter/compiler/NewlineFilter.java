@@ -3,6 +3,7 @@ package toy.interpreter.compiler;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.CommonToken;
@@ -297,7 +298,7 @@ final class NewlineFilter implements TokenSource {
     private static String describe(String text) {
         int cp = text.codePointAt(0);
         return Character.isISOControl(cp) || Character.isWhitespace(cp)
-                ? String.format("U+%04X", cp)
+                ? String.format(Locale.ROOT, "U+%04X", cp)
                 : "'" + text + "'";
     }
 

@@ -20,8 +20,9 @@ import toy.interpreter.bytecode.Opcode;
  * intervals, and a checkpoint moves only across quiet instructions, which no other thread can
  * observe: before any other instruction (the write of {@code g += 1}), the switch falls where
  * the interpreter's does. What this saves is HotSpot's work: a decrement, a test and a call
- * site per instruction made about half of a compiled method's bytecode, and compiling that is
- * most of a short program's warm-up (docs/speed.md, "The budget counted per run").
+ * site per instruction made about half of a compiled method's bytecode, and compiling it is
+ * much of a short program's warm-up; {@code sieve}'s method now has 24 checkpoint call sites
+ * instead of 54 and 2,250 bytes instead of 2,667 (docs/speed.md, "The budget counted per run").
  */
 final class BudgetRuns {
     private BudgetRuns() {
