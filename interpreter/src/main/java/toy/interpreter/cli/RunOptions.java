@@ -65,9 +65,10 @@ final class RunOptions {
         Gil.Policy gilPolicy = spec.findOption("--gil").getValue();
         Integer launchIndex = spec.findOption("--launch-index").getValue();
         Integer launchCount = spec.findOption("--launch-count").getValue();
-        return new RunOptions(recursionLimit, switchInterval == null ? SwitchInterval.DEFAULT : switchInterval,
-                gilPolicy == null ? Gil.Policy.HANDOFF : gilPolicy, launchIndex == null ? 0 : launchIndex,
-                launchCount == null ? 0 : launchCount);
+        RunOptions none = defaults();
+        return new RunOptions(recursionLimit, switchInterval == null ? none.switchInterval : switchInterval,
+                gilPolicy == null ? none.gilPolicy : gilPolicy, launchIndex == null ? none.launchIndex : launchIndex,
+                launchCount == null ? none.launchCount : launchCount);
     }
 
     /** A message for a usage error, or null when the options are consistent. */
