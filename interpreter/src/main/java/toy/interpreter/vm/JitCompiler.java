@@ -342,20 +342,19 @@ final class JitCompiler {
         int d = depth[pc];
         int top = locals + d - 1;
         int next = pc + Opcode.length(op);
-        // The budget (BudgetRuns), and where a throw comes from, for the handlers (quiet
-        // instructions do not throw). A run of one is counted as the interpreter counts it.
-        if (runLengths[pc] == 1) {
+        // The budget (BudgetRuns), and where a throw comes from, for the handlers: quiet
+        // instructions do not throw, and a run of one is counted as the interpreter counts it,
+        // its checkpoint throwing at pc.
+        int run = runLengths[pc];
+        if (run > 1) {
+            chargeRun(pc, run);
+        }
+        if (run == 1 || !BudgetRuns.quiet(op)) {
             push(pc);
             mv.visitVarInsn(ISTORE, PC);
+        }
+        if (run == 1) {
             countOne(pc);
-        } else {
-            if (runLengths[pc] > 1) {
-                chargeRun(pc, runLengths[pc]);
-            }
-            if (!BudgetRuns.quiet(op)) {
-                push(pc);
-                mv.visitVarInsn(ISTORE, PC);
-            }
         }
         switch (op) {
             case Opcode.INT -> setInt(top + 1, () -> pushLong(ins[pc + 1]));
