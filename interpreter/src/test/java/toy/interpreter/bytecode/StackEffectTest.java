@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import toy.interpreter.compiler.CompileException;
 import toy.interpreter.compiler.Compiler;
+import toy.interpreter.compiler.Scripts;
 import toy.interpreter.compiler.SourceFile;
 
 /**
@@ -118,11 +119,8 @@ class StackEffectTest {
 
     /** Checks a function and, through its constants, the functions it defines; adds the opcodes reached to {@code seen}. */
     private static void checkAll(Code code, BitSet seen) {
-        check(code, seen);
-        for (Object constant : code.constants()) {
-            if (constant instanceof Code inner) {
-                checkAll(inner, seen);
-            }
+        for (Code each : Scripts.withFunctions(code)) {
+            check(each, seen);
         }
     }
 

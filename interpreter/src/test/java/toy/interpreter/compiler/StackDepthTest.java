@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 import toy.interpreter.bytecode.Code;
-import toy.interpreter.bytecode.Globals;
 
 /**
  * The depths {@link CodeBuilder} computes from the instruction table: the frame's operand stack
@@ -12,17 +11,11 @@ import toy.interpreter.bytecode.Globals;
  */
 class StackDepthTest {
     private static Code compile(String text) throws CompileException {
-        return Compiler.compile(new SourceFile("t.toy", text), new Globals());
+        return Scripts.compile(text);
     }
 
-    /** The code of the first function the script defines. */
     private static Code function(String text) throws CompileException {
-        for (Object constant : compile(text).constants()) {
-            if (constant instanceof Code code) {
-                return code;
-            }
-        }
-        throw new AssertionError("no function in " + text);
+        return Scripts.firstFunction(text);
     }
 
     @Test

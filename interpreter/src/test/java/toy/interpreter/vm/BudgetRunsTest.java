@@ -15,6 +15,7 @@ import toy.interpreter.bytecode.Globals;
 import toy.interpreter.bytecode.Opcode;
 import toy.interpreter.compiler.CompileException;
 import toy.interpreter.compiler.Compiler;
+import toy.interpreter.compiler.Scripts;
 import toy.interpreter.compiler.SourceFile;
 
 /**
@@ -35,7 +36,7 @@ class BudgetRunsTest {
                 } catch (CompileException e) {
                     continue; // a sample of a compile error
                 }
-                for (Code code : allCode(main)) {
+                for (Code code : Scripts.withFunctions(main)) {
                     check(code, file + ": " + code.name());
                     checked++;
                 }
@@ -48,7 +49,7 @@ class BudgetRunsTest {
     void anInnerLoopsBodyIsChargedInFewRuns() throws CompileException {
         // flags[j] = false (4 instructions, the store last), j += i (3), the store of j
         // (alone: the loop's test is a jump target), the fused test and jump: 4 runs for 9.
-        Code code = function("""
+        Code code = Scripts.firstFunction("""
                 fn mark(flags, i, n) {
                     let j = i * i
                     while j <= n {
@@ -111,25 +112,5 @@ class BudgetRunsTest {
             }
         }
         assertEquals(0, left, where + ": the last run goes past the code's end");
-    }
-
-    private static List<Code> allCode(Code code) {
-        List<Code> all = new ArrayList<>();
-        all.add(code);
-        for (Object constant : code.constants()) {
-            if (constant instanceof Code inner) {
-                all.addAll(allCode(inner));
-            }
-        }
-        return all;
-    }
-
-    private static Code function(String text) throws CompileException {
-        for (Object constant : Compiler.compile(new SourceFile("t.toy", text), new Globals()).constants()) {
-            if (constant instanceof Code code) {
-                return code;
-            }
-        }
-        throw new AssertionError("no function in " + text);
     }
 }

@@ -11,11 +11,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import toy.interpreter.bytecode.Code;
-import toy.interpreter.bytecode.Globals;
 import toy.interpreter.bytecode.Opcode;
 import toy.interpreter.compiler.CompileException;
-import toy.interpreter.compiler.Compiler;
-import toy.interpreter.compiler.SourceFile;
+import toy.interpreter.compiler.Scripts;
 
 /**
  * Where the interpreter may move a running frame into compiled code ({@link JitCompiler#loopHeaders}):
@@ -24,14 +22,8 @@ import toy.interpreter.compiler.SourceFile;
  * entries of the loops inside it.)
  */
 class LoopEntryTest {
-    /** The code of the first function the script defines. */
     private static Code function(String text) throws CompileException {
-        for (Object constant : Compiler.compile(new SourceFile("t.toy", text), new Globals()).constants()) {
-            if (constant instanceof Code code) {
-                return code;
-            }
-        }
-        throw new AssertionError("no function in " + text);
+        return Scripts.firstFunction(text);
     }
 
     private static List<Integer> entries(Code code) {
