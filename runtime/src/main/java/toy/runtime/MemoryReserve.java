@@ -9,8 +9,13 @@ package toy.runtime;
  * gets its next MemoryError without that headroom.
  */
 public final class MemoryReserve {
-    /** 8 MiB: far more than the traceback of the deepest allowed recursion needs. */
-    private static final int SIZE = 8 << 20;
+    /**
+     * 2 MiB: several times what a MemoryError needs with the traceback of a recursion at the
+     * default limit (1,000 frames, about 0.3 MB with its printed text). It was 8 MiB, whose
+     * first touch (the JVM zeroes a new array) took about 5 ms of every start, a twentieth of
+     * hello world's (docs/speed.md, "Start-up").
+     */
+    private static final int SIZE = 2 << 20;
     private static volatile byte[] reserve;
 
     private MemoryReserve() {

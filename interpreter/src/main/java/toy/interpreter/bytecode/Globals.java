@@ -50,6 +50,11 @@ public final class Globals {
         return declared[slot];
     }
 
+    /** How many slots there are: slots 0 to {@code size() - 1}. */
+    public int size() {
+        return count;
+    }
+
     public String name(int index) {
         return names[index];
     }

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import toy.interpreter.bytecode.Globals;
+import toy.interpreter.compiler.BytecodeCache;
 import toy.interpreter.compiler.CompileException;
-import toy.interpreter.compiler.Compiler;
 import toy.interpreter.compiler.SourceFile;
 import toy.interpreter.vm.Vm;
 import toy.interpreter.worker.ParentWatch;
@@ -59,7 +59,7 @@ final class RunCommand implements Callable<Integer> {
         Vm vm = new Vm(globals, console.out(), console.err(), console.flushEachLine(),
                 options.vmOptions(args, options.role()));
         try {
-            return observability.run(vm, Compiler.compile(source, globals), console);
+            return observability.run(vm, BytecodeCache.forThisBuild().compile(source, globals), console);
         } catch (CompileException e) {
             console.err().print(e.report());
             return ExitStatus.COMPILE_ERROR;

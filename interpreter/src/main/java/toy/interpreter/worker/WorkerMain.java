@@ -13,8 +13,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.BiFunction;
 import toy.interpreter.bytecode.Globals;
 import toy.interpreter.cli.ScriptFile;
+import toy.interpreter.compiler.BytecodeCache;
 import toy.interpreter.compiler.CompileException;
-import toy.interpreter.compiler.Compiler;
 import toy.interpreter.compiler.SourceFile;
 import toy.interpreter.vm.Function;
 import toy.interpreter.vm.Vm;
@@ -119,7 +119,7 @@ public final class WorkerMain implements Vm.Service {
                 false, options);
         int status;
         try {
-            status = vm.run(Compiler.compile(source, globals), this);
+            status = vm.run(BytecodeCache.forThisBuild().compile(source, globals), this);
         } catch (CompileException e) {
             return failed("WorkerError", "Pool worker " + index + " cannot compile " + file + " (was it changed after the program started?)",
                     e.report(), 65);
