@@ -130,6 +130,21 @@ class LauncherTest {
     }
 
     @Test
+    void makingTheArchivesSaysSoOnStderrOnceAndANormalStartSaysNothing() throws Exception {
+        String preparing = "toy: preparing a faster start (after a build or a new JDK; a few seconds)...\n";
+        Run first = launch();
+        assertEquals(new Run(0, RAN, preparing), first);
+        assertTrue(Files.exists(root.resolve("interpreter/target/toy-main.jsa")));
+        assertEquals(new Run(0, RAN, ""), launch());
+        // Archives older than the jar (as after a build): made again, and said so.
+        for (String archive : new String[] {"toy.jsa", "toy-main.jsa"}) {
+            Files.setLastModifiedTime(root.resolve("interpreter/target").resolve(archive), FileTime.from(jarTime.minusSeconds(10)));
+        }
+        assertEquals(new Run(0, RAN, preparing), launch());
+        assertEquals(new Run(0, RAN, ""), launch());
+    }
+
+    @Test
     void aSourceNewerThanTheJarRebuilds() throws Exception {
         Files.setLastModifiedTime(root.resolve("runtime/src/main/resources/toy/page.html"), FileTime.from(jarTime.plusSeconds(10)));
         Run run = launch();
