@@ -18,6 +18,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import sun.misc.Signal;
+import toy.interpreter.vm.Vm;
 import toy.runtime.threads.Aborted;
 
 /**
@@ -155,6 +156,14 @@ public final class Main implements Callable<Integer> {
 
     /** Runs the command line and returns the exit status; never throws. */
     static int execute(String[] args, Console console) {
+        try {
+            // A developer's property (docs/speed.md): checked here, not at the first VM made, where
+            // a bad value would end in an internal error.
+            Vm.checkJitProperty();
+        } catch (IllegalArgumentException e) {
+            console.err().println("toy: " + e.getMessage());
+            return ExitStatus.USAGE;
+        }
         String command = args.length > 0 ? args[0] : null;
         if (command != null && !COMMANDS.containsKey(command) && !TOP_LEVEL_OPTIONS.contains(command)) {
             if (!command.startsWith("-") && !namesAScript(command)) {

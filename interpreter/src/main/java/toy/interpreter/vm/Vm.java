@@ -114,6 +114,16 @@ public final class Vm {
     }
 
     /**
+     * Checks the JVM property {@code toy.jit} that every VM reads (on, off or eager), for the
+     * command line to report a bad value as a usage error before it runs anything.
+     *
+     * @throws IllegalArgumentException naming the value given and the valid ones
+     */
+    public static void checkJitProperty() {
+        Jit.fromProperty();
+    }
+
+    /**
      * Globals numbered as {@code toy run} numbers them (the builtins first), so that {@code toy
      * dis} shows the slots a run uses.
      */

@@ -90,14 +90,23 @@ class ReplTerminalTest {
 
     /** Starts {@code toy repl} in the tmux session "repl" and waits for its first prompt. */
     private void startRepl() throws Exception {
+        startRepl("", "");
+    }
+
+    /**
+     * {@link #startRepl()} with shell commands run in the terminal before the REPL
+     * ({@code before}, ending in ";") and after it, after its exit status is shown ({@code after}).
+     */
+    private void startRepl(String before, String after) throws Exception {
         assumeTrue(tmuxInstalled(), "no tmux on the PATH (.ci/run installs it)");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // The screen is 120 columns wide and tall enough that nothing scrolls away.
         // The shell reports the REPL's exit status on the screen, then waits (a dead pane's
         // screen cannot be read) until the server is killed after the test. The shell ignores
         // the Ctrl-C sent to the REPL (it is in the same process group), the REPL does not.
-        String command = String.join(" ", "trap '' INT; env --default-signal=INT", quote(java), "-cp",
-                quote(System.getProperty("java.class.path")), "toy.interpreter.cli.Main repl; echo \"exit status $?\"; exec sleep 600");
+        String command = String.join(" ", "trap '' INT;", before, "env --default-signal=INT", quote(java), "-cp",
+                quote(System.getProperty("java.class.path")), "toy.interpreter.cli.Main repl; echo \"exit status $?\";", after,
+                "exec sleep 600");
         tmux("new-session", "-d", "-s", "repl", "-x", "120", "-y", "50", "sh", "-c", command);
         waitFor("^>>>", 1);
     }
@@ -175,5 +184,24 @@ class ReplTerminalTest {
         // Ctrl-D on an empty line ends the session, with status 0.
         keys("C-d");
         waitFor("^exit status 0$", 1);
+    }
+
+    @Test
+    void aTerminalThatReportsNoSizeIsUsedAs80By24AndGetsItsSizeBack() throws Exception {
+        // A size of 0x0, as a pseudo-terminal nobody sized has. JLine then echoed nothing typed.
+        startRepl("stty cols 0 rows 0;", "stty size;");
+        keys("print(6 * 7)", "Enter");
+        waitFor("^>>> print\\(6 \\* 7\\)$", 1);
+        waitFor("^42$", 1);
+        waitFor("^>>>", 2);
+        // Line editing works as on a sized terminal: Home, then typing at the start of the line.
+        keys("2 + 3");
+        waitFor("^>>> 2 \\+ 3", 1);
+        keys("Home", "10 * ", "Enter");
+        waitFor("^23$", 1);
+        waitFor("^>>>", 3);
+        keys("C-d");
+        waitFor("^exit status 0$", 1);
+        waitFor("^0 0$", 1);
     }
 }

@@ -1,0 +1,186 @@
+package toy.interpreter.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The {@code ./toy} launcher script at the repository root, run on a tree of its own: the poms,
+ * a few sources, and a jar, with a {@code mvn} and a {@code java} on the PATH that only record
+ * what they were asked (a build, a class list, an archive, a run). Every file time the launcher
+ * compares is set by the test, never taken from the clock, so nothing depends on how fast the
+ * steps run.
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class LauncherTest {
+    /** What the fake {@code java} prints when the launcher finally runs the program. */
+    private static final String RAN = "the program ran\n";
+
+    @TempDir
+    Path temp;
+    private Path root;
+    private Path bin;
+    private Path builds;
+    private Path sources;
+    private Path jar;
+    /** The time of the jar as the test made it: the sources are older. */
+    private final Instant jarTime = Instant.now().minusSeconds(100);
+
+    /** A run of the launcher: its exit status, stdout and stderr. */
+    private record Run(int status, String out, String err) {
+    }
+
+    @BeforeEach
+    void makeTree() throws IOException {
+        root = Files.createDirectory(temp.resolve("toy"));
+        Path script = Path.of(System.getProperty("toy.root"), "toy");
+        Files.copy(script, root.resolve("toy"));
+        for (String pom : new String[] {"pom.xml", "grammar/pom.xml", "runtime/pom.xml", "interpreter/pom.xml"}) {
+            write(root.resolve(pom), "<project/>\n");
+        }
+        sources = root.resolve("interpreter/src/main/java/toy");
+        write(sources.resolve("A.java"), "class A {}\n");
+        write(sources.resolve("B.java"), "class B {}\n");
+        write(root.resolve("grammar/src/main/antlr4/toy/Toy.g4"), "grammar Toy;\n");
+        write(root.resolve("runtime/src/main/resources/toy/page.html"), "<html></html>\n");
+        write(root.resolve("samples/closures.toy"), "print(1)\n");
+        try (var tree = Files.walk(root)) {
+            for (Path entry : tree.toList()) {
+                Files.setLastModifiedTime(entry, FileTime.from(jarTime.minusSeconds(100)));
+            }
+        }
+        jar = write(root.resolve("interpreter/target/toy.jar"), "jar\n");
+        Files.setLastModifiedTime(jar, FileTime.from(jarTime));
+
+        bin = Files.createDirectory(temp.resolve("bin"));
+        builds = temp.resolve("builds");
+        // A build: the jar made again, as Maven's package does.
+        executable(bin.resolve("mvn"), "#!/bin/sh\necho build >>'" + builds + "'\ntouch interpreter/target/toy.jar\n");
+        // The class list of a run, an archive dumped, or the program run.
+        executable(bin.resolve("java"), """
+                #!/bin/sh
+                archive=""
+                dump=""
+                for arg in "$@"; do
+                    case "$arg" in
+                        -XX:DumpLoadedClassList=*) echo java/lang/Object >"${arg#*=}"; exit 0 ;;
+                        -XX:SharedArchiveFile=*) archive="${arg#*=}" ;;
+                        -Xshare:dump) dump=1 ;;
+                    esac
+                done
+                if [ -n "$dump" ]; then
+                    echo archive >"$archive"
+                    exit 0
+                fi
+                echo the program ran
+                """);
+    }
+
+    private static Path write(Path file, String text) throws IOException {
+        Files.createDirectories(file.getParent());
+        return Files.writeString(file, text);
+    }
+
+    private static void executable(Path file, String text) throws IOException {
+        write(file, text);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    private Run launch() throws IOException, InterruptedException {
+        Path out = temp.resolve("out");
+        Path err = temp.resolve("err");
+        ProcessBuilder builder = new ProcessBuilder(root.resolve("toy").toString(), "hello.toy")
+                .redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);
+        builder.environment().put("PATH", bin + ":/usr/bin:/bin");
+        Process process = builder.start();
+        process.getOutputStream().close();
+        int status = process.waitFor();
+        return new Run(status, Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    private boolean rebuilt() {
+        return Files.exists(builds);
+    }
+
+    /** Sets the time of the sources' directory after that of the list of sources, as an entry added or removed there later does. */
+    private void directoryChangedLater() throws IOException {
+        FileTime listed = Files.getLastModifiedTime(root.resolve("interpreter/target/toy.jar.sources"));
+        Files.setLastModifiedTime(sources, FileTime.from(listed.toInstant().plusSeconds(10)));
+    }
+
+    @Test
+    void anUpToDateJarRunsAtOnce() throws Exception {
+        Run run = launch();
+        assertEquals(0, run.status(), run.err());
+        assertEquals(RAN, run.out());
+        assertFalse(rebuilt());
+    }
+
+    @Test
+    void makingTheArchivesSaysSoOnStderrOnceAndANormalStartSaysNothing() throws Exception {
+        String preparing = "toy: preparing a faster start (after a build or a new JDK; a few seconds)...\n";
+        Run first = launch();
+        assertEquals(new Run(0, RAN, preparing), first);
+        assertTrue(Files.exists(root.resolve("interpreter/target/toy-main.jsa")));
+        assertEquals(new Run(0, RAN, ""), launch());
+        // Archives older than the jar (as after a build): made again, and said so.
+        for (String archive : new String[] {"toy.jsa", "toy-main.jsa"}) {
+            Files.setLastModifiedTime(root.resolve("interpreter/target").resolve(archive), FileTime.from(jarTime.minusSeconds(10)));
+        }
+        assertEquals(new Run(0, RAN, preparing), launch());
+        assertEquals(new Run(0, RAN, ""), launch());
+    }
+
+    @Test
+    void aSourceNewerThanTheJarRebuilds() throws Exception {
+        Files.setLastModifiedTime(root.resolve("runtime/src/main/resources/toy/page.html"), FileTime.from(jarTime.plusSeconds(10)));
+        Run run = launch();
+        assertTrue(rebuilt());
+        assertTrue(run.err().startsWith("toy: building"), run.err());
+        assertEquals(RAN, run.out());
+    }
+
+    @Test
+    void anEditorsSwapAndBackupFilesDoNotRebuild() throws Exception {
+        launch();
+        Files.writeString(sources.resolve(".A.java.swp"), "vim");
+        Files.writeString(sources.resolve("A.java~"), "class A {}\n");
+        Files.writeString(sources.resolve("#B.java#"), "class B {}\n");
+        directoryChangedLater();
+        Run run = launch();
+        assertEquals(RAN, run.out());
+        assertFalse(rebuilt(), run.err());
+    }
+
+    @Test
+    void aSourceRenamedWithItsTimeRebuilds() throws Exception {
+        launch();
+        // A move keeps the file's time: only its directory's, and the list of sources, show it.
+        Files.move(sources.resolve("B.java"), sources.resolve("C.java"));
+        directoryChangedLater();
+        launch();
+        assertTrue(rebuilt());
+    }
+
+    @Test
+    void aSourceRemovedRebuilds() throws Exception {
+        launch();
+        Files.delete(sources.resolve("B.java"));
+        directoryChangedLater();
+        launch();
+        assertTrue(rebuilt());
+    }
+}
