@@ -5,8 +5,12 @@ grammar Toy;
 
 // ---------------------------------------------------------------- statements
 
+// Statements are separated by one separator or more, with any number before the first and
+// after the last. Written so that each choice is made on the next token alone (LL(1)): ANTLR
+// then generates a switch instead of an adaptive prediction, which costs milliseconds on a
+// cold JVM (docs/speed.md, "Start-up"). The other rules are written so too where they can be.
 program
-    : separator* (statement (separator+ statement)* separator*)? EOF
+    : statement? (separator statement?)* EOF
     ;
 
 // The expression of an f-string's replacement field, which the compiler parses on its own.
@@ -15,7 +19,7 @@ fieldExpression
     ;
 
 block
-    : '{' separator* (statement (separator+ statement)* separator*)? '}'
+    : '{' statement? (separator statement?)* '}'
     ;
 
 separator
@@ -37,9 +41,11 @@ statement
     | 'with' resource=expression body=block                                    # withStatement
     | 'try' body=block 'catch' variable=NAME handler=block                     # tryStatement
     | 'raise' value=expression                                                 # raiseStatement
-    | targets+=expression (',' targets+=expression)* op=assignOperator
-      values+=expression (',' values+=expression)*                             # assignStatement
-    | expression                                                               # expressionStatement
+    // An expression, or an assignment to one or more targets (CPython's expr_stmt): one
+    // alternative, so that the parser need not look past a whole expression for an operator.
+    // Several targets without an operator are a syntax error, which Parsing reports.
+    | targets+=expression (',' targets+=expression)*
+      (op=assignOperator values+=expression (',' values+=expression)*)?       # expressionStatement
     ;
 
 assignOperator

@@ -102,8 +102,12 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
         return null;
     }
 
+    /** An expression statement, or an assignment when it has an operator (Parsing rejects several targets without). */
     @Override
     public Void visitExpressionStatement(ToyParser.ExpressionStatementContext ctx) {
+        if (ctx.op != null) {
+            return assignment(ctx);
+        }
         line(ctx);
         // As CPython's 'single' mode: the REPL shows the value of each expression statement of
         // the code typed, in loops too, but not inside the functions it defines.
@@ -111,7 +115,7 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
         if (display) {
             code.emit(LOAD_GLOBAL, displayHook);
         }
-        visit(ctx.expression());
+        visit(ctx.targets.get(0));
         if (display) {
             code.emit(CALL, 1);
         }
@@ -377,8 +381,7 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
         return null;
     }
 
-    @Override
-    public Void visitAssignStatement(ToyParser.AssignStatementContext ctx) {
+    private Void assignment(ToyParser.ExpressionStatementContext ctx) {
         line(ctx);
         String op = ctx.op.getText();
         if (ctx.targets.size() > 1 || ctx.values.size() > 1 && !op.equals("=")) {

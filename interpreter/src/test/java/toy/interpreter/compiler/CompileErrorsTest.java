@@ -153,6 +153,19 @@ class CompileErrorsTest {
     }
 
     @Test
+    void severalExpressionsWithoutAnAssignment() {
+        // The grammar parses `a, b` as the targets of an assignment whose operator is missing
+        // (Toy.g4, statement); the error names the token where the operator should be.
+        assertEquals(List.of("1:5: unexpected end of line"), errors("a, b\n"));
+        assertEquals(List.of("1:5: unexpected end of file"), errors("a, b"));
+        assertEquals(List.of("1:6: unexpected name 'c'"), errors("a, b c = 1"));
+        assertEquals(List.of("1:5: unexpected ';'"), errors("a, b; c = 1"));
+        assertEquals(List.of("1:16: unexpected '}'"), errors("if true { a, b }"));
+        assertEquals(List.of("2:12: unexpected end of line", "3:7: unexpected number 2, expected end of file, ';' or end of line"),
+                errors("let a = 1\nprint(a), a\na = 1 2\n"));
+    }
+
+    @Test
     void everyErrorIsReported() {
         assertEquals(List.of("2:5: 'x' is already declared in this block",
                         "3:15: comparisons cannot be chained; combine them with 'and'"),
