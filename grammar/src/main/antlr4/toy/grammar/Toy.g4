@@ -108,14 +108,21 @@ power
     : base=postfix ('**' exponent=unary)?
     ;
 
+// `spawn f(x).join()`: spawn applies up to the first call of its operand, the trailers after
+// that call to the thread (the compiler's visitPostfix). Here rather than among the primaries,
+// where each trailer after it could belong to the operand or to the spawn: a choice the parser
+// could only make by looking far ahead. A spawn's postfix has no primary and no trailers.
 postfix
-    : primary trailer*
+    : spawn='spawn' call=postfix
+    | primary trailer*
     ;
 
 trailer
     : '(' arguments? ')'                                                       # callTrailer
-    | '[' index=expression ']'                                                 # indexTrailer
-    | '[' lower=expression? ':' upper=expression? (':' step=expression?)? ']'  # sliceTrailer
+    // A slice `[lower:upper:step]` when `slice` (its first ':') is there, else `[i]` with `lower`
+    // the index: one alternative, so that the parser need not look past `i` for a ':'.
+    | '[' ( lower=expression (slice=':' upper=expression? (':' step=expression?)?)?
+          | slice=':' upper=expression? (':' step=expression?)? ) ']'          # subscriptTrailer
     | '.' NAME                                                                 # attributeTrailer
     ;
 
@@ -139,12 +146,11 @@ primary
     | 'nil'                                                                    # nilLiteral
     | NAME                                                                     # nameReference
     | '(' expression ')'                                                       # parenthesized
-    | '[' element=expression comprehensionFor+ ']'                             # listComprehension
-    | '[' (expression (',' expression)* ','?)? ']'                             # listLiteral
-    | '{' key=expression ':' value=expression comprehensionFor+ '}'            # mapComprehension
-    | '{' (mapEntry (',' mapEntry)* ','?)? '}'                                 # mapLiteral
+    // A list or map display (Python's term): a literal, or a comprehension when its first
+    // element has `for` clauses after it.
+    | '[' (elements+=expression (comprehensionFor+ | (',' elements+=expression)* ','?))? ']'  # listDisplay
+    | '{' (entries+=mapEntry (comprehensionFor+ | (',' entries+=mapEntry)* ','?))? '}'        # mapDisplay
     | 'fn' '(' parameters? ')' body=block                                      # functionExpression
-    | 'spawn' call=postfix                                                     # spawnExpression
     ;
 
 mapEntry

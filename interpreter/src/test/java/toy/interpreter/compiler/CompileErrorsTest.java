@@ -150,6 +150,19 @@ class CompileErrorsTest {
         assertEquals(List.of("1:1: cannot assign to this expression"), errors("f() = 1"));
         assertEquals(List.of("1:1: cannot assign to this expression"), errors("a + b = 1"));
         assertEquals(List.of("1:15: 'spawn' needs a call, as in: spawn worker(1)"), errors("let t = spawn worker"));
+        // A spawn is no target, whatever trailers follow its call.
+        assertEquals(List.of("1:1: cannot assign to this expression"), errors("spawn f = 1"));
+        assertEquals(List.of("1:1: cannot assign to this expression"), errors("spawn f()[0] = 1"));
+        assertEquals(List.of("1:1: cannot assign to this expression"), errors("xs[1:2] = 1"));
+    }
+
+    @Test
+    void spawnWithoutACall() {
+        assertEquals(List.of("1:15: 'spawn' needs a call, as in: spawn worker(1)"), errors("let t = spawn 3"));
+        assertEquals(List.of("1:15: 'spawn' needs a call, as in: spawn worker(1)"), errors("let t = spawn xs[0]"));
+        // The inner spawn is the outer one's operand, and not a call.
+        assertEquals(List.of("1:7: 'spawn' needs a call, as in: spawn worker(1)"), errors("spawn spawn f()"));
+        assertEquals(List.of("1:7: 'spawn' passes positional arguments only: spawn worker(1, 2)"), errors("spawn f(a=1)"));
     }
 
     @Test
