@@ -8,7 +8,8 @@ grammar Toy;
 // Statements are separated by one separator or more, with any number before the first and
 // after the last. Written so that each choice is made on the next token alone (LL(1)): ANTLR
 // then generates a switch instead of an adaptive prediction, which costs milliseconds on a
-// cold JVM (docs/speed.md, "Start-up"). The other rules are written so too where they can be.
+// cold JVM (docs/speed.md, "The parser's decisions"). The other rules are written so too
+// where they can be.
 program
     : statement? (separator statement?)* EOF
     ;
