@@ -5,8 +5,13 @@ grammar Toy;
 
 // ---------------------------------------------------------------- statements
 
+// Statements are separated by one separator or more, with any number before the first and
+// after the last. Written so that each choice is made on the next token alone (LL(1)): ANTLR
+// then generates a switch instead of an adaptive prediction, which costs milliseconds on a
+// cold JVM (docs/speed.md, "The parser's decisions"). The other rules are written so too
+// where they can be.
 program
-    : separator* (statement (separator+ statement)* separator*)? EOF
+    : statement? (separator statement?)* EOF
     ;
 
 // The expression of an f-string's replacement field, which the compiler parses on its own.
@@ -15,7 +20,7 @@ fieldExpression
     ;
 
 block
-    : '{' separator* (statement (separator+ statement)* separator*)? '}'
+    : '{' statement? (separator statement?)* '}'
     ;
 
 separator
@@ -37,9 +42,11 @@ statement
     | 'with' resource=expression body=block                                    # withStatement
     | 'try' body=block 'catch' variable=NAME handler=block                     # tryStatement
     | 'raise' value=expression                                                 # raiseStatement
-    | targets+=expression (',' targets+=expression)* op=assignOperator
-      values+=expression (',' values+=expression)*                             # assignStatement
-    | expression                                                               # expressionStatement
+    // An expression, or an assignment to one or more targets (CPython's expr_stmt): one
+    // alternative, so that the parser need not look past a whole expression for an operator.
+    // Several targets without an operator are a syntax error, which Parsing reports.
+    | targets+=expression (',' targets+=expression)*
+      (op=assignOperator values+=expression (',' values+=expression)*)?       # expressionStatement
     ;
 
 assignOperator
@@ -102,14 +109,21 @@ power
     : base=postfix ('**' exponent=unary)?
     ;
 
+// `spawn f(x).join()`: spawn applies up to the first call of its operand, the trailers after
+// that call to the thread (the compiler's visitPostfix). Here rather than among the primaries,
+// where each trailer after it could belong to the operand or to the spawn: a choice the parser
+// could only make by looking far ahead. A spawn's postfix has no primary and no trailers.
 postfix
-    : primary trailer*
+    : spawn='spawn' call=postfix
+    | primary trailer*
     ;
 
 trailer
     : '(' arguments? ')'                                                       # callTrailer
-    | '[' index=expression ']'                                                 # indexTrailer
-    | '[' lower=expression? ':' upper=expression? (':' step=expression?)? ']'  # sliceTrailer
+    // A slice `[lower:upper:step]` when `slice` (its first ':') is there, else `[i]` with `lower`
+    // the index: one alternative, so that the parser need not look past `i` for a ':'.
+    | '[' ( lower=expression (slice=':' upper=expression? (':' step=expression?)?)?
+          | slice=':' upper=expression? (':' step=expression?)? ) ']'          # subscriptTrailer
     | '.' NAME                                                                 # attributeTrailer
     ;
 
@@ -133,12 +147,11 @@ primary
     | 'nil'                                                                    # nilLiteral
     | NAME                                                                     # nameReference
     | '(' expression ')'                                                       # parenthesized
-    | '[' element=expression comprehensionFor+ ']'                             # listComprehension
-    | '[' (expression (',' expression)* ','?)? ']'                             # listLiteral
-    | '{' key=expression ':' value=expression comprehensionFor+ '}'            # mapComprehension
-    | '{' (mapEntry (',' mapEntry)* ','?)? '}'                                 # mapLiteral
+    // A list or map display (Python's term): a literal, or a comprehension when its first
+    // element has `for` clauses after it.
+    | '[' (elements+=expression (comprehensionFor+ | (',' elements+=expression)* ','?))? ']'  # listDisplay
+    | '{' (entries+=mapEntry (comprehensionFor+ | (',' entries+=mapEntry)* ','?))? '}'        # mapDisplay
     | 'fn' '(' parameters? ')' body=block                                      # functionExpression
-    | 'spawn' call=postfix                                                     # spawnExpression
     ;
 
 mapEntry

@@ -102,8 +102,12 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
         return null;
     }
 
+    /** An expression statement, or an assignment when it has an operator (Parsing rejects several targets without). */
     @Override
     public Void visitExpressionStatement(ToyParser.ExpressionStatementContext ctx) {
+        if (ctx.op != null) {
+            return assignment(ctx);
+        }
         line(ctx);
         // As CPython's 'single' mode: the REPL shows the value of each expression statement of
         // the code typed, in loops too, but not inside the functions it defines.
@@ -111,7 +115,7 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
         if (display) {
             code.emit(LOAD_GLOBAL, displayHook);
         }
-        visit(ctx.expression());
+        visit(ctx.targets.get(0));
         if (display) {
             code.emit(CALL, 1);
         }
@@ -377,8 +381,7 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
         return null;
     }
 
-    @Override
-    public Void visitAssignStatement(ToyParser.AssignStatementContext ctx) {
+    private Void assignment(ToyParser.ExpressionStatementContext ctx) {
         line(ctx);
         String op = ctx.op.getText();
         if (ctx.targets.size() > 1 || ctx.values.size() > 1 && !op.equals("=")) {
@@ -411,13 +414,13 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
             } else {
                 assignName(ctx, name.NAME().getSymbol(), op, value);
             }
-        } else if (!trailers.isEmpty() && trailers.get(trailers.size() - 1) instanceof ToyParser.IndexTrailerContext index) {
+        } else if (Shapes.lastIndex(trailers) != null) {
             if (computed) {
                 storeTo(targetExpression);
                 return null;
             }
             postfix(target.primary(), trailers.subList(0, trailers.size() - 1));
-            visit(index.index);
+            visit(Shapes.lastIndex(trailers));
             if (op.equals("=")) {
                 visit(value);
             } else {
@@ -442,13 +445,12 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
         List<ToyParser.TrailerContext> trailers = target == null ? List.of() : target.trailer();
         if (target != null && trailers.isEmpty() && target.primary() instanceof ToyParser.NameReferenceContext name) {
             store(resolver.variable(name.NAME().getSymbol()));
-        } else if (target != null && !trailers.isEmpty()
-                && trailers.get(trailers.size() - 1) instanceof ToyParser.IndexTrailerContext index) {
+        } else if (Shapes.lastIndex(trailers) != null) {
             // The value was computed first, as in Python; it waits in a temporary while the element is found.
             Variable value = function.newLocal("<value>");
             code.emit(STORE_LOCAL, value.slot);
             postfix(target.primary(), trailers.subList(0, trailers.size() - 1));
-            visit(index.index);
+            visit(Shapes.lastIndex(trailers));
             code.emit(LOAD_LOCAL, value.slot);
             code.emit(STORE_INDEX);
         } else {
@@ -600,23 +602,40 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
     }
 
     @Override
-    public Void visitListComprehension(ToyParser.ListComprehensionContext ctx) {
+    public Void visitListDisplay(ToyParser.ListDisplayContext ctx) {
+        if (ctx.comprehensionFor().isEmpty()) {
+            for (ToyParser.ExpressionContext element : ctx.elements) {
+                visit(element);
+            }
+            code.emit(BUILD_LIST, ctx.elements.size());
+            return null;
+        }
         line(ctx);
         code.emit(BUILD_LIST, 0);
         comprehension(ctx.comprehensionFor(), 0, () -> {
-            visit(ctx.element);
+            visit(ctx.elements.get(0));
             code.emit(LIST_APPEND, ctx.comprehensionFor().size());
         });
         return null;
     }
 
     @Override
-    public Void visitMapComprehension(ToyParser.MapComprehensionContext ctx) {
+    public Void visitMapDisplay(ToyParser.MapDisplayContext ctx) {
+        if (ctx.comprehensionFor().isEmpty()) {
+            for (ToyParser.MapEntryContext entry : ctx.entries) {
+                visit(entry.key);
+                visit(entry.value);
+            }
+            line(ctx);
+            code.emit(BUILD_MAP, ctx.entries.size());
+            return null;
+        }
+        ToyParser.MapEntryContext entry = ctx.entries.get(0);
         line(ctx);
         code.emit(BUILD_MAP, 0);
         comprehension(ctx.comprehensionFor(), 0, () -> {
-            visit(ctx.key);
-            visit(ctx.value);
+            visit(entry.key);
+            visit(entry.value);
             line(ctx);
             code.emit(MAP_PUT, ctx.comprehensionFor().size());
         });
@@ -797,7 +816,11 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
 
     @Override
     public Void visitPostfix(ToyParser.PostfixContext ctx) {
-        postfix(ctx.primary(), ctx.trailer());
+        if (ctx.spawn != null) {
+            spawn(ctx);
+        } else {
+            postfix(ctx.primary(), ctx.trailer());
+        }
         return null;
     }
 
@@ -869,17 +892,14 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
     }
 
     @Override
-    public Void visitIndexTrailer(ToyParser.IndexTrailerContext ctx) {
+    public Void visitSubscriptTrailer(ToyParser.SubscriptTrailerContext ctx) {
         Token start = trailerStart;
-        visit(ctx.index);
-        span(start, ctx.getStop());
-        code.emit(INDEX);
-        return null;
-    }
-
-    @Override
-    public Void visitSliceTrailer(ToyParser.SliceTrailerContext ctx) {
-        Token start = trailerStart;
+        if (ctx.slice == null) {
+            visit(ctx.lower);
+            span(start, ctx.getStop());
+            code.emit(INDEX);
+            return null;
+        }
         ToyParser.ExpressionContext[] parts = ctx.step == null
                 ? new ToyParser.ExpressionContext[] {ctx.lower, ctx.upper}
                 : new ToyParser.ExpressionContext[] {ctx.lower, ctx.upper, ctx.step};
@@ -961,28 +981,6 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
     }
 
     @Override
-    public Void visitListLiteral(ToyParser.ListLiteralContext ctx) {
-        for (ToyParser.ExpressionContext element : ctx.expression()) {
-            visit(element);
-        }
-        int count = ctx.expression().size();
-        code.emit(BUILD_LIST, count);
-        return null;
-    }
-
-    @Override
-    public Void visitMapLiteral(ToyParser.MapLiteralContext ctx) {
-        for (ToyParser.MapEntryContext entry : ctx.mapEntry()) {
-            visit(entry.key);
-            visit(entry.value);
-        }
-        int count = ctx.mapEntry().size();
-        line(ctx);
-        code.emit(BUILD_MAP, count);
-        return null;
-    }
-
-    @Override
     public Void visitFunctionExpression(ToyParser.FunctionExpressionContext ctx) {
         makeFunction(ctx, "<fn>", ctx.parameters(), ctx.body);
         return null;
@@ -992,8 +990,7 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
      * {@code spawn} applies to its operand up to the first call: {@code spawn work(1).join()}
      * starts {@code work(1)} in a thread and joins that thread.
      */
-    @Override
-    public Void visitSpawnExpression(ToyParser.SpawnExpressionContext ctx) {
+    private void spawn(ToyParser.PostfixContext ctx) {
         List<ToyParser.TrailerContext> trailers = ctx.call.trailer();
         int call = 0;
         while (call < trailers.size() && !(trailers.get(call) instanceof ToyParser.CallTrailerContext)) {
@@ -1001,7 +998,7 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
         }
         if (call == trailers.size()) {
             error(ctx.call.getStart(), "'spawn' needs a call, as in: spawn worker(1)");
-            return null;
+            return;
         }
         postfix(ctx.call.primary(), trailers.subList(0, call));
         List<String> keywords = new ArrayList<>();
@@ -1012,7 +1009,6 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
         line(ctx);
         code.emit(SPAWN, count);
         trailers(ctx.call.getStart(), trailers.subList(call + 1, trailers.size()));
-        return null;
     }
 
     private void makeFunction(ParserRuleContext node, String name, ToyParser.ParametersContext parameters,

@@ -3,7 +3,12 @@ package toy.interpreter.compiler;
 import java.util.List;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.atn.PredictionMode;
+import org.antlr.v4.runtime.tree.ErrorNode;
+import org.antlr.v4.runtime.tree.ParseTreeListener;
+import org.antlr.v4.runtime.tree.TerminalNode;
 import toy.grammar.ToyLexer;
 import toy.grammar.ToyParser;
 
@@ -41,6 +46,37 @@ final class Parsing {
         parser.addErrorListener(new SyntaxErrors(errors, tokens));
         parser.setErrorHandler(new SyntaxErrors.Strategy());
         parser.getInterpreter().setPredictionMode(PredictionMode.LL);
+        parser.addParseListener(new TargetsWithoutOperator(parser));
         return parser;
+    }
+
+    /**
+     * Reports {@code a, b} without an assignment operator after it: the grammar takes it as an
+     * expression statement with an optional assignment, to decide on one token (Toy.g4). The
+     * message is the one a grammar with separate assignment and expression statements gave:
+     * "unexpected" and the token after the last expression. Reported while parsing, so that it
+     * is a syntax error like the others, in their order and one per line.
+     */
+    private record TargetsWithoutOperator(ToyParser parser) implements ParseTreeListener {
+        @Override
+        public void exitEveryRule(ParserRuleContext ctx) {
+            if (ctx instanceof ToyParser.ExpressionStatementContext statement && statement.op == null
+                    && statement.targets.size() > 1) {
+                Token next = parser.getCurrentToken();
+                parser.notifyErrorListeners(next, "unexpected " + SyntaxErrors.describe(next), null);
+            }
+        }
+
+        @Override
+        public void enterEveryRule(ParserRuleContext ctx) {
+        }
+
+        @Override
+        public void visitTerminal(TerminalNode node) {
+        }
+
+        @Override
+        public void visitErrorNode(ErrorNode node) {
+        }
     }
 }

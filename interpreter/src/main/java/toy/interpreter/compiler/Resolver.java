@@ -134,14 +134,21 @@ final class Resolver extends ToyBaseVisitor<Void> {
     }
 
     @Override
-    public Void visitListComprehension(ToyParser.ListComprehensionContext ctx) {
-        comprehension(ctx.comprehensionFor(), ctx.element);
+    public Void visitListDisplay(ToyParser.ListDisplayContext ctx) {
+        if (ctx.comprehensionFor().isEmpty()) {
+            return visitChildren(ctx);
+        }
+        comprehension(ctx.comprehensionFor(), ctx.elements.get(0));
         return null;
     }
 
     @Override
-    public Void visitMapComprehension(ToyParser.MapComprehensionContext ctx) {
-        comprehension(ctx.comprehensionFor(), ctx.key, ctx.value);
+    public Void visitMapDisplay(ToyParser.MapDisplayContext ctx) {
+        if (ctx.comprehensionFor().isEmpty()) {
+            return visitChildren(ctx);
+        }
+        ToyParser.MapEntryContext entry = ctx.entries.get(0);
+        comprehension(ctx.comprehensionFor(), entry.key, entry.value);
         return null;
     }
 

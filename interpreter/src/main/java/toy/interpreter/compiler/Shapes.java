@@ -1,6 +1,7 @@
 package toy.interpreter.compiler;
 
 import java.util.ArrayList;
+import java.util.List;
 import org.antlr.v4.runtime.Token;
 import toy.grammar.ToyLexer;
 import toy.grammar.ToyParser;
@@ -27,6 +28,12 @@ final class Shapes {
             return name.NAME().getSymbol();
         }
         return null;
+    }
+
+    /** The index of the last of a postfix chain's trailers when that is {@code [i]}, not a slice. */
+    static ToyParser.ExpressionContext lastIndex(List<ToyParser.TrailerContext> trailers) {
+        return !trailers.isEmpty() && trailers.get(trailers.size() - 1) instanceof ToyParser.SubscriptTrailerContext subscript
+                && subscript.slice == null ? subscript.lower : null;
     }
 
     /** The value of an int literal (possibly negated) that fits in 32 bits. */

@@ -150,6 +150,32 @@ class CompileErrorsTest {
         assertEquals(List.of("1:1: cannot assign to this expression"), errors("f() = 1"));
         assertEquals(List.of("1:1: cannot assign to this expression"), errors("a + b = 1"));
         assertEquals(List.of("1:15: 'spawn' needs a call, as in: spawn worker(1)"), errors("let t = spawn worker"));
+        // A spawn is no target, whatever trailers follow its call.
+        assertEquals(List.of("1:1: cannot assign to this expression"), errors("spawn f = 1"));
+        assertEquals(List.of("1:1: cannot assign to this expression"), errors("spawn f()[0] = 1"));
+        assertEquals(List.of("1:1: cannot assign to this expression"), errors("xs[1:2] = 1"));
+    }
+
+    @Test
+    void spawnWithoutACall() {
+        assertEquals(List.of("1:15: 'spawn' needs a call, as in: spawn worker(1)"), errors("let t = spawn 3"));
+        assertEquals(List.of("1:15: 'spawn' needs a call, as in: spawn worker(1)"), errors("let t = spawn xs[0]"));
+        // The inner spawn is the outer one's operand, and not a call.
+        assertEquals(List.of("1:7: 'spawn' needs a call, as in: spawn worker(1)"), errors("spawn spawn f()"));
+        assertEquals(List.of("1:7: 'spawn' passes positional arguments only: spawn worker(1, 2)"), errors("spawn f(a=1)"));
+    }
+
+    @Test
+    void severalExpressionsWithoutAnAssignment() {
+        // The grammar parses `a, b` as the targets of an assignment whose operator is missing
+        // (Toy.g4, statement); the error names the token where the operator should be.
+        assertEquals(List.of("1:5: unexpected end of line"), errors("a, b\n"));
+        assertEquals(List.of("1:5: unexpected end of file"), errors("a, b"));
+        assertEquals(List.of("1:6: unexpected name 'c'"), errors("a, b c = 1"));
+        assertEquals(List.of("1:5: unexpected ';'"), errors("a, b; c = 1"));
+        assertEquals(List.of("1:16: unexpected '}'"), errors("if true { a, b }"));
+        assertEquals(List.of("2:12: unexpected end of line", "3:7: unexpected number 2, expected end of file, ';' or end of line"),
+                errors("let a = 1\nprint(a), a\na = 1 2\n"));
     }
 
     @Test
