@@ -58,8 +58,8 @@ public final class CodeFile {
 
     /**
      * Reads what {@link #write} wrote, giving the codes {@code sourceLines} (the script's lines),
-     * after checking that globals' slots hold the names the written ones held and adding the
-     * slots the script added. Returns null, with globals unchanged, when they differ (another
+     * after checking that globals' slots hold the names the written ones held, then adds the
+     * slots the script added and marks the names it declares. Returns null, with globals unchanged, when they differ (another
      * set of builtins); throws IOException (EOFException included) on bytes of another shape.
      */
     public static Code read(DataInputStream in, Globals globals, List<String> sourceLines) throws IOException {
@@ -70,19 +70,22 @@ public final class CodeFile {
             names[slot] = readString(in);
             declared[slot] = in.readBoolean();
         }
-        if (count < globals.size()) {
+        int existing = globals.size();
+        if (count < existing) {
             return null;
         }
-        for (int slot = 0; slot < globals.size(); slot++) {
-            if (!names[slot].equals(globals.name(slot)) || declared[slot] != globals.declared(slot)) {
+        for (int slot = 0; slot < existing; slot++) {
+            if (!names[slot].equals(globals.name(slot))) {
                 return null;
             }
         }
         Code code = readCode(in, sourceLines);
-        for (int slot = globals.size(); slot < count; slot++) {
+        // The slots the script added, in order, and its own declarations of existing names too
+        // (a `let len = ...` at its top level declares the builtin's slot).
+        for (int slot = 0; slot < count; slot++) {
             if (declared[slot]) {
                 globals.declare(names[slot]);
-            } else {
+            } else if (slot >= existing) {
                 globals.indexOf(names[slot]);
             }
         }

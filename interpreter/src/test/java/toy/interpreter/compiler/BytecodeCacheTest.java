@@ -78,6 +78,21 @@ class BytecodeCacheTest {
     }
 
     @Test
+    void aScriptThatDeclaresABuiltinsNameIsLoadedWithThatDeclaration() throws Exception {
+        String script = "let len = fn(x) { return 42 }\nprint(len([1]))\nfn f() { str = 1 }\n";
+        Globals first = Vm.globalsOfARun();
+        Code compiled = cache("b1").compile(source(script), first);
+        Globals second = Vm.globalsOfARun();
+        Code loaded = cache("b1").cached(source(script), second);
+        assertNotNull(loaded);
+        int len = second.indexOf("len");
+        assertTrue(first.declared(len) && second.declared(len));
+        assertFalse(second.declared(second.indexOf("str")));
+        assertEquals(run(compiled, first), run(loaded, second));
+        assertEquals("42\n", run(loaded, second));
+    }
+
+    @Test
     void anotherTextNameOrBuildIsAMiss() throws Exception {
         cache("b1").compile(source(SCRIPT), Vm.globalsOfARun());
         assertNull(cache("b1").cached(source(SCRIPT + "\n"), Vm.globalsOfARun()));
