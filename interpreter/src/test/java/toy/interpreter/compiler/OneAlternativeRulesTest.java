@@ -2,11 +2,8 @@ package toy.interpreter.compiler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import toy.interpreter.bytecode.Code;
-import toy.interpreter.bytecode.Opcode;
 
 /**
  * The constructs Toy.g4 writes as one alternative so that the parser decides on one token
@@ -16,16 +13,7 @@ import toy.interpreter.bytecode.Opcode;
 class OneAlternativeRulesTest {
     /** The opcode names of the statement on the script's last line (the lines before declare its globals). */
     private static List<String> lastLine(String text) throws CompileException {
-        Code code = Scripts.compile(text + "\nlet end = 0");
-        int line = (int) text.lines().count();
-        List<String> names = new ArrayList<>();
-        int[] ins = code.instructions();
-        for (int pc = 0; pc < ins.length; pc += Opcode.length(ins[pc])) {
-            if (code.lineAt(pc) == line) {
-                names.add(Opcode.name(ins[pc]));
-            }
-        }
-        return names;
+        return Scripts.opcodesOfLine(text, (int) text.lines().count());
     }
 
     @Test

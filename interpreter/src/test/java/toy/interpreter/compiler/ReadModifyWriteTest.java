@@ -2,12 +2,8 @@ package toy.interpreter.compiler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import toy.interpreter.bytecode.Code;
-import toy.interpreter.bytecode.Globals;
-import toy.interpreter.bytecode.Opcode;
 
 /**
  * LANGUAGE.md section 7: reading and writing back a global, a list element or a map entry stays
@@ -17,16 +13,7 @@ import toy.interpreter.bytecode.Opcode;
 class ReadModifyWriteTest {
     /** The opcode names of the statement on the script's second line. */
     private static List<String> secondLine(String text) throws CompileException {
-        Code code = Compiler.compile(new SourceFile("t.toy", text + "\nlet end = 0"), new Globals());
-        int line = 2;
-        List<String> names = new ArrayList<>();
-        int[] ins = code.instructions();
-        for (int pc = 0; pc < ins.length; pc += Opcode.length(ins[pc])) {
-            if (code.lineAt(pc) == line) {
-                names.add(Opcode.name(ins[pc]));
-            }
-        }
-        return names;
+        return Scripts.opcodesOfLine(text, 2);
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import toy.interpreter.bytecode.Code;
 import toy.interpreter.bytecode.Globals;
+import toy.interpreter.bytecode.Opcode;
 
 /** Scripts compiled for tests that look at their bytecode. */
 public final class Scripts {
@@ -23,6 +24,23 @@ public final class Scripts {
             }
         }
         throw new AssertionError("no function in " + text);
+    }
+
+    /**
+     * The opcode names of the top-level instructions that a script's 1-based source line
+     * compiles to; a last line {@code let end = 0} is added, so that the line tested is never
+     * the script's end.
+     */
+    public static List<String> opcodesOfLine(String text, int line) throws CompileException {
+        Code code = compile(text + "\nlet end = 0");
+        List<String> names = new ArrayList<>();
+        int[] ins = code.instructions();
+        for (int pc = 0; pc < ins.length; pc += Opcode.length(ins[pc])) {
+            if (code.lineAt(pc) == line) {
+                names.add(Opcode.name(ins[pc]));
+            }
+        }
+        return names;
     }
 
     /** code, then every function defined in it, through their constants, depth first. */
