@@ -11,7 +11,8 @@ package toy.runtime;
 public final class MemoryReserve {
     /**
      * 2 MiB: several times what a MemoryError needs with the traceback of a recursion at the
-     * default limit (1,000 frames, about 0.3 MB with its printed text). It was 8 MiB, whose
+     * default limit (1,000 frames, about 0.3 MB with its printed text). A traceback's entries
+     * grow with {@code --recursion-limit}; one 40,000 frames deep was still reported. It was 8 MiB, whose
      * first touch (the JVM zeroes a new array) took about 5 ms of every start, a twentieth of
      * hello world's (docs/speed.md, "Start-up").
      */

@@ -31,7 +31,10 @@ public final class CodeFile {
     private CodeFile() {
     }
 
-    /** A constant kind this format has no tag for; such a script is compiled at each run. */
+    /**
+     * A constant kind this format has no tag for. The compiler makes none today; the check
+     * keeps a kind added to it later from breaking runs: such a script is compiled at each run.
+     */
     public static final class UnsupportedConstant extends Exception {
         private static final long serialVersionUID = 1L;
 
@@ -238,13 +241,17 @@ public final class CodeFile {
         return values;
     }
 
-    private static void writeString(DataOutputStream out, String s) throws IOException {
+    /** A string as {@link #readString} reads it: its length, then its UTF-16 code units. */
+    public static void writeString(DataOutputStream out, String s) throws IOException {
         out.writeInt(s.length());
         out.writeChars(s);
     }
 
-    /** A string as its UTF-16 code units, which keeps any string exactly, lone surrogates too. */
-    private static String readString(DataInputStream in) throws IOException {
+    /**
+     * A string {@link #writeString} wrote: its UTF-16 code units keep any string exactly, lone
+     * surrogates too. IOException if the bytes left are fewer than the length says.
+     */
+    public static String readString(DataInputStream in) throws IOException {
         char[] chars = new char[readLength(in)];
         for (int i = 0; i < chars.length; i++) {
             chars[i] = in.readChar();

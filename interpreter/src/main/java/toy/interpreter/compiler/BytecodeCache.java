@@ -140,8 +140,8 @@ public final class BytecodeCache {
         }
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 0, length));
         try {
-            if (in.readInt() != MAGIC || in.readInt() != VERSION || !in.readUTF().equals(build)
-                    || !in.readUTF().equals(source.name()) || !readText(in).equals(source.text())) {
+            if (in.readInt() != MAGIC || in.readInt() != VERSION || !CodeFile.readString(in).equals(build)
+                    || !CodeFile.readString(in).equals(source.name()) || !CodeFile.readString(in).equals(source.text())) {
                 return null;
             }
             return CodeFile.read(in, globals, source.lines());
@@ -158,26 +158,27 @@ public final class BytecodeCache {
             return;
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(bytecode.length + source.text().length() * 2 + 256);
+        byte[] file;
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeInt(MAGIC);
             out.writeInt(VERSION);
-            out.writeUTF(build);
-            out.writeUTF(source.name());
-            out.writeInt(source.text().length());
-            out.writeChars(source.text());
+            CodeFile.writeString(out, build);
+            CodeFile.writeString(out, source.name());
+            CodeFile.writeString(out, source.text());
             out.write(bytecode);
-            CRC32 crc = new CRC32();
-            crc.update(bytes.toByteArray());
-            out.writeLong(crc.getValue());
-        } catch (IOException | RuntimeException e) {
-            // writeUTF refuses a name or build over 65,535 bytes: such a script is not kept.
-            return;
+            out.writeLong(0);
+            file = bytes.toByteArray();
+        } catch (IOException e) {
+            throw new AssertionError("writing to memory", e);
         }
+        CRC32 crc = new CRC32();
+        crc.update(file, 0, file.length - Long.BYTES);
+        ByteBuffer.wrap(file).putLong(file.length - Long.BYTES, crc.getValue());
         Path temporary = null;
         try {
             Files.createDirectories(directory);
             temporary = Files.createTempFile(directory, entry.getFileName().toString(), ".tmp");
-            Files.write(temporary, bytes.toByteArray());
+            Files.write(temporary, file);
             Files.move(temporary, entry, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException | RuntimeException e) {
             if (temporary != null) {
@@ -188,17 +189,5 @@ public final class BytecodeCache {
                 }
             }
         }
-    }
-
-    private static String readText(DataInputStream in) throws IOException {
-        int length = in.readInt();
-        if (length < 0 || length > in.available() / 2) {
-            throw new IOException("a text of " + length + " chars with " + in.available() + " bytes left");
-        }
-        char[] chars = new char[length];
-        for (int i = 0; i < length; i++) {
-            chars[i] = in.readChar();
-        }
-        return new String(chars);
     }
 }

@@ -115,6 +115,8 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
         if (display) {
             code.emit(LOAD_GLOBAL, displayHook);
         }
+        // One expression: Parsing reports several without an operator (`a, b`) as a syntax
+        // error, and no code is generated after one.
         visit(ctx.targets.get(0));
         if (display) {
             code.emit(CALL, 1);

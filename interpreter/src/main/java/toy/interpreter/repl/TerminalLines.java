@@ -60,13 +60,18 @@ public final class TerminalLines implements LineSource {
             return null;
         }
         try {
-            terminal.setSize(new Size(size.getColumns() > 0 ? size.getColumns() : DEFAULT_COLUMNS,
-                    size.getRows() > 0 ? size.getRows() : DEFAULT_ROWS));
+            terminal.setSize(given(size));
         } catch (IOError e) {
             // A terminal that refuses a size (the ioctl failed): JLine's own handling of none, as before.
             return null;
         }
         return size;
+    }
+
+    /** The size given to a terminal that reported {@code size}: 80 columns or 24 rows where it had 0. */
+    private static Size given(Size size) {
+        return new Size(size.getColumns() > 0 ? size.getColumns() : DEFAULT_COLUMNS,
+                size.getRows() > 0 ? size.getRows() : DEFAULT_ROWS);
     }
 
     @Override
@@ -85,7 +90,8 @@ public final class TerminalLines implements LineSource {
 
     @Override
     public void close() {
-        if (unsized != null) {
+        // Only if the size is still the one given: a window resized meanwhile has a real one.
+        if (unsized != null && terminal.getSize().equals(given(unsized))) {
             try {
                 terminal.setSize(unsized);
             } catch (IOError e) {

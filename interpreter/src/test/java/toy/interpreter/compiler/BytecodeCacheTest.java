@@ -1,7 +1,9 @@
 package toy.interpreter.compiler;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,6 +15,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -22,6 +25,8 @@ import toy.interpreter.bytecode.Disassembler;
 import toy.interpreter.bytecode.Globals;
 import toy.interpreter.vm.SwitchInterval;
 import toy.interpreter.vm.Vm;
+import toy.runtime.ToyList;
+import toy.runtime.Values;
 import toy.runtime.threads.Gil;
 
 class BytecodeCacheTest {
@@ -64,6 +69,7 @@ class BytecodeCacheTest {
         Globals second = Vm.globalsOfARun();
         Code loaded = cache("b1").cached(source(SCRIPT), second);
         assertNotNull(loaded, "the first run kept its bytecode");
+        assertSameCode(compiled, loaded);
         assertEquals(Disassembler.disassemble(compiled, first), Disassembler.disassemble(loaded, second));
         assertEquals(first.size(), second.size());
         for (int slot = 0; slot < first.size(); slot++) {
@@ -90,6 +96,37 @@ class BytecodeCacheTest {
         assertFalse(second.declared(second.indexOf("str")));
         assertEquals(run(compiled, first), run(loaded, second));
         assertEquals("42\n", run(loaded, second));
+    }
+
+    @Test
+    void aHitLeavesTheFileAsItWas() throws Exception {
+        cache("b1").compile(source(SCRIPT), Vm.globalsOfARun());
+        Path entry = cache("b1").entry(source(SCRIPT));
+        FileTime past = FileTime.fromMillis(1_000_000_000_000L);
+        Files.setLastModifiedTime(entry, past);
+        byte[] bytes = Files.readAllBytes(entry);
+        assertNotNull(cache("b1").compile(source(SCRIPT), Vm.globalsOfARun()));
+        assertEquals(past, Files.getLastModifiedTime(entry));
+        assertArrayEquals(bytes, Files.readAllBytes(entry));
+    }
+
+    @Test
+    void aFileIsNamedAfterTheScriptAndItsPath() {
+        String readable = cache("b1").entry(new SourceFile("/a/dir/wörd count.toy", "")).getFileName().toString();
+        assertTrue(readable.matches("w_rd_count\\.toy-[0-9a-f]+\\.toyc"), readable);
+        assertNotEquals(readable, cache("b1").entry(new SourceFile("/other/wörd count.toy", "")).getFileName().toString());
+        String longName = "x".repeat(300) + ".toy";
+        assertTrue(cache("b1").entry(new SourceFile(longName, "")).getFileName().toString().length() < 80);
+        assertNull(cache("b1").entry(new SourceFile("bad\0name.toy", "")), "a name no path can have: no cache");
+        assertNull(cache("b1").entry(new SourceFile("/", "")));
+    }
+
+    @Test
+    void theTestsRunFromClassDirectoriesKeepNoCache() throws Exception {
+        BytecodeCache thisBuild = BytecodeCache.forThisBuild();
+        assertNotNull(thisBuild.compile(source(SCRIPT), Vm.globalsOfARun()));
+        assertNull(thisBuild.cached(source(SCRIPT), Vm.globalsOfARun()));
+        assertNull(thisBuild.entry(source(SCRIPT)));
     }
 
     @Test
@@ -172,6 +209,41 @@ class BytecodeCacheTest {
         assertEquals(Path.of("/home/u/.cache/toy"), BytecodeCache.directory(null, "relative", "/home/u"));
         assertEquals(Path.of("/home/u/.cache/toy"), BytecodeCache.directory(null, null, "/home/u"));
         assertNull(BytecodeCache.directory(null, null, ""));
+    }
+
+    /** Every field of two code trees equal, nested functions' too (the disassembly leaves out columns, handlers, depths ...). */
+    private static void assertSameCode(Code expected, Code actual) {
+        assertEquals(expected.name(), actual.name());
+        assertEquals(expected.file(), actual.file());
+        assertEquals(expected.firstLine(), actual.firstLine());
+        assertArrayEquals(expected.instructions(), actual.instructions());
+        assertArrayEquals(expected.lines(), actual.lines());
+        assertArrayEquals(expected.names(), actual.names());
+        assertEquals(expected.parameterCount(), actual.parameterCount());
+        assertEquals(expected.localCount(), actual.localCount());
+        assertEquals(expected.maxStack(), actual.maxStack());
+        assertArrayEquals(expected.localNames(), actual.localNames());
+        assertArrayEquals(expected.cellParameters(), actual.cellParameters());
+        assertArrayEquals(expected.freeSources(), actual.freeSources());
+        assertArrayEquals(expected.freeNames(), actual.freeNames());
+        assertEquals(expected.handlers(), actual.handlers());
+        assertArrayEquals(expected.startColumns(), actual.startColumns());
+        assertArrayEquals(expected.endColumns(), actual.endColumns());
+        assertEquals(expected.sourceLines(), actual.sourceLines());
+        assertArrayEquals(expected.stackDepths(), actual.stackDepths());
+        assertEquals(expected.constants().length, actual.constants().length);
+        for (int i = 0; i < expected.constants().length; i++) {
+            Object e = expected.constants()[i];
+            Object a = actual.constants()[i];
+            if (e instanceof Code code) {
+                assertSameCode(code, (Code) a);
+            } else if (e instanceof ToyList list) {
+                assertEquals(Values.repr(list), Values.repr(a));
+            } else {
+                assertEquals(e.getClass(), a.getClass());
+                assertEquals(e, a);
+            }
+        }
     }
 
     /** What code prints, with its output and errors together, when run with globals. */
