@@ -133,17 +133,20 @@ class LazyBuiltinsTest {
         assertNull(globals.get("nope"));
     }
 
-    /** Threads without a GIL read min, max and sorted first at once: each sees the group's one set of builtins. */
+    /** Threads without a GIL, let go at once, read min, max and sorted first: each sees the group's one set of builtins. */
     @Test
     void threadsWithoutTheGilInstallAGroupOnce() throws CompileException {
         String script = """
+                let go = Event()
                 fn work(k) {
+                    go.wait()
                     let total = 0
                     for i in range(200) { total += max(i, k) - min(i, k) + len(sorted([k, i])) }
                     return [total, sorted]
                 }
                 let threads = []
                 for k in range(8) { threads.append(spawn work(k)) }
+                go.set()
                 let totals = []
                 for t in threads {
                     let result = t.join()
@@ -154,6 +157,30 @@ class LazyBuiltinsTest {
                 """;
         for (int i = 0; i < 20; i++) {
             assertEquals("[20300, 20102, 19906, 19712, 19520, 19330, 19142, 18956]\n", run(script, Gil.Policy.OFF).out());
+        }
+    }
+
+    /** seed and random, first read by threads let go at once, come from one install: they share the generator. */
+    @Test
+    void aGroupReadFirstByThreadsWithoutTheGilIsInstalledWhole() throws CompileException {
+        String script = """
+                let go = Event()
+                fn first(k) {
+                    go.wait()
+                    if k % 2 == 0 { return seed }
+                    return random
+                }
+                let threads = []
+                for k in range(8) { threads.append(spawn first(k)) }
+                go.set()
+                for t in threads { t.join() }
+                seed(5)
+                let a = random()
+                seed(5)
+                print(random() == a)
+                """;
+        for (int i = 0; i < 20; i++) {
+            assertEquals("true\n", run(script, Gil.Policy.OFF).out());
         }
     }
 }
