@@ -1,19 +1,20 @@
 package toy.runtime;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The builtins that need nothing of the VM: len str float type range abs sum round here, and
- * those of {@link SequenceBuiltins}, {@link TextBuiltins}, {@link MathBuiltins} and {@link ErrorKinds}.
+ * The builtins that need nothing of the VM and have no module of their own: len str float type
+ * range abs sum round. The others of this module are {@link SequenceBuiltins}, {@link TextBuiltins},
+ * {@link MathBuiltins} and {@link ErrorKinds}; the VM installs each such group on its own.
  */
 public final class CoreBuiltins {
     private CoreBuiltins() {
     }
 
+    /** len str float type range abs sum round, in that order. */
     public static List<Builtin> all() {
-        List<Builtin> all = new ArrayList<>(List.of(
+        return List.of(
                 Builtin.ofOne("len", CoreBuiltins::length),
                 Builtin.ofOne("str", 0, a -> a.length == 0 ? "" : Values.str(a[0]), Values::str),
                 new Builtin("float", Arity.expects("float", 0, 1), a -> a.length == 0 ? 0.0 : Conversions.toFloat(a[0])),
@@ -21,12 +22,7 @@ public final class CoreBuiltins {
                 new Builtin("range", Arity.expects("range", 1, 3), CoreBuiltins::range),
                 Builtin.ofOne("abs", CoreBuiltins::abs),
                 new Builtin("sum", 1, 2, CoreBuiltins::sum),
-                new Builtin("round", 1, 2, a -> a.length == 1 ? (Object) Rounding.round(a[0]) : Rounding.round(a[0], a[1]))));
-        all.addAll(SequenceBuiltins.all());
-        all.addAll(TextBuiltins.all());
-        all.addAll(MathBuiltins.all());
-        all.addAll(ErrorKinds.all());
-        return all;
+                new Builtin("round", 1, 2, a -> a.length == 1 ? (Object) Rounding.round(a[0]) : Rounding.round(a[0], a[1])));
     }
 
     /** Global values that are not functions. */

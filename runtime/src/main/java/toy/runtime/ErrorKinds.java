@@ -8,15 +8,17 @@ import java.util.List;
  * {@code raise ValueError("bad")}. {@code KeyError(k)}'s message is k's repr, as the VM's own
  * KeyErrors say it; the others take a str (or any value, shown as str) or nothing.
  */
-final class ErrorKinds {
-    static final List<String> KINDS = List.of("Error", "TypeError", "NameError", "IndexError", "KeyError",
+public final class ErrorKinds {
+    /** The kinds' names: also the names of their builtins. */
+    public static final List<String> KINDS = List.of("Error", "TypeError", "NameError", "IndexError", "KeyError",
             "ValueError", "ZeroDivisionError", "OverflowError", "RecursionError", "AssertionError", "RuntimeError",
             "MemoryError", "TimeoutError", "Empty", "Full", "DeadlockError", "WorkerError");
 
     private ErrorKinds() {
     }
 
-    static List<Builtin> all() {
+    /** A builtin per kind, in the order of {@link #KINDS}. */
+    public static List<Builtin> all() {
         List<Builtin> builtins = new ArrayList<>();
         for (String kind : KINDS) {
             builtins.add(new Builtin(kind, 0, 1, a -> {

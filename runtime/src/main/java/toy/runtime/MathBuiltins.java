@@ -2,12 +2,13 @@ package toy.runtime;
 
 import java.util.List;
 
-/** divmod sqrt floor ceil (and the constant pi), with Python's rules and messages. */
-final class MathBuiltins {
+/** divmod sqrt floor ceil, with Python's rules and messages (the constant pi is {@link CoreBuiltins#constants}). */
+public final class MathBuiltins {
     private MathBuiltins() {
     }
 
-    static List<Builtin> all() {
+    /** divmod sqrt floor ceil, in that order. */
+    public static List<Builtin> all() {
         return List.of(
                 new Builtin("divmod", Arity.expects("divmod", 2, 2), a -> {
                     if (Arith.isNumber(a[0]) && Arith.isNumber(a[1])) {

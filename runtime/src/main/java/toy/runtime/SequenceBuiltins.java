@@ -4,11 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The builtins over iterables: min max sorted reversed enumerate zip any all list, with Python's rules and messages. */
-final class SequenceBuiltins {
+public final class SequenceBuiltins {
     private SequenceBuiltins() {
     }
 
-    static List<Builtin> all() {
+    /** min max sorted reversed enumerate zip any all list, in that order. */
+    public static List<Builtin> all() {
         return List.of(
                 new Builtin("min", Arity.expects("min", 1, -1), (c, a, k) -> extreme(c, "min", a, k)),
                 new Builtin("max", Arity.expects("max", 1, -1), (c, a, k) -> extreme(c, "max", a, k)),

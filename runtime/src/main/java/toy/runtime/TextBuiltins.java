@@ -4,11 +4,12 @@ import java.math.BigInteger;
 import java.util.List;
 
 /** The builtins between values and text: bool repr int ord chr hex bin format, with Python's rules and messages. */
-final class TextBuiltins {
+public final class TextBuiltins {
     private TextBuiltins() {
     }
 
-    static List<Builtin> all() {
+    /** bool repr int ord chr hex bin format, in that order. */
+    public static List<Builtin> all() {
         return List.of(
                 new Builtin("bool", Arity.expects("bool", 0, 1), a -> a.length != 0 && Values.truthy(a[0])),
                 Builtin.ofOne("repr", Values::repr),

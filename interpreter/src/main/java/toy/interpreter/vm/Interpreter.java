@@ -945,18 +945,18 @@ public final class Interpreter {
                 && compiled.entersAt(frame.pc) ? compiled : null;
     }
 
-    /** LOAD_GLOBAL: NameError if the global is not defined yet. */
+    /** LOAD_GLOBAL: a builtin's group is installed on its first read; NameError if the global is not defined yet. */
     Object loadGlobal(int slot) {
         Object v = vm.globals.values[slot];
-        if (v == null) {
+        if (v == null && (v = vm.globals.load(slot)) == null) {
             throw vm.undefined(slot, false);
         }
         return v;
     }
 
-    /** STORE_GLOBAL: NameError if the global is not defined yet. */
+    /** STORE_GLOBAL: as {@link #loadGlobal}, a builtin's name is defined before it is assigned. */
     void storeGlobal(int slot, Object value) {
-        if (vm.globals.values[slot] == null) {
+        if (vm.globals.values[slot] == null && vm.globals.load(slot) == null) {
             throw vm.undefined(slot, true);
         }
         vm.globals.values[slot] = value;

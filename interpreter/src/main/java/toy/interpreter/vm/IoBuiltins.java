@@ -4,15 +4,13 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import toy.runtime.Arity;
 import toy.runtime.Builtin;
-import toy.runtime.CoreBuiltins;
 import toy.runtime.Nil;
-import toy.runtime.RandomBuiltins;
 import toy.runtime.ToyError;
 import toy.runtime.Values;
 import toy.runtime.threads.Scheduler;
@@ -21,7 +19,7 @@ import toy.runtime.threads.ThreadState;
 /**
  * The builtins of LANGUAGE.md section 5 that need the running program: {@code print} with
  * {@code sep} and {@code end}, {@code input} (which gives the GIL up while it waits for a
- * line), and the program's random generator; plus the global constants such as {@code pi}.
+ * line).
  */
 final class IoBuiltins {
     private final Vm vm;
@@ -32,20 +30,11 @@ final class IoBuiltins {
         this.vm = vm;
     }
 
-    static void install(Vm vm) {
+    /** print and input, sharing this program's standard input. */
+    static List<Builtin> all(Vm vm) {
         IoBuiltins io = new IoBuiltins(vm);
-        define(vm, new Builtin("print", Arity.takes("print", 0, -1), (caller, args, keywords) -> io.print(args, keywords)));
-        define(vm, new Builtin("input", Arity.expects("input", 0, 1), io::input));
-        for (Builtin b : new RandomBuiltins().all()) {
-            define(vm, b);
-        }
-        for (Map.Entry<String, Object> constant : CoreBuiltins.constants().entrySet()) {
-            vm.globals.define(constant.getKey(), constant.getValue());
-        }
-    }
-
-    private static void define(Vm vm, Builtin builtin) {
-        vm.globals.define(builtin.name(), builtin);
+        return List.of(new Builtin("print", Arity.takes("print", 0, -1), (caller, args, keywords) -> io.print(args, keywords)),
+                new Builtin("input", Arity.expects("input", 0, 1), io::input));
     }
 
     /** One call's text goes out in one piece, so it never interleaves with another thread's. */

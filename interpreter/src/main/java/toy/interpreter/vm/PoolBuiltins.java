@@ -26,27 +26,28 @@ final class PoolBuiltins implements Pool.Host {
         this.vm = vm;
     }
 
-    static void install(Vm vm) {
+    /** The four builtins, for the program vm runs. */
+    static List<Builtin> all(Vm vm) {
         ProcessRole role = vm.options().role();
         PoolBuiltins host = new PoolBuiltins(vm);
-        vm.globals.define("is_main", new Builtin("is_main", 0, 0, args -> !role.poolWorker()));
-        vm.globals.define("worker_index", new Builtin("worker_index", 0, 0, args -> (long) role.index()));
-        vm.globals.define("worker_count", new Builtin("worker_count", 0, 0, args -> (long) role.count()));
-        vm.globals.define("Pool", new Builtin("Pool", 0, 1, args -> {
-            if (role.poolWorker()) {
-                throw ToyError.valueError("a Pool cannot be created inside a Pool worker;"
-                        + " start pools under `if is_main() { … }`");
-            }
-            if (vm.script().startsWith("<")) {
-                // "<stdin>" (ReplSession.FILE): the REPL's code, which has no file a worker could run.
-                throw ToyError.valueError("a Pool needs a script file, whose top level each worker runs;"
-                        + " the REPL has none: put the code in a file and run it with toy FILE");
-            }
-            long size = args.length == 0 ? Runtime.getRuntime().availableProcessors() : count(args[0]);
-            Pool pool = new Pool(host, (int) size);
-            vm.pools().add(pool);
-            return pool;
-        }));
+        return List.of(new Builtin("is_main", 0, 0, args -> !role.poolWorker()),
+                new Builtin("worker_index", 0, 0, args -> (long) role.index()),
+                new Builtin("worker_count", 0, 0, args -> (long) role.count()),
+                new Builtin("Pool", 0, 1, args -> {
+                    if (role.poolWorker()) {
+                        throw ToyError.valueError("a Pool cannot be created inside a Pool worker;"
+                                + " start pools under `if is_main() { … }`");
+                    }
+                    if (vm.script().startsWith("<")) {
+                        // "<stdin>" (ReplSession.FILE): the REPL's code, which has no file a worker could run.
+                        throw ToyError.valueError("a Pool needs a script file, whose top level each worker runs;"
+                                + " the REPL has none: put the code in a file and run it with toy FILE");
+                    }
+                    long size = args.length == 0 ? Runtime.getRuntime().availableProcessors() : count(args[0]);
+                    Pool pool = new Pool(host, (int) size);
+                    vm.pools().add(pool);
+                    return pool;
+                }));
     }
 
     private static long count(Object value) {

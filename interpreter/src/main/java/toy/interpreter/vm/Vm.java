@@ -101,7 +101,7 @@ public final class Vm {
         this.gil = new Gil(options.policy(), scheduler);
         scheduler.setGil(gil);
         options.interval().applyTo(gil);
-        VmBuiltins.install(this);
+        LazyBuiltins.name(this);
         MemoryReserve.take();
     }
 

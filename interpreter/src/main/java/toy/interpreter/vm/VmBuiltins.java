@@ -1,8 +1,8 @@
 package toy.interpreter.vm;
 
+import java.util.List;
 import toy.runtime.Arity;
 import toy.runtime.Builtin;
-import toy.runtime.CoreBuiltins;
 import toy.runtime.Keywords;
 import toy.runtime.Nil;
 import toy.runtime.ToyError;
@@ -19,73 +19,70 @@ import toy.runtime.threads.ToyQueue;
 import toy.runtime.threads.WaitArguments;
 import toy.runtime.threads.ToySemaphore;
 
-/** The builtins that need the running program (its output, arguments, threads, GIL), installed as globals with the core ones. */
+/** The builtins that need the running program (its arguments, threads, GIL): two of the groups of {@link BuiltinGroup}. */
 final class VmBuiltins {
     private VmBuiltins() {
     }
 
-    static void install(Vm vm) {
-        for (Builtin b : CoreBuiltins.all()) {
-            vm.globals.define(b.name(), b);
-        }
-        IoBuiltins.install(vm);
-        define(vm, new Builtin("clock", 0, 0, args -> System.nanoTime() / 1e9));
-        define(vm, new Builtin("sleep", 1, 1, args -> {
-            vm.scheduler().sleep(ThreadState.current(), sleepNanos(args[0]));
-            return Nil.NIL;
-        }));
-        define(vm, new Builtin("args", 0, 0, args -> {
-            ToyList list = new ToyList();
-            vm.args().forEach(list::add);
-            return list;
-        }));
-        define(vm, new Builtin("exit", 0, 1, args -> {
-            throw new ExitRequest(args.length == 0 || args[0] == Nil.NIL ? 0 : (int) integer(args[0], "exit"));
-        }));
-        define(vm, new Builtin("assert", 1, 2, args -> {
-            if (!Values.truthy(args[0])) {
-                throw new ToyError("AssertionError", args.length > 1 ? Values.str(args[1]) : "");
-            }
-            return Nil.NIL;
-        }));
-        define(vm, new Builtin("cpu_count", 0, 0, args -> (long) Runtime.getRuntime().availableProcessors()));
-        installThreads(vm);
-        PoolBuiltins.install(vm);
+    /** clock sleep args exit assert cpu_count: LANGUAGE.md section 5's builtins about the running program. */
+    static List<Builtin> program(Vm vm) {
+        return List.of(
+                new Builtin("clock", 0, 0, args -> System.nanoTime() / 1e9),
+                new Builtin("sleep", 1, 1, args -> {
+                    vm.scheduler().sleep(ThreadState.current(), sleepNanos(args[0]));
+                    return Nil.NIL;
+                }),
+                new Builtin("args", 0, 0, args -> {
+                    ToyList list = new ToyList();
+                    vm.args().forEach(list::add);
+                    return list;
+                }),
+                new Builtin("exit", 0, 1, args -> {
+                    throw new ExitRequest(args.length == 0 || args[0] == Nil.NIL ? 0 : (int) integer(args[0], "exit"));
+                }),
+                new Builtin("assert", 1, 2, args -> {
+                    if (!Values.truthy(args[0])) {
+                        throw new ToyError("AssertionError", args.length > 1 ? Values.str(args[1]) : "");
+                    }
+                    return Nil.NIL;
+                }),
+                new Builtin("cpu_count", 0, 0, args -> (long) Runtime.getRuntime().availableProcessors()));
     }
 
     /** LANGUAGE.md section 7: threads, their primitives, and the GIL's switch interval. */
-    private static void installThreads(Vm vm) {
+    static List<Builtin> threads(Vm vm) {
         Scheduler scheduler = vm.scheduler();
-        define(vm, new Builtin("current_thread", 0, 0, args -> ThreadState.current().thread()));
-        // Every primitive takes name= (LANGUAGE.md section 7): reports show it beside the file:line that made it.
-        define(vm, new Builtin("Lock", Arity.takes("Lock", 0, 0),
-                (caller, args, keywords) -> new ToyLock(scheduler, name("Lock", keywords), origin(), false)));
-        define(vm, new Builtin("RLock", Arity.takes("RLock", 0, 0),
-                (caller, args, keywords) -> new ToyLock(scheduler, name("RLock", keywords), origin(), true)));
-        define(vm, new Builtin("Semaphore", Arity.takes("Semaphore", 0, 1), (caller, args, keywords) -> new ToySemaphore(
-                scheduler, name("Semaphore", keywords), origin(), args.length == 0 ? 1 : integer(args[0], "Semaphore"))));
-        define(vm, new Builtin("Condition", Arity.takes("Condition", 0, 1), (caller, args, keywords) -> {
-            String name = name("Condition", keywords);
-            if (args.length == 0 || args[0] == Nil.NIL) {
-                return new ToyCondition(scheduler, name, origin(), null);
-            }
-            if (args[0] instanceof ToyLock lock) {
-                return new ToyCondition(scheduler, name, origin(), lock);
-            }
-            throw ToyError.typeError("Condition() argument must be a Lock or an RLock, not '" + Values.typeName(args[0]) + "'");
-        }));
-        define(vm, new Builtin("Event", Arity.takes("Event", 0, 0),
-                (caller, args, keywords) -> new ToyEvent(scheduler, name("Event", keywords), origin())));
-        define(vm, new Builtin("Queue", Arity.takes("Queue", 0, 1), (caller, args, keywords) -> new ToyQueue(
-                scheduler, name("Queue", keywords), origin(), args.length == 0 ? 0 : integer(args[0], "Queue"))));
-        define(vm, new Builtin("set_switch_interval", 1, 1, args -> {
-            setSwitchInterval(vm.gil(), args[0]);
-            return Nil.NIL;
-        }));
-        define(vm, new Builtin("switch_interval", 0, 0, args -> {
-            Gil gil = vm.gil();
-            return gil.intervalInstructions() > 0 ? (Object) (long) gil.intervalInstructions() : gil.intervalNanos() / 1e9;
-        }));
+        return List.of(
+                new Builtin("current_thread", 0, 0, args -> ThreadState.current().thread()),
+                // Every primitive takes name= (LANGUAGE.md section 7): reports show it beside the file:line that made it.
+                new Builtin("Lock", Arity.takes("Lock", 0, 0),
+                        (caller, args, keywords) -> new ToyLock(scheduler, name("Lock", keywords), origin(), false)),
+                new Builtin("RLock", Arity.takes("RLock", 0, 0),
+                        (caller, args, keywords) -> new ToyLock(scheduler, name("RLock", keywords), origin(), true)),
+                new Builtin("Semaphore", Arity.takes("Semaphore", 0, 1), (caller, args, keywords) -> new ToySemaphore(
+                        scheduler, name("Semaphore", keywords), origin(), args.length == 0 ? 1 : integer(args[0], "Semaphore"))),
+                new Builtin("Condition", Arity.takes("Condition", 0, 1), (caller, args, keywords) -> {
+                    String name = name("Condition", keywords);
+                    if (args.length == 0 || args[0] == Nil.NIL) {
+                        return new ToyCondition(scheduler, name, origin(), null);
+                    }
+                    if (args[0] instanceof ToyLock lock) {
+                        return new ToyCondition(scheduler, name, origin(), lock);
+                    }
+                    throw ToyError.typeError("Condition() argument must be a Lock or an RLock, not '" + Values.typeName(args[0]) + "'");
+                }),
+                new Builtin("Event", Arity.takes("Event", 0, 0),
+                        (caller, args, keywords) -> new ToyEvent(scheduler, name("Event", keywords), origin())),
+                new Builtin("Queue", Arity.takes("Queue", 0, 1), (caller, args, keywords) -> new ToyQueue(
+                        scheduler, name("Queue", keywords), origin(), args.length == 0 ? 0 : integer(args[0], "Queue"))),
+                new Builtin("set_switch_interval", 1, 1, args -> {
+                    setSwitchInterval(vm.gil(), args[0]);
+                    return Nil.NIL;
+                }),
+                new Builtin("switch_interval", 0, 0, args -> {
+                    Gil gil = vm.gil();
+                    return gil.intervalInstructions() > 0 ? (Object) (long) gil.intervalInstructions() : gil.intervalNanos() / 1e9;
+                }));
     }
 
     /** An int sets a count of instructions; a float, like Python's sys.setswitchinterval, seconds. */
@@ -123,10 +120,6 @@ final class VmBuiltins {
     private static String origin() {
         TracebackEntry at = ThreadState.current().location();
         return at.file() + ":" + at.line();
-    }
-
-    private static void define(Vm vm, Builtin builtin) {
-        vm.globals.define(builtin.name(), builtin);
     }
 
     private static long integer(Object value, String function) {
