@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.zip.CRC32;
 import toy.interpreter.bytecode.Code;
 import toy.interpreter.bytecode.CodeFile;
@@ -177,8 +178,11 @@ public final class BytecodeCache {
         Path temporary = null;
         try {
             Files.createDirectories(directory);
-            temporary = Files.createTempFile(directory, entry.getFileName().toString(), ".tmp");
-            Files.write(temporary, file);
+            // A name of this process's own (Files.createTempFile would seed a SecureRandom for
+            // its name: about 10 ms of a first run), made new: never through a link left there.
+            temporary = entry.resolveSibling(entry.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+            Files.deleteIfExists(temporary);
+            Files.write(temporary, file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             Files.move(temporary, entry, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException | RuntimeException e) {
             if (temporary != null) {
