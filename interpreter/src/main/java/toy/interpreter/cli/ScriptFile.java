@@ -6,6 +6,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import toy.interpreter.compiler.SourceFile;
@@ -27,13 +28,23 @@ public final class ScriptFile {
     }
 
     public static SourceFile read(String name) throws Unreadable {
+        Path path;
+        try {
+            path = Path.of(name);
+        } catch (InvalidPathException e) {
+            // A name the file system's encoding cannot hold: non-ASCII under LANG=C, as CPython's
+            // "can't open file" for a name it cannot encode.
+            throw new Unreadable("toy: can't open file '" + name + "': the name cannot be encoded in this locale ("
+                    + System.getProperty("sun.jnu.encoding") + "); run it under a UTF-8 locale such as C.UTF-8",
+                    ExitStatus.NO_INPUT);
+        }
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(Path.of(name));
+            bytes = Files.readAllBytes(path);
         } catch (NoSuchFileException e) {
             throw new Unreadable("toy: can't open file '" + name + "': No such file or directory", ExitStatus.NO_INPUT);
         } catch (IOException | RuntimeException e) {
-            String reason = Files.isDirectory(Path.of(name)) ? "Is a directory" : "cannot be read";
+            String reason = Files.isDirectory(path) ? "Is a directory" : "cannot be read";
             throw new Unreadable("toy: can't open file '" + name + "': " + reason, ExitStatus.NO_INPUT);
         }
         try {

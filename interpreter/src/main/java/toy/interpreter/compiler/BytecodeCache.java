@@ -10,7 +10,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.zip.CRC32;
 import toy.interpreter.bytecode.Code;
 import toy.interpreter.bytecode.CodeFile;
@@ -36,6 +36,7 @@ import toy.interpreter.bytecode.Globals;
  * read half of one.
  */
 public final class BytecodeCache {
+    /** "ToyC" in ASCII. */
     private static final int MAGIC = 0x546f7943;
     private static final int VERSION = 1;
 
@@ -179,10 +180,12 @@ public final class BytecodeCache {
         try {
             Files.createDirectories(directory);
             // A name of this process's own (Files.createTempFile would seed a SecureRandom for
-            // its name: about 10 ms of a first run), made new: never through a link left there.
+            // its name: about 10 ms of a first run), made new (never through a link left there)
+            // and readable by its owner alone, as the script's text is in it.
             temporary = entry.resolveSibling(entry.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
             Files.deleteIfExists(temporary);
-            Files.write(temporary, file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            Files.createFile(temporary, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.write(temporary, file);
             Files.move(temporary, entry, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException | RuntimeException e) {
             if (temporary != null) {

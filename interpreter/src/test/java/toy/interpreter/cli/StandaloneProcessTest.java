@@ -109,6 +109,28 @@ class StandaloneProcessTest {
         }
     }
 
+    /**
+     * A script name the JVM cannot encode (non-ASCII under LANG=C, where Path.of throws) is a
+     * script that cannot be opened, exit 66, not an internal error.
+     */
+    @Test
+    void aNameTheLocaleCannotEncodeIsAScriptThatCannotBeOpened() throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "toy.interpreter.cli.Main", dir.resolve("日本.toy").toString());
+        builder.environment().put("LC_ALL", "C");
+        builder.environment().put("LANG", "C");
+        Process process = builder.start();
+        try {
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS), "toy did not end");
+            String err = stderr(process);
+            assertEquals(66, process.exitValue(), err);
+            assertTrue(err.startsWith("toy: can't open file '"), err);
+            assertTrue(!err.contains("internal error") && !err.contains("Exception"), err);
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
     @Test
     void runningOutOfMemoryIsAMemoryErrorInEveryThread() throws Exception {
         // A small heap, so that the growing string fills it in a moment.

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -97,6 +98,13 @@ class BytecodeCacheTest {
         String output = run(loaded, second);
         assertEquals("42\n", output);
         assertEquals(run(compiled, first), output);
+    }
+
+    @Test
+    void aFileIsReadableByItsOwnerAlone() throws Exception {
+        cache("b1").compile(source(SCRIPT), Vm.globalsOfARun());
+        assertEquals(PosixFilePermissions.fromString("rw-------"),
+                Files.getPosixFilePermissions(cache("b1").entry(source(SCRIPT))), "it holds the script's text");
     }
 
     @Test
