@@ -53,8 +53,8 @@ final class Parsing {
     /**
      * Reports {@code a, b} without an assignment operator after it: the grammar takes it as an
      * expression statement with an optional assignment, to decide on one token (Toy.g4). The
-     * message is the one a grammar with separate assignment and expression statements gave:
-     * "unexpected" and the token after the last expression. Reported while parsing, so that it
+     * message names the token after the last expression and the one operator several targets
+     * can take: "unexpected end of line, expected '='". Reported while parsing, so that it
      * is a syntax error like the others, in their order and one per line.
      */
     private record TargetsWithoutOperator(ToyParser parser) implements ParseTreeListener {
@@ -63,7 +63,7 @@ final class Parsing {
             if (ctx instanceof ToyParser.ExpressionStatementContext statement && statement.op == null
                     && statement.targets.size() > 1) {
                 Token next = parser.getCurrentToken();
-                parser.notifyErrorListeners(next, "unexpected " + SyntaxErrors.describe(next), null);
+                parser.notifyErrorListeners(next, "unexpected " + SyntaxErrors.describe(next) + ", expected '='", null);
             }
         }
 

@@ -169,12 +169,12 @@ class CompileErrorsTest {
     void severalExpressionsWithoutAnAssignment() {
         // The grammar parses `a, b` as the targets of an assignment whose operator is missing
         // (Toy.g4, statement); the error names the token where the operator should be.
-        assertEquals(List.of("1:5: unexpected end of line"), errors("a, b\n"));
-        assertEquals(List.of("1:5: unexpected end of file"), errors("a, b"));
-        assertEquals(List.of("1:6: unexpected name 'c'"), errors("a, b c = 1"));
-        assertEquals(List.of("1:5: unexpected ';'"), errors("a, b; c = 1"));
-        assertEquals(List.of("1:16: unexpected '}'"), errors("if true { a, b }"));
-        assertEquals(List.of("2:12: unexpected end of line", "3:7: unexpected number 2, expected end of file, ';' or end of line"),
+        assertEquals(List.of("1:5: unexpected end of line, expected '='"), errors("a, b\n"));
+        assertEquals(List.of("1:5: unexpected end of file, expected '='"), errors("a, b"));
+        assertEquals(List.of("1:6: unexpected name 'c', expected '='"), errors("a, b c = 1"));
+        assertEquals(List.of("1:5: unexpected ';', expected '='"), errors("a, b; c = 1"));
+        assertEquals(List.of("1:16: unexpected '}', expected '='"), errors("if true { a, b }"));
+        assertEquals(List.of("2:12: unexpected end of line, expected '='", "3:7: unexpected number 2, expected end of file, ';' or end of line"),
                 errors("let a = 1\nprint(a), a\na = 1 2\n"));
     }
 
