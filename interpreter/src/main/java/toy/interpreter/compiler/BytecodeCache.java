@@ -80,15 +80,16 @@ public final class BytecodeCache {
      * {@code globals}, the same either way. Throws CompileException as {@link Compiler#compile}.
      */
     public Code compile(SourceFile source, Globals globals) throws CompileException {
-        Code cached = cached(source, globals);
+        Path entry = entry(source);
+        if (entry == null) {
+            return Compiler.compile(source, globals);
+        }
+        Code cached = load(entry, source, globals);
         if (cached != null) {
             return cached;
         }
         Code code = Compiler.compile(source, globals);
-        Path entry = entry(source);
-        if (entry != null) {
-            store(entry, source, code, globals);
-        }
+        store(entry, source, code, globals);
         return code;
     }
 
