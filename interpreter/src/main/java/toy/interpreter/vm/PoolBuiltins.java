@@ -87,7 +87,7 @@ final class PoolBuiltins implements Pool.Host {
         if (function instanceof Function f && vm.globals.get(f.code().name()) == f) {
             return f.code().name();
         }
-        String what = function instanceof Function f ? "the function '" + f.code().name() + "'" : "a '" + Values.typeName(function) + "'";
+        String what = function instanceof Function f ? "the function '" + f.code().name() + "'" : "a value of type '" + Values.typeName(function) + "'";
         throw ToyError.typeError("a Pool runs only functions declared at the top level of the script, not " + what);
     }
 

@@ -19,7 +19,6 @@ import toy.interpreter.compiler.SourceFile;
 import toy.interpreter.vm.Function;
 import toy.interpreter.vm.Vm;
 import toy.runtime.ToyError;
-import toy.runtime.ToyList;
 import toy.runtime.pool.Bytes;
 import toy.runtime.pool.Channel;
 import toy.runtime.pool.Codec;
@@ -49,6 +48,9 @@ public final class WorkerMain implements Vm.Service {
     private final Vm.Options options;
     private final ConcurrentLinkedQueue<Task> tasks = new ConcurrentLinkedQueue<>();
     private Vm vm;
+    /** The script's print and its stderr, each line one message. */
+    private PrintStream stdout;
+    private PrintStream stderr;
 
     private record Task(long id, String function, Object[] args) {
     }
@@ -110,13 +112,19 @@ public final class WorkerMain implements Vm.Service {
         try {
             source = ScriptFile.read(file);
         } catch (ScriptFile.Unreadable e) {
-            return failed("WorkerError", e.getMessage(), "", e.status);
+            // Its message is the command line's ("toy: can't open file ..."); the parent's error names the worker.
+            return failed("WorkerError", "Pool worker " + index + " cannot read its script: "
+                    + e.getMessage().replaceFirst("^toy: ", ""), "", e.status);
         }
-        LineSplitter out = lines(Channel.Kind.OUT);
-        LineSplitter err = lines(Channel.Kind.ERR);
+        stdout = new PrintStream(lines(Channel.Kind.OUT), false, StandardCharsets.UTF_8);
+        stderr = new PrintStream(lines(Channel.Kind.ERR), true, StandardCharsets.UTF_8);
         Globals globals = new Globals();
-        vm = new Vm(globals, new PrintStream(out, false, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                false, options);
+        vm = new Vm(globals, stdout, stderr, false, options);
+        // Reading stdin from the start, not from the first task on: a parent that dies while the
+        // top level still runs (Ctrl-C during Pool(n), SIGKILL) ends this worker all the same.
+        Thread reader = new Thread(this::receiveTasks, "task-reader");
+        reader.setDaemon(true);
+        reader.start();
         int status;
         try {
             status = vm.run(BytecodeCache.forThisBuild().compile(source, globals), this);
@@ -124,8 +132,8 @@ public final class WorkerMain implements Vm.Service {
             return failed("WorkerError", "Pool worker " + index + " cannot compile " + file + " (was it changed after the program started?)",
                     e.report(), 65);
         }
-        out.close();
-        err.close();
+        stdout.close();
+        stderr.close();
         return status;
     }
 
@@ -160,9 +168,6 @@ public final class WorkerMain implements Vm.Service {
 
     @Override
     public void serve(BiFunction<Object, Object[], Object> call) {
-        Thread reader = new Thread(this::receiveTasks, "task-reader");
-        reader.setDaemon(true);
-        reader.start();
         send(Channel.Kind.READY, new Bytes());
         ThreadState me = ThreadState.current();
         Scheduler scheduler = vm.scheduler();
@@ -207,7 +212,11 @@ public final class WorkerMain implements Vm.Service {
         }
     }
 
-    /** The stdin reader: queues each task for MainThread; the end of stdin ends the worker. */
+    /**
+     * The stdin reader: queues each task for MainThread; the end of stdin ends the worker, after
+     * sending a last line that has no newline yet (a {@code print(x, end="")}), as {@code toy
+     * run} prints it at its end.
+     */
     private void receiveTasks() {
         try {
             for (Channel.Message m = channel.receive(); m != null; m = channel.receive()) {
@@ -217,18 +226,17 @@ public final class WorkerMain implements Vm.Service {
                 Bytes.Reader body = m.body();
                 long id = body.readLong();
                 String function = body.readString();
-                Object arguments = Codec.decode(body);
+                Object[] arguments = Codec.decodeArguments(body);
                 body.end();
-                if (!(arguments instanceof ToyList list)) {
-                    throw new Codec.Malformed("task arguments that are not a list");
-                }
-                tasks.add(new Task(id, function, list.toArray()));
+                tasks.add(new Task(id, function, arguments));
                 vm.scheduler().changed();
             }
         } catch (IOException | Codec.Malformed e) {
             System.err.println("toy: Pool worker " + index + ": broken channel from the parent: " + e.getMessage());
             Runtime.getRuntime().halt(Aborted.ERROR_STATUS);
         }
+        stdout.close();
+        stderr.close();
         Runtime.getRuntime().halt(0);
     }
 }

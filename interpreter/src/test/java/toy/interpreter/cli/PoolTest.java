@@ -113,13 +113,15 @@ class PoolTest {
     @Test
     void aWorkerHasNoStandardInput() throws IOException {
         ToyRunner.Result r = run("""
-                fn ask(x) { return input("never shown") }
+                fn ask(x) { return input("> ") }
                 if is_main() {
                     let pool = Pool(1)
                     print(pool.map(ask, [1, 2]))
                 }
                 """);
-        assertEquals("[nil, nil]\n", r.out());
+        // As at the end of input under toy run: the prompt is printed, input() is nil. The
+        // prompts make a line without a newline, which comes out when the worker ends.
+        assertEquals("[nil, nil]\n> > \n", r.out());
         assertEquals(0, r.status(), r.err());
     }
 
@@ -200,12 +202,55 @@ class PoolTest {
                 + "TypeError cannot send a 'Queue' to another process" + tail + "\n"
                 + top + "the function '<fn>'\n"
                 + top + "the function 'nested'\n"
-                + top + "a 'builtin'\n"
+                + top + "a value of type 'builtin'\n"
                 + "TypeError cannot send a 'Lock' to another process" + tail + "\n"
                 + "ValueError a Pool cannot be created inside a Pool worker; start pools under `if is_main() { … }`\n"
                 + "ValueError\n"
                 + "[1.5, nil, true, \"é😀\", {\"k\": [1]}]\n", r.out());
         assertEquals(0, r.status());
+    }
+
+    @Test
+    void aWorkersLastLineWithoutANewlineIsPrintedWhenItEnds() throws IOException {
+        ToyRunner.Result r = run("""
+                fn partial(k) { print("tail-" + str(k), end=""); return k }
+                if is_main() {
+                    let pool = Pool(1)
+                    print(pool.submit(partial, 1).result())
+                    pool.shutdown()
+                    print("after shutdown")
+                }
+                """);
+        assertEquals("1\ntail-1\nafter shutdown\n", r.out());
+        assertEquals(0, r.status());
+    }
+
+    @Test
+    void workersAndLaunchedProcessesHaveTheHeapLimitOfToyHeap() throws Exception {
+        String allocate = "fn big(n) { return len([0] * n) }\n";
+        Path pool = script(allocate + """
+                if is_main() {
+                    try { print(Pool(1).submit(big, 20_000_000).result()) } catch e { print(e.kind) }
+                }
+                """);
+        Path alone = Files.writeString(dir.resolve("alone.toy"), allocate
+                + "try { print(big(20_000_000)) } catch e { print(e.kind) }\n");
+        // Under the default limit (2 GiB, as ./toy gives) the list fits; in 64 MiB it does not.
+        assertEquals("20000000\n", ToyRunner.run("run", pool.toString()).out());
+        assertEquals("WorkerError\n", runWithToyHeap("64m", pool.toString()));
+        assertEquals("[0] MemoryError\n", runWithToyHeap("64m", "launch", "-n", "1", alone.toString()));
+    }
+
+    /** Toy's stdout, run as a process of its own with TOY_HEAP set. */
+    private static String runWithToyHeap(String heap, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("java", "-cp", System.getProperty("java.class.path"), "toy.interpreter.cli.Main"));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().put("TOY_HEAP", heap);
+        Process process = builder.start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+        return out;
     }
 
     @Test
@@ -395,13 +440,45 @@ class PoolTest {
         }
     }
 
+    /** A worker whose top level never ends: Pool(1) waits for it to get ready, forever. */
+    private static final String WORKER_NEVER_READY = SIGNAL + """
+            if not is_main() {
+                spawn signal("worker started")
+                while true { sleep(0.01) }
+            }
+            if is_main() {
+                Pool(1)
+            }
+            """;
+
+    @Test
+    void noWorkerOutlivesAParentKilledWhileItWaitsForItsWorkersToStart() throws Exception {
+        try (Parent parent = new Parent(script(WORKER_NEVER_READY), false)) {
+            parent.awaitLine("Error: worker started");
+            List<ProcessHandle> workers = parent.workers();
+            assertEquals(1, workers.size());
+            parent.process.destroyForcibly();
+            awaitGone(workers);
+        }
+    }
+
     @Test
     void ctrlCStopsTheWorkersAndExits130() throws Exception {
+        interruptAndExpect130(WAIT_WITH_A_POOL, "Error: pool ready", 2);
+    }
+
+    @Test
+    void ctrlCWhileTheWorkersStartStopsThemAndExits130() throws Exception {
+        interruptAndExpect130(WORKER_NEVER_READY, "Error: worker started", 1);
+    }
+
+    /** Runs script until stderr shows ready, then sends SIGINT as a terminal does: status 130, no worker left. */
+    private void interruptAndExpect130(String text, String ready, int workerCount) throws Exception {
         boolean setsid = Files.isExecutable(Path.of("/usr/bin/setsid")) || Files.isExecutable(Path.of("/bin/setsid"));
-        try (Parent parent = new Parent(script(WAIT_WITH_A_POOL), setsid)) {
-            parent.awaitLine("Error: pool ready");
+        try (Parent parent = new Parent(script(text), setsid)) {
+            parent.awaitLine(ready);
             List<ProcessHandle> workers = parent.workers();
-            assertEquals(2, workers.size());
+            assertEquals(workerCount, workers.size());
             // As a terminal does: SIGINT to the whole process group (its own, thanks to setsid).
             String target = setsid ? "-" + parent.process.pid() : Long.toString(parent.process.pid());
             new ProcessBuilder("kill", "-INT", "--", target).inheritIO().start().waitFor();

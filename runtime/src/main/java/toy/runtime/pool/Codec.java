@@ -47,6 +47,27 @@ public final class Codec {
         encode(value, out, 0);
     }
 
+    /**
+     * Appends a task's arguments: their count, then each as {@link #encode(Object, Bytes)}
+     * writes it. The list around them is not a level of nesting, so that an argument may be
+     * nested as deep as a result; TypeError or ValueError as there.
+     */
+    public static void encodeArguments(Object[] args, Bytes out) {
+        out.writeInt(args.length);
+        for (Object arg : args) {
+            encode(arg, out, 0);
+        }
+    }
+
+    /** Reads what {@link #encodeArguments} wrote. */
+    public static Object[] decodeArguments(Bytes.Reader in) throws Malformed {
+        Object[] args = new Object[count(in, 0)];
+        for (int i = 0; i < args.length; i++) {
+            args[i] = decode(in, 0);
+        }
+        return args;
+    }
+
     private static void encode(Object value, Bytes out, int depth) {
         if (value instanceof Long n) {
             out.writeByte(INT);

@@ -25,8 +25,21 @@ public final class JavaCommand {
             "-XX:CompileCommand=CompileThresholdScaling,toy.interpreter.vm.Compiled_*::*,0.1");
 
     /**
+     * The heap limit of every Toy process: {@code -Xmx} from {@code TOY_HEAP} (inherited from the
+     * parent's environment), else 2 GiB, as {@code ./toy} gives the process it starts
+     * (docs/cli.md, "Memory"), so that a worker or a launched process has the limit its user set
+     * rather than the JVM's default of a quarter of the machine's memory.
+     */
+    static final String HEAP_FLAG = "-Xmx" + heap(System.getenv("TOY_HEAP"));
+
+    /** TOY_HEAP's value, or 2g when it is unset or empty (as the launcher's {@code ${TOY_HEAP:-2g}}). */
+    static String heap(String toyHeap) {
+        return toyHeap == null || toyHeap.isEmpty() ? "2g" : toyHeap;
+    }
+
+    /**
      * Flags of a pool worker, chosen by measurement (docs/processes.md, "What a worker costs"):
-     * the serial collector and 16 MB thread stacks of {@code ./toy}, but tiered compilation
+     * the serial collector, 16 MB thread stacks and heap limit of {@code ./toy}, but tiered compilation
      * (C1 first) because a worker compiles the script again before it is ready, which C2
      * alone leaves to the bytecode interpreter; the JVM's own warnings on stderr, where the
      * parent relays them, instead of stdout, the channel (its other messages too, such as the
@@ -34,7 +47,7 @@ public final class JavaCommand {
      * and {@link #JIT_FLAGS}.
      */
     public static final List<String> WORKER_FLAGS = Stream.concat(
-            Stream.of("-XX:+UseSerialGC", "-Xss16m", "-XX:+ExitOnOutOfMemoryError", "-XX:-DontCompileHugeMethods",
+            Stream.of("-XX:+UseSerialGC", "-Xss16m", HEAP_FLAG, "-XX:+ExitOnOutOfMemoryError", "-XX:-DontCompileHugeMethods",
                     "-XX:+DisplayVMOutputToStderr", "-Xlog:disable", "-Xlog:all=warning:stderr"),
             JIT_FLAGS.stream()).toList();
 
@@ -47,12 +60,12 @@ public final class JavaCommand {
     public static final List<String> LOG_FLAGS = List.of("-Xlog:disable", "-Xlog:all=error:stderr");
 
     /**
-     * Flags of a {@code toy launch} process: those {@code ./toy} starts the JVM with (tiered
+     * Flags of a {@code toy launch} process: those {@code ./toy} starts the JVM with ({@link #HEAP_FLAG}, tiered
      * compilation, as there, since the launcher stopped turning it off; README, "Speed";
      * {@link #LOG_FLAGS} and {@link #JIT_FLAGS}).
      */
     public static final List<String> RUN_FLAGS = Stream.of(
-            Stream.of("-XX:+UseSerialGC", "-Xss16m", "-Xmn16m", "-XX:-DontCompileHugeMethods"), LOG_FLAGS.stream(),
+            Stream.of("-XX:+UseSerialGC", "-Xss16m", "-Xmn16m", HEAP_FLAG, "-XX:-DontCompileHugeMethods"), LOG_FLAGS.stream(),
             JIT_FLAGS.stream()).flatMap(flags -> flags).toList();
 
     private JavaCommand() {

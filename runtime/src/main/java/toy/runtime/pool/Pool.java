@@ -418,7 +418,7 @@ public final class Pool implements ToyObject, HasMethods {
     /** {@code pool.submit(f, args…)}: a Future of f(args…) run by a worker. */
     public ToyFuture submit(Object function, Object[] args) {
         String name = host.functionName(function);
-        Task task = task(name, ToyList.of(args), null);
+        Task task = task(name, args, null);
         enqueue(List.of(task));
         return task.future;
     }
@@ -437,7 +437,7 @@ public final class Pool implements ToyObject, HasMethods {
         AtomicInteger remaining = new AtomicInteger(items.size());
         List<Task> tasks = new ArrayList<>(items.size());
         for (Object item : items) {
-            tasks.add(task(name, ToyList.of(item), remaining));
+            tasks.add(task(name, new Object[] {item}, remaining));
         }
         enqueue(tasks);
         scheduler.awaitOutside(ThreadState.current(), "wait for " + name + "() over " + items.size() + " items in a Pool", Scheduler.FOREVER,
@@ -450,12 +450,12 @@ public final class Pool implements ToyObject, HasMethods {
     }
 
     /** Encodes a task's message; TypeError for an argument that cannot be sent. */
-    private Task task(String function, ToyList args, AtomicInteger batch) {
+    private Task task(String function, Object[] args, AtomicInteger batch) {
         long id = nextId.incrementAndGet();
         Bytes message = new Bytes();
         message.writeLong(id);
         message.writeString(function);
-        Codec.encode(args, message);
+        Codec.encodeArguments(args, message);
         return new Task(id, function, message, new ToyFuture(scheduler, function + "() in a Pool"), batch);
     }
 

@@ -99,6 +99,30 @@ class CodecTest {
         assertEquals("ValueError", e.kind());
     }
 
+    private static ToyList nested(int levels) {
+        ToyList value = ToyList.of(1L);
+        for (int i = 1; i < levels; i++) {
+            value = ToyList.of(value);
+        }
+        return value;
+    }
+
+    @Test
+    void anArgumentMayBeNestedAsDeepAsAResult() throws Codec.Malformed {
+        ToyList deepest = nested(Codec.MAX_DEPTH);
+        assertEquals(Values.repr(deepest), Values.repr(roundTrip(deepest)));
+        Bytes bytes = new Bytes();
+        Codec.encodeArguments(new Object[] {deepest, "x"}, bytes);
+        Bytes.Reader reader = new Bytes.Reader(Arrays.copyOf(bytes.array(), bytes.size()));
+        Object[] back = Codec.decodeArguments(reader);
+        reader.end();
+        assertEquals(List.of(Values.repr(deepest), "x"), List.of(Values.repr(back[0]), back[1]));
+        for (Runnable tooDeep : List.<Runnable>of(() -> Codec.encode(nested(Codec.MAX_DEPTH + 1), new Bytes()),
+                () -> Codec.encodeArguments(new Object[] {nested(Codec.MAX_DEPTH + 1)}, new Bytes()))) {
+            assertEquals("ValueError", assertThrows(ToyError.class, tooDeep::run).kind());
+        }
+    }
+
     @Test
     void brokenBytesAreMalformed() {
         byte[][] broken = {{}, {9}, {3, 0, 0}, {5, 0, 0, 0, 9, 'a'}, {6, 0x7f, 0, 0, 0}, {5, 0, 0, 0, 1, (byte) 0x80}};
