@@ -54,7 +54,9 @@ final class Parsing {
      * Reports {@code a, b} without an assignment operator after it: the grammar takes it as an
      * expression statement with an optional assignment, to decide on one token (Toy.g4). The
      * message names the token after the last expression and the one operator several targets
-     * can take: "unexpected end of line, expected '='". Reported while parsing, so that it
+     * can take: "unexpected end of line, expected '='"; or, when that token could begin another
+     * target, the comma too ({@link MissingComma}): "unexpected name 'c', expected ',' or '='
+     * (a missing ',' before it?)". Reported while parsing, so that it
      * is a syntax error like the others, in their order and one per line.
      */
     private record TargetsWithoutOperator(ToyParser parser) implements ParseTreeListener {
@@ -63,7 +65,13 @@ final class Parsing {
             if (ctx instanceof ToyParser.ExpressionStatementContext statement && statement.op == null
                     && statement.targets.size() > 1) {
                 Token next = parser.getCurrentToken();
-                parser.notifyErrorListeners(next, "unexpected " + SyntaxErrors.describe(next) + ", expected '='", null);
+                String message = "unexpected " + SyntaxErrors.describe(next);
+                if (MissingComma.between(parser, statement.getStop(), next, false)) {
+                    message += ", expected ',' or '='" + MissingComma.hint(parser, next);
+                } else {
+                    message += ", expected '='";
+                }
+                parser.notifyErrorListeners(next, message, null);
             }
         }
 

@@ -54,17 +54,22 @@ final class SyntaxErrors extends BaseErrorListener {
         }
     }
 
-    /** The error strategy that writes the messages. */
+    /**
+     * The error strategy that writes the messages: "unexpected X, expected Y" or "expected Y but
+     * found X", with a short list of Y only; and where a comma was left out between two elements
+     * of a list, ',' among Y and {@link MissingComma#HINT}.
+     */
     static final class Strategy extends DefaultErrorStrategy {
         @Override
         protected void reportNoViableAlternative(Parser parser, NoViableAltException e) {
-            parser.notifyErrorListeners(e.getOffendingToken(), "unexpected " + describe(e.getOffendingToken()), e);
+            Token t = e.getOffendingToken();
+            parser.notifyErrorListeners(t, unexpected(parser, t, new IntervalSet()), e);
         }
 
         @Override
         protected void reportInputMismatch(Parser parser, InputMismatchException e) {
-            parser.notifyErrorListeners(e.getOffendingToken(),
-                    "unexpected " + describe(e.getOffendingToken()) + expecting(parser, e.getExpectedTokens()), e);
+            Token t = e.getOffendingToken();
+            parser.notifyErrorListeners(t, unexpected(parser, t, e.getExpectedTokens()), e);
         }
 
         @Override
@@ -74,7 +79,7 @@ final class SyntaxErrors extends BaseErrorListener {
             }
             beginErrorCondition(parser);
             Token t = parser.getCurrentToken();
-            parser.notifyErrorListeners(t, "unexpected " + describe(t) + expecting(parser, getExpectedTokens(parser)), null);
+            parser.notifyErrorListeners(t, unexpected(parser, t, getExpectedTokens(parser)), null);
         }
 
         @Override
@@ -84,12 +89,21 @@ final class SyntaxErrors extends BaseErrorListener {
             }
             beginErrorCondition(parser);
             Token t = parser.getCurrentToken();
-            parser.notifyErrorListeners(t, "expected " + names(getExpectedTokens(parser)) + " but found " + describe(t), null);
+            IntervalSet expected = getExpectedTokens(parser);
+            IntervalSet withComma = MissingComma.expected(parser, t, expected);
+            String message = "expected " + names(withComma == null ? expected : withComma) + " but found " + describe(t);
+            parser.notifyErrorListeners(t, withComma == null ? message : message + MissingComma.hint(parser, t), null);
         }
 
-        private static String expecting(Parser parser, IntervalSet expected) {
+        /** "unexpected X", then what was expected when that is a short list (none when empty). */
+        private static String unexpected(Parser parser, Token t, IntervalSet expected) {
+            IntervalSet withComma = MissingComma.expected(parser, t, expected);
+            if (withComma != null) {
+                return "unexpected " + describe(t) + ", expected " + names(withComma) + MissingComma.hint(parser, t);
+            }
             // Long lists ("expecting one of 30 tokens") help nobody; name only short ones.
-            return expected.size() <= 3 ? ", expected " + names(expected) : "";
+            boolean named = !expected.isNil() && expected.size() <= 3;
+            return "unexpected " + describe(t) + (named ? ", expected " + names(expected) : "");
         }
 
         private static String names(IntervalSet set) {
@@ -114,6 +128,12 @@ final class SyntaxErrors extends BaseErrorListener {
             case ToyLexer.NAME -> "name '" + token.getText() + "'";
             default -> "'" + token.getText() + "'";
         };
+    }
+
+    /** The line a token ends on: a triple-quoted string may span lines. */
+    static int endLine(Token token) {
+        String text = token.getText();
+        return token.getLine() + (int) text.replace("\r\n", "\n").chars().filter(c -> c == '\n' || c == '\r').count();
     }
 
     private static String describeType(int type) {
