@@ -22,7 +22,7 @@ final class Parsing {
      * found errors (the tree is then unfit for the later passes); lexical errors leave a sound tree.
      */
     static ToyParser.ProgramContext parse(SourceFile source, List<CompileError> errors) {
-        ToyParser parser = parser(source.text(), source.name(), errors);
+        ToyParser parser = parser(source.text(), source.name(), errors, true);
         ToyParser.ProgramContext tree = parser.program();
         return parser.getNumberOfSyntaxErrors() == 0 ? tree : null;
     }
@@ -32,18 +32,18 @@ final class Parsing {
      * spaces so that its tokens have their positions in the file. Null after a syntax error.
      */
     static ToyParser.FieldExpressionContext parseField(String text, String name, List<CompileError> errors) {
-        ToyParser parser = parser(text, name, errors);
+        ToyParser parser = parser(text, name, errors, false);
         ToyParser.FieldExpressionContext tree = parser.fieldExpression();
         return parser.getNumberOfSyntaxErrors() == 0 ? tree : null;
     }
 
-    private static ToyParser parser(String text, String name, List<CompileError> errors) {
+    private static ToyParser parser(String text, String name, List<CompileError> errors, boolean wholeFile) {
         ToyLexer lexer = new ToyLexer(CharStreams.fromString(text, name));
         lexer.removeErrorListeners();
         NewlineFilter tokens = new NewlineFilter(lexer, errors);
         ToyParser parser = new ToyParser(new CommonTokenStream(tokens));
         parser.removeErrorListeners();
-        parser.addErrorListener(new SyntaxErrors(errors, tokens));
+        parser.addErrorListener(new SyntaxErrors(errors, tokens, wholeFile));
         parser.setErrorHandler(new SyntaxErrors.Strategy());
         parser.getInterpreter().setPredictionMode(PredictionMode.LL);
         parser.addParseListener(new TargetsWithoutOperator(parser));

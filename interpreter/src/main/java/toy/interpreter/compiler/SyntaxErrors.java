@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.antlr.v4.runtime.BaseErrorListener;
+import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.DefaultErrorStrategy;
 import org.antlr.v4.runtime.InputMismatchException;
 import org.antlr.v4.runtime.NoViableAltException;
@@ -11,6 +12,8 @@ import org.antlr.v4.runtime.Parser;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.TokenStream;
+import org.antlr.v4.runtime.misc.Interval;
 import org.antlr.v4.runtime.misc.IntervalSet;
 import toy.grammar.ToyLexer;
 
@@ -19,16 +22,24 @@ import toy.grammar.ToyLexer;
  * of file", and "'(' was never closed" at the bracket when the file ends inside one) and
  * records them, one per line, and none at the end of the file after another: after the first
  * error on a line, ANTLR's recovery tends to produce follow-on errors that would only confuse.
+ * Any other error at the end of a file is reported at the end of its last line with a token,
+ * not on the empty line after the file's last line break or on a comment after the code.
  */
 final class SyntaxErrors extends BaseErrorListener {
     private final List<CompileError> errors;
     private final NewlineFilter tokens;
+    private final boolean wholeFile;
     private final Set<Integer> linesWithErrors = new HashSet<>();
 
-    /** tokens: the parser's token source, which knows the brackets left open at the end. */
-    SyntaxErrors(List<CompileError> errors, NewlineFilter tokens) {
+    /**
+     * tokens: the parser's token source, which knows the brackets left open at the end;
+     * wholeFile: whether the parse is of a whole file (else of an f-string's field, whose end
+     * is its '}').
+     */
+    SyntaxErrors(List<CompileError> errors, NewlineFilter tokens, boolean wholeFile) {
         this.errors = errors;
         this.tokens = tokens;
+        this.wholeFile = wholeFile;
     }
 
     @Override
@@ -48,10 +59,50 @@ final class SyntaxErrors extends BaseErrorListener {
             line = open.getLine();
             column = open.getCharPositionInLine();
             message = "'" + open.getText() + "' was never closed";
+        } else if (atEnd && wholeFile) {
+            Token last = lastToken(((Parser) recognizer).getInputStream(), (Token) offendingSymbol);
+            if (last != null) {
+                int[] end = endOfLine(last);
+                line = end[0];
+                column = end[1];
+            }
         }
         if (linesWithErrors.add(line)) {
             errors.add(new CompileError(line, column + 1, message));
         }
+    }
+
+    /** The last token before {@code end} other than a line break, or null when there is none. */
+    private static Token lastToken(TokenStream stream, Token end) {
+        for (int i = end.getTokenIndex() - 1; i >= 0; i--) {
+            Token t = stream.get(i);
+            if (t.getType() != ToyLexer.NEWLINE) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The line where {@code token} ends and the 0-based column after the last character of that
+     * line (a comment after the token included), in code points as ANTLR counts columns.
+     */
+    private int[] endOfLine(Token token) {
+        CharStream source = tokens.getInputStream();
+        int end = token.getStopIndex() + 1;
+        while (end < source.size() && !isLineBreak(source, end)) {
+            end++;
+        }
+        int start = end;
+        while (start > 0 && !isLineBreak(source, start - 1)) {
+            start--;
+        }
+        return new int[] {endLine(token), end - start};
+    }
+
+    private static boolean isLineBreak(CharStream source, int index) {
+        String c = source.getText(Interval.of(index, index));
+        return c.equals("\n") || c.equals("\r");
     }
 
     /**

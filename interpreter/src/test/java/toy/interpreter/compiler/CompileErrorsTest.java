@@ -263,6 +263,26 @@ class CompileErrorsTest {
     }
 
     @Test
+    void anErrorAtTheEndOfTheFileIsOnItsLastLineWithCode() {
+        // Not on the empty line after the final line break, nor on blank lines or a comment after the code.
+        assertEquals("""
+                t.toy:2:7: error: unexpected end of file
+                a[0],\s
+                      ^
+                """, report("let a = [1]\na[0], \n"));
+        assertEquals(List.of("2:7: unexpected end of file"), errors("let a = [1]\na[0], "));
+        assertEquals(List.of("1:8: unexpected end of file"), errors("let x =\n\n\n# trailing\n\n"));
+        assertEquals(List.of("1:12: unexpected end of file"), errors("let x = 1 +\r\n\r\n"));
+        assertEquals(List.of("1:3: expected a name but found end of file"), errors("x.\n"));
+        // A triple-quoted string ends on a later line than it starts.
+        assertEquals(List.of("2:8: unexpected end of file"), errors("let x = \"\"\"a\nbc\"\"\" +\n\n"));
+        // A comment after the code is part of its line.
+        assertEquals(List.of("1:14: unexpected end of file"), errors("let x = # why\n"));
+        // An f-string's field ends at its '}', even on the line after its code.
+        assertEquals(List.of("2:1: unexpected '}'"), errors("let s = f\"\"\"{a +\n}\"\"\"\n"));
+    }
+
+    @Test
     void argumentsAndParametersInTheWrongOrder() {
         assertEquals(List.of("1:11: positional argument follows keyword argument"), errors("f(a, b=1, 2)"));
         assertEquals(List.of("1:8: keyword argument repeated: b"), errors("f(b=1, b=2)"));
