@@ -14,18 +14,20 @@ import toy.grammar.ToyParser;
  * Recognises a comma left out between two elements of a list: {@code print(1 2)}, {@code f(a b)},
  * {@code [x y]}, {@code {"a": 1 "b": 2}}, {@code fn f(a b)}, {@code for k v in m}, and the
  * targets or values of an assignment ({@code a, b c = 1}, {@code let a, b = 1 2}). A syntax
- * error there names {@code ','} among what was expected, and when both elements are on one
- * line it ends with {@link #HINT}, as CPython 3.10 and later add "Perhaps you forgot a comma?"
- * to two expressions side by side inside brackets.
+ * error there names {@code ','} among what was expected and ends with {@link #HINT}, as
+ * CPython 3.10 and later add "Perhaps you forgot a comma?" to two expressions side by side
+ * inside brackets.
  *
  * <p>It is a missing comma when the token the parser stopped at could begin the list's next
- * element (an expression, or a name in a list of names), the token before it could end one,
- * and the parser is in such a list after an element. A statement's targets or values are a list
- * once they hold a comma: {@code x y = 1} is no more a missing comma than a missing operator.
- * Parentheses around one expression and subscripts are no lists in Toy, which has no tuples.
+ * element (an expression, or a name in a list of names), the token before it could end one on
+ * the same line, and the parser is in such a list after an element. On the next line, the
+ * bracket before it was more likely left open: {@code print(f(x)} then {@code print(y)}. A
+ * statement's targets or values are a list once they hold a comma: {@code x y = 1} is no more
+ * a missing comma than a missing operator. Parentheses around one expression and subscripts
+ * are no lists in Toy, which has no tuples.
  */
 final class MissingComma {
-    /** Ends the message of a missing comma with both elements on one line. */
+    /** Ends the message of a missing comma. */
     static final String HINT = " (a missing ',' before it?)";
 
     private static final int COMMA = type(",");
@@ -48,9 +50,9 @@ final class MissingComma {
     }
 
     /**
-     * What to name as expected in place of {@code next}, the token the parser stopped at
-     * ({@code expected}, which ANTLR computed, with {@code ','} added; or, when that is empty
-     * or makes more than three, {@code ','} and what else may follow an element of the list), or null
+     * What to name as expected in place of {@code next}, the token the parser stopped at:
+     * {@code expected}, which ANTLR computed, with {@code ','} added; or, when that is empty or
+     * makes more than three, {@code ','} and what else may follow an element of the list. Null
      * when no comma is missing before {@code next}.
      */
     static IntervalSet expected(Parser parser, Token next, IntervalSet expected) {
@@ -63,19 +65,13 @@ final class MissingComma {
         return !expected.isNil() && named.size() <= 3 ? named : after.or(IntervalSet.of(COMMA));
     }
 
-    /** {@link #HINT} when {@code next} is on the line where the token before it ends, else "". */
-    static String hint(Parser parser, Token next) {
-        Token previous = previous(parser, next);
-        return previous != null && SyntaxErrors.endLine(previous) == next.getLine() ? HINT : "";
-    }
-
     /**
      * Whether {@code next} could begin an element of a list of expressions (of names only when
-     * {@code namesOnly}) after {@code previous} ended one. A {@code {} after an expression
-     * opens a block (NewlineFilter), so it begins no element there.
+     * {@code namesOnly}) after {@code previous} ended one on the same line. A {@code {} after an
+     * expression opens a block (NewlineFilter), so it begins no element there.
      */
     static boolean between(Parser parser, Token previous, Token next, boolean namesOnly) {
-        if (!ENDS_ELEMENT.contains(previous.getType())) {
+        if (!ENDS_ELEMENT.contains(previous.getType()) || SyntaxErrors.endLine(previous) != next.getLine()) {
             return false;
         }
         if (namesOnly) {

@@ -67,7 +67,7 @@ final class Parsing {
                 Token next = parser.getCurrentToken();
                 String message = "unexpected " + SyntaxErrors.describe(next);
                 if (MissingComma.between(parser, statement.getStop(), next, false)) {
-                    message += ", expected ',' or '='" + MissingComma.hint(parser, next);
+                    message += ", expected ',' or '='" + MissingComma.HINT;
                 } else {
                     message += ", expected '='";
                 }

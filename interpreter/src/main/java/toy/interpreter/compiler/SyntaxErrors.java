@@ -143,14 +143,14 @@ final class SyntaxErrors extends BaseErrorListener {
             IntervalSet expected = getExpectedTokens(parser);
             IntervalSet withComma = MissingComma.expected(parser, t, expected);
             String message = "expected " + names(withComma == null ? expected : withComma) + " but found " + describe(t);
-            parser.notifyErrorListeners(t, withComma == null ? message : message + MissingComma.hint(parser, t), null);
+            parser.notifyErrorListeners(t, withComma == null ? message : message + MissingComma.HINT, null);
         }
 
         /** "unexpected X", then what was expected when that is a short list (none when empty). */
         private static String unexpected(Parser parser, Token t, IntervalSet expected) {
             IntervalSet withComma = MissingComma.expected(parser, t, expected);
             if (withComma != null) {
-                return "unexpected " + describe(t) + ", expected " + names(withComma) + MissingComma.hint(parser, t);
+                return "unexpected " + describe(t) + ", expected " + names(withComma) + MissingComma.HINT;
             }
             // Long lists ("expecting one of 30 tokens") help nobody; name only short ones.
             boolean named = !expected.isNil() && expected.size() <= 3;

@@ -257,9 +257,9 @@ class CompileErrorsTest {
         assertEquals(List.of("1:7: unexpected name 'b', expected end of file, ';' or end of line"), errors("let a b = 1"));
         // A '{' after an expression opens a block, which cannot start inside brackets.
         assertEquals(List.of("1:9: unexpected '{'"), errors("print(a {\n}\n"));
-        // On the next line the element may as well be the start of what follows a bracket left
-        // open: the comma is named, without the hint.
-        assertEquals(List.of("2:3: unexpected name 'b', expected ',' or ')'"), errors("print(a\n  b)\n"));
+        // On the next line it is more likely what follows a bracket left open.
+        assertEquals(List.of("2:1: unexpected name 'print'"), errors("print(f(a)\nprint(b)\n"));
+        assertEquals(List.of("2:3: unexpected name 'b', expected ')'"), errors("print(a\n  b)\n"));
     }
 
     @Test
