@@ -22,7 +22,7 @@ final class Parsing {
      * found errors (the tree is then unfit for the later passes); lexical errors leave a sound tree.
      */
     static ToyParser.ProgramContext parse(SourceFile source, List<CompileError> errors) {
-        ToyParser parser = parser(source.text(), source.name(), errors);
+        ToyParser parser = parser(source.text(), source.name(), errors, true);
         ToyParser.ProgramContext tree = parser.program();
         return parser.getNumberOfSyntaxErrors() == 0 ? tree : null;
     }
@@ -32,18 +32,18 @@ final class Parsing {
      * spaces so that its tokens have their positions in the file. Null after a syntax error.
      */
     static ToyParser.FieldExpressionContext parseField(String text, String name, List<CompileError> errors) {
-        ToyParser parser = parser(text, name, errors);
+        ToyParser parser = parser(text, name, errors, false);
         ToyParser.FieldExpressionContext tree = parser.fieldExpression();
         return parser.getNumberOfSyntaxErrors() == 0 ? tree : null;
     }
 
-    private static ToyParser parser(String text, String name, List<CompileError> errors) {
+    private static ToyParser parser(String text, String name, List<CompileError> errors, boolean wholeFile) {
         ToyLexer lexer = new ToyLexer(CharStreams.fromString(text, name));
         lexer.removeErrorListeners();
         NewlineFilter tokens = new NewlineFilter(lexer, errors);
         ToyParser parser = new ToyParser(new CommonTokenStream(tokens));
         parser.removeErrorListeners();
-        parser.addErrorListener(new SyntaxErrors(errors, tokens));
+        parser.addErrorListener(new SyntaxErrors(errors, tokens, wholeFile));
         parser.setErrorHandler(new SyntaxErrors.Strategy());
         parser.getInterpreter().setPredictionMode(PredictionMode.LL);
         parser.addParseListener(new TargetsWithoutOperator(parser));
@@ -54,7 +54,9 @@ final class Parsing {
      * Reports {@code a, b} without an assignment operator after it: the grammar takes it as an
      * expression statement with an optional assignment, to decide on one token (Toy.g4). The
      * message names the token after the last expression and the one operator several targets
-     * can take: "unexpected end of line, expected '='". Reported while parsing, so that it
+     * can take: "unexpected end of line, expected '='"; or, when that token could begin another
+     * target, the comma too ({@link MissingComma}): "unexpected name 'c', expected ',' or '='
+     * (a missing ',' before it?)". Reported while parsing, so that it
      * is a syntax error like the others, in their order and one per line.
      */
     private record TargetsWithoutOperator(ToyParser parser) implements ParseTreeListener {
@@ -63,7 +65,13 @@ final class Parsing {
             if (ctx instanceof ToyParser.ExpressionStatementContext statement && statement.op == null
                     && statement.targets.size() > 1) {
                 Token next = parser.getCurrentToken();
-                parser.notifyErrorListeners(next, "unexpected " + SyntaxErrors.describe(next) + ", expected '='", null);
+                String message = "unexpected " + SyntaxErrors.describe(next);
+                if (MissingComma.between(parser, statement.getStop(), next, false)) {
+                    message += ", expected ',' or '='" + MissingComma.HINT;
+                } else {
+                    message += ", expected '='";
+                }
+                parser.notifyErrorListeners(next, message, null);
             }
         }
 

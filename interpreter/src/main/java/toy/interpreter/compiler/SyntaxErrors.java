@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.antlr.v4.runtime.BaseErrorListener;
+import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.DefaultErrorStrategy;
 import org.antlr.v4.runtime.InputMismatchException;
 import org.antlr.v4.runtime.NoViableAltException;
@@ -11,6 +12,8 @@ import org.antlr.v4.runtime.Parser;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.TokenStream;
+import org.antlr.v4.runtime.misc.Interval;
 import org.antlr.v4.runtime.misc.IntervalSet;
 import toy.grammar.ToyLexer;
 
@@ -19,16 +22,24 @@ import toy.grammar.ToyLexer;
  * of file", and "'(' was never closed" at the bracket when the file ends inside one) and
  * records them, one per line, and none at the end of the file after another: after the first
  * error on a line, ANTLR's recovery tends to produce follow-on errors that would only confuse.
+ * Any other error at the end of a file is reported at the end of its last line with a token,
+ * not on the empty line after the file's last line break or on a comment after the code.
  */
 final class SyntaxErrors extends BaseErrorListener {
     private final List<CompileError> errors;
     private final NewlineFilter tokens;
+    private final boolean wholeFile;
     private final Set<Integer> linesWithErrors = new HashSet<>();
 
-    /** tokens: the parser's token source, which knows the brackets left open at the end. */
-    SyntaxErrors(List<CompileError> errors, NewlineFilter tokens) {
+    /**
+     * tokens: the parser's token source, which knows the brackets left open at the end;
+     * wholeFile: whether the parse is of a whole file (else of an f-string's field, whose end
+     * is its '}').
+     */
+    SyntaxErrors(List<CompileError> errors, NewlineFilter tokens, boolean wholeFile) {
         this.errors = errors;
         this.tokens = tokens;
+        this.wholeFile = wholeFile;
     }
 
     @Override
@@ -48,23 +59,68 @@ final class SyntaxErrors extends BaseErrorListener {
             line = open.getLine();
             column = open.getCharPositionInLine();
             message = "'" + open.getText() + "' was never closed";
+        } else if (atEnd && wholeFile) {
+            Token last = lastToken(((Parser) recognizer).getInputStream(), (Token) offendingSymbol);
+            if (last != null) {
+                int[] end = endOfLine(last);
+                line = end[0];
+                column = end[1];
+            }
         }
         if (linesWithErrors.add(line)) {
             errors.add(new CompileError(line, column + 1, message));
         }
     }
 
-    /** The error strategy that writes the messages. */
+    /** The last token before {@code end} other than a line break, or null when there is none. */
+    private static Token lastToken(TokenStream stream, Token end) {
+        for (int i = end.getTokenIndex() - 1; i >= 0; i--) {
+            Token t = stream.get(i);
+            if (t.getType() != ToyLexer.NEWLINE) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The line where {@code token} ends and the 0-based column after the last character of that
+     * line (a comment after the token included), in code points as ANTLR counts columns.
+     */
+    private int[] endOfLine(Token token) {
+        CharStream source = tokens.getInputStream();
+        int end = token.getStopIndex() + 1;
+        while (end < source.size() && !isLineBreak(source, end)) {
+            end++;
+        }
+        int start = end;
+        while (start > 0 && !isLineBreak(source, start - 1)) {
+            start--;
+        }
+        return new int[] {endLine(token), end - start};
+    }
+
+    private static boolean isLineBreak(CharStream source, int index) {
+        String c = source.getText(Interval.of(index, index));
+        return c.equals("\n") || c.equals("\r");
+    }
+
+    /**
+     * The error strategy that writes the messages: "unexpected X, expected Y" or "expected Y but
+     * found X", with a short list of Y only; and where a comma was left out between two elements
+     * of a list, ',' among Y and {@link MissingComma#HINT}.
+     */
     static final class Strategy extends DefaultErrorStrategy {
         @Override
         protected void reportNoViableAlternative(Parser parser, NoViableAltException e) {
-            parser.notifyErrorListeners(e.getOffendingToken(), "unexpected " + describe(e.getOffendingToken()), e);
+            Token t = e.getOffendingToken();
+            parser.notifyErrorListeners(t, unexpected(parser, t, new IntervalSet()), e);
         }
 
         @Override
         protected void reportInputMismatch(Parser parser, InputMismatchException e) {
-            parser.notifyErrorListeners(e.getOffendingToken(),
-                    "unexpected " + describe(e.getOffendingToken()) + expecting(parser, e.getExpectedTokens()), e);
+            Token t = e.getOffendingToken();
+            parser.notifyErrorListeners(t, unexpected(parser, t, e.getExpectedTokens()), e);
         }
 
         @Override
@@ -74,7 +130,7 @@ final class SyntaxErrors extends BaseErrorListener {
             }
             beginErrorCondition(parser);
             Token t = parser.getCurrentToken();
-            parser.notifyErrorListeners(t, "unexpected " + describe(t) + expecting(parser, getExpectedTokens(parser)), null);
+            parser.notifyErrorListeners(t, unexpected(parser, t, getExpectedTokens(parser)), null);
         }
 
         @Override
@@ -84,12 +140,21 @@ final class SyntaxErrors extends BaseErrorListener {
             }
             beginErrorCondition(parser);
             Token t = parser.getCurrentToken();
-            parser.notifyErrorListeners(t, "expected " + names(getExpectedTokens(parser)) + " but found " + describe(t), null);
+            IntervalSet expected = getExpectedTokens(parser);
+            IntervalSet withComma = MissingComma.expected(parser, t, expected);
+            String message = "expected " + names(withComma == null ? expected : withComma) + " but found " + describe(t);
+            parser.notifyErrorListeners(t, withComma == null ? message : message + MissingComma.HINT, null);
         }
 
-        private static String expecting(Parser parser, IntervalSet expected) {
+        /** "unexpected X", then what was expected when that is a short list (none when empty). */
+        private static String unexpected(Parser parser, Token t, IntervalSet expected) {
+            IntervalSet withComma = MissingComma.expected(parser, t, expected);
+            if (withComma != null) {
+                return "unexpected " + describe(t) + ", expected " + names(withComma) + MissingComma.HINT;
+            }
             // Long lists ("expecting one of 30 tokens") help nobody; name only short ones.
-            return expected.size() <= 3 ? ", expected " + names(expected) : "";
+            boolean named = !expected.isNil() && expected.size() <= 3;
+            return "unexpected " + describe(t) + (named ? ", expected " + names(expected) : "");
         }
 
         private static String names(IntervalSet set) {
@@ -114,6 +179,12 @@ final class SyntaxErrors extends BaseErrorListener {
             case ToyLexer.NAME -> "name '" + token.getText() + "'";
             default -> "'" + token.getText() + "'";
         };
+    }
+
+    /** The line a token ends on: a triple-quoted string may span lines. */
+    static int endLine(Token token) {
+        String text = token.getText();
+        return token.getLine() + (int) text.replace("\r\n", "\n").chars().filter(c -> c == '\n' || c == '\r').count();
     }
 
     private static String describeType(int type) {

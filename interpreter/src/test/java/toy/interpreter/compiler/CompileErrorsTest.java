@@ -171,7 +171,8 @@ class CompileErrorsTest {
         // (Toy.g4, statement); the error names the token where the operator should be.
         assertEquals(List.of("1:5: unexpected end of line, expected '='"), errors("a, b\n"));
         assertEquals(List.of("1:5: unexpected end of file, expected '='"), errors("a, b"));
-        assertEquals(List.of("1:6: unexpected name 'c', expected '='"), errors("a, b c = 1"));
+        // A third target where the operator should be: the comma is named too (twoElementsSideBySideNameTheMissingComma).
+        assertEquals(List.of("1:6: unexpected name 'c', expected ',' or '=' (a missing ',' before it?)"), errors("a, b c = 1"));
         assertEquals(List.of("1:5: unexpected ';', expected '='"), errors("a, b; c = 1"));
         assertEquals(List.of("1:16: unexpected '}', expected '='"), errors("if true { a, b }"));
         assertEquals(List.of("2:12: unexpected end of line, expected '='", "3:7: unexpected number 2, expected end of file, ';' or end of line"),
@@ -211,6 +212,74 @@ class CompileErrorsTest {
         assertEquals(List.of("2:1: unexpected name 'print', expected ',' or ']'"),
                 errors("let x = [1, 2\nprint(x)\nlet y = 3\nprint(y)"));
         assertEquals(List.of("1:11: expected ')' but found '{'"), errors("if (x > 1 {\n  print(1)\n}\nprint(2)"));
+    }
+
+    @Test
+    void twoElementsSideBySideNameTheMissingComma() {
+        // As CPython's "Perhaps you forgot a comma?": the comma among what was expected, and the hint.
+        assertEquals("""
+                t.toy:1:9: error: unexpected number 2, expected ',' or ')' (a missing ',' before it?)
+                print(1 2)
+                        ^
+                """, report("print(1 2)\n"));
+        assertEquals(List.of("1:13: unexpected name 'b', expected ',' or ')' (a missing ',' before it?)"),
+                errors("let x = f(a b)"));
+        // Where ANTLR expected a long list (any operator after 2), the list's own ',' or ')'.
+        assertEquals(List.of("1:9: unexpected number 2, expected ',' or ')' (a missing ',' before it?)"),
+                errors("print(1 2 3)"));
+        assertEquals(List.of("1:11: unexpected name 'y', expected ',' or ')' (a missing ',' before it?)"),
+                errors("print(x=1 y=2)"));
+        assertEquals(List.of("1:12: unexpected number 2, expected ',', 'for' or ']' (a missing ',' before it?)"),
+                errors("let x = [1 2]"));
+        assertEquals(List.of("1:17: unexpected string \"b\", expected '}', ',' or 'for' (a missing ',' before it?)"),
+                errors("let m = {\"a\": 1 \"b\": 2}"));
+        assertEquals(List.of("1:10: unexpected name 'b', expected ',' or ')' (a missing ',' before it?)"),
+                errors("fn f(a=1 b) { }"));
+        assertEquals(List.of("1:14: unexpected name 'b', expected ',' or ')' (a missing ',' before it?)"),
+                errors("let g = fn(a b) { }"));
+        assertEquals(List.of("1:7: unexpected name 'v', expected ',' or 'in' (a missing ',' before it?)"),
+                errors("for k v in m { }"));
+        assertEquals(List.of("1:10: unexpected name 'c', expected ',', '=' or end of line (a missing ',' before it?)"),
+                errors("let a, b c = 1"));
+        assertEquals(List.of("1:14: unexpected number 2, expected ',' or end of line (a missing ',' before it?)"),
+                errors("let a, b = 1 2"));
+    }
+
+    @Test
+    void noCommaIsSuggestedWhereNoneFits() {
+        // Toy has no tuples: parentheses around one expression and a subscript take no comma.
+        assertEquals(List.of("1:10: unexpected number 2, expected ')'"), errors("print((1 2))"));
+        assertEquals(List.of("1:14: unexpected number 2, expected ':' or ']'"), errors("let y = xs[1 2]"));
+        // Nor after a comprehension, before a parameter that is no name, or between two expressions alone.
+        assertEquals(List.of("1:24: unexpected name 'y', expected 'for' or ']'"), errors("let l = [x for x in xs y]"));
+        assertEquals(List.of("1:8: unexpected number 1, expected ')'"), errors("fn f(a 1) { }"));
+        assertEquals(List.of("1:3: unexpected name 'y', expected end of file, ';' or end of line"), errors("x y = 1"));
+        assertEquals(List.of("1:7: unexpected name 'b', expected end of file, ';' or end of line"), errors("let a b = 1"));
+        // A '{' after an expression opens a block, which cannot start inside brackets.
+        assertEquals(List.of("1:9: unexpected '{'"), errors("print(a {\n}\n"));
+        // On the next line it is more likely what follows a bracket left open.
+        assertEquals(List.of("2:1: unexpected name 'print'"), errors("print(f(a)\nprint(b)\n"));
+        assertEquals(List.of("2:3: unexpected name 'b', expected ')'"), errors("print(a\n  b)\n"));
+    }
+
+    @Test
+    void anErrorAtTheEndOfTheFileIsOnItsLastLineWithCode() {
+        // Not on the empty line after the final line break, nor on blank lines or a comment after the code.
+        assertEquals("""
+                t.toy:2:7: error: unexpected end of file
+                a[0],\s
+                      ^
+                """, report("let a = [1]\na[0], \n"));
+        assertEquals(List.of("2:7: unexpected end of file"), errors("let a = [1]\na[0], "));
+        assertEquals(List.of("1:8: unexpected end of file"), errors("let x =\n\n\n# trailing\n\n"));
+        assertEquals(List.of("1:12: unexpected end of file"), errors("let x = 1 +\r\n\r\n"));
+        assertEquals(List.of("1:3: expected a name but found end of file"), errors("x.\n"));
+        // A triple-quoted string ends on a later line than it starts.
+        assertEquals(List.of("2:8: unexpected end of file"), errors("let x = \"\"\"a\nbc\"\"\" +\n\n"));
+        // A comment after the code is part of its line.
+        assertEquals(List.of("1:14: unexpected end of file"), errors("let x = # why\n"));
+        // An f-string's field ends at its '}', even on the line after its code.
+        assertEquals(List.of("2:1: unexpected '}'"), errors("let s = f\"\"\"{a +\n}\"\"\"\n"));
     }
 
     @Test
