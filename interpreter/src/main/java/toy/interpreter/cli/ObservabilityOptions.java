@@ -189,12 +189,10 @@ final class ObservabilityOptions {
     /** The pool workers' counters and tasks, for the stats' {@code workers} and the timeline's worker lanes. */
     private static void recordPools(Observer observer, PoolActivity pools) {
         long origin = System.nanoTime() - observer.now();
-        for (PoolActivity.WorkerStats w : pools.workers()) {
-            observer.worker(new WorkerStats(w.index(), w.tasks(), w.busyNanos(), w.bytesSent(), w.bytesReceived(),
-                    w.meanRoundTripNanos()));
-        }
+        observer.workers(pools.workers().stream().map(w -> new WorkerStats(w.pool(), w.index(), w.tasks(), w.busyNanos(),
+                w.bytesSent(), w.bytesReceived(), w.meanRoundTripNanos())).toList());
         for (PoolActivity.TaskSpan task : pools.spans()) {
-            observer.workerTask(task.index(), task.startNanos() - origin, task.endNanos() - origin, task.function());
+            observer.workerTask(task.pool(), task.index(), task.startNanos() - origin, task.endNanos() - origin, task.function());
         }
     }
 

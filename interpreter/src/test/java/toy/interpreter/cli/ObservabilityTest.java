@@ -178,6 +178,67 @@ class ObservabilityTest {
     }
 
     /**
+     * Two pools: each (pool, worker) has a lane and a stats row of its own, named after its pool;
+     * a pool's tasks are on its own workers' lanes. Which worker of a pool ran which task is the
+     * scheduler's business, so only the counts per pool are asserted.
+     */
+    @Test
+    void workersOfSeveralPoolsAreToldApartByTheirPool() throws IOException {
+        Path stats = dir.resolve("s.json");
+        Path timeline = dir.resolve("t.json");
+        ToyRunner.Result r = ToyRunner.run("run", "--stats", "--stats-json", stats.toString(), "--timeline", timeline.toString(),
+                script("""
+                        fn square(x) { return x * x }
+                        fn cube(x) { return x * x * x }
+                        if is_main() {
+                            print(Pool(2).map(square, range(4)))
+                            print(Pool(1).map(cube, range(3)))
+                        }
+                        """));
+        assertEquals(0, r.status(), r.err());
+        assertEquals("[0, 1, 4, 9]\n[0, 1, 8]\n", r.out());
+
+        Map<String, Long> tasksPerPool = new HashMap<>();
+        Set<String> rows = new HashSet<>();
+        for (Object entry : (List<?>) json(stats).get("workers")) {
+            Map<?, ?> worker = (Map<?, ?>) entry;
+            rows.add(worker.get("pool") + "/" + worker.get("index"));
+            tasksPerPool.merge("Pool " + worker.get("pool"), (Long) worker.get("tasks"), Long::sum);
+        }
+        assertEquals(Set.of("1/0", "1/1", "2/0"), rows);
+        assertEquals(Map.of("Pool 1", 4L, "Pool 2", 3L), tasksPerPool);
+
+        Map<Object, String> laneNames = new HashMap<>();
+        Map<String, Long> tasksPerLanePool = new HashMap<>();
+        List<Map<?, ?>> tasks = new ArrayList<>();
+        for (Object e : (List<?>) json(timeline).get("traceEvents")) {
+            Map<?, ?> event = (Map<?, ?>) e;
+            if ("thread_name".equals(event.get("name"))) {
+                laneNames.put(event.get("tid"), (String) ((Map<?, ?>) event.get("args")).get("name"));
+            } else if ("task".equals(event.get("cat"))) {
+                tasks.add(event);
+            }
+        }
+        assertTrue(laneNames.values().containsAll(List.of("Pool 1 worker 0", "Pool 1 worker 1", "Pool 2 worker 0")),
+                laneNames.toString());
+        for (Map<?, ?> task : tasks) {
+            String lane = laneNames.get(task.get("tid"));
+            Map<?, ?> args = (Map<?, ?>) task.get("args");
+            assertEquals("Pool " + args.get("pool") + " worker " + args.get("worker"), lane, task.toString());
+            assertEquals(lane.startsWith("Pool 1 ") ? "square" : "cube", task.get("name"), task.toString());
+            tasksPerLanePool.merge(lane.substring(0, "Pool 1".length()), 1L, Long::sum);
+        }
+        assertEquals(Map.of("Pool 1", 4L, "Pool 2", 3L), tasksPerLanePool);
+
+        // The table's worker rows begin with their pool and their index.
+        List<String> table = r.err().lines().dropWhile(line -> !line.startsWith("pool ")).toList();
+        assertTrue(table.get(0).matches("pool +worker +tasks .*"), r.err());
+        assertEquals(List.of("1 0", "1 1", "2 0"),
+                table.subList(1, 4).stream().map(line -> String.join(" ", List.of(line.trim().split(" +")).subList(0, 2))).toList(),
+                r.err());
+    }
+
+    /**
      * Under handoff at a switch interval of 1, a thread that drops the GIL waits until a waiting
      * thread took it: two busy threads run one instruction each in turn, and between two
      * instructions there are exactly the drop, the wait and the other's acquisition.

@@ -114,20 +114,21 @@ class TimelinePageTest {
             Timeline timeline = Timeline.create(page.toString(), out);
             timeline.lane(0, "MainThread");
             timeline.lane(1, "Thread-1 </script><b>");
-            timeline.lane(2, "Worker 0");
+            timeline.lane(2, "Pool 2 worker 0");
             ThreadActivity[] states = ThreadActivity.values();
             for (int i = 0; i < 50_000; i++) {
                 long t = i * 1000L;
                 timeline.span(0, states[i % states.length], t, t + 1000, i % 7 == 0 ? "acquire Lock (a.toy:3)" : null, "a.toy:" + i);
                 timeline.span(1, states[(i + 2) % states.length], t, t + 1000, null, null);
             }
-            timeline.task(2, 0, 25_000_000, "f(1)");
+            timeline.task(2, 2, 0, 0, 25_000_000, "f(1)");
             timeline.close();
         }
         String dom = render(page);
         assertTrue(dom.contains("data-status=\"ok\""), dom.substring(0, Math.min(dom.length(), 4000)));
         assertTrue(dom.contains("3 lanes, 100001 spans"), "every span was read");
         assertTrue(dom.contains("<div class=\"lane\">Thread-1 &lt;/script&gt;&lt;b&gt;</div>"), "a name cannot break the page");
+        assertTrue(dom.contains("<div class=\"lane\">Pool 2 worker 0</div>"), "a worker's lane is named after its pool");
     }
 
     /** The page's DOM after its scripts ran, as headless Chromium dumps it. */

@@ -10,7 +10,8 @@ import java.io.OutputStream;
  * A timeline in Chrome's trace event format (the "JSON Object Format" of the Trace Event
  * Format document), which Perfetto and chrome://tracing open: one process, one track per lane
  * named by a {@code thread_name} metadata event, each span a complete ({@code "ph": "X"}) event
- * named after the state, with {@code ts} and {@code dur} in microseconds. Ruby's gvl-tracing
+ * named after the state (a pool task after its function, with its {@code pool} and
+ * {@code worker} in its args), with {@code ts} and {@code dur} in microseconds. Ruby's gvl-tracing
  * writes the same shape.
  */
 final class ChromeTraceTimeline implements Timeline {
@@ -71,11 +72,15 @@ final class ChromeTraceTimeline implements Timeline {
     }
 
     @Override
-    public synchronized void task(int lane, long startNs, long endNs, String label) throws IOException {
+    public synchronized void task(int lane, int pool, int worker, long startNs, long endNs, String label) throws IOException {
         if (closed) {
             return;
         }
         complete(lane, label, "task", startNs, endNs);
+        json.writeObjectFieldStart("args");
+        json.writeNumberField("pool", pool);
+        json.writeNumberField("worker", worker);
+        json.writeEndObject();
         json.writeEndObject();
     }
 

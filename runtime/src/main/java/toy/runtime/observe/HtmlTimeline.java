@@ -71,7 +71,8 @@ final class HtmlTimeline implements Timeline {
     }
 
     @Override
-    public synchronized void task(int lane, long startNs, long endNs, String label) throws IOException {
+    public synchronized void task(int lane, int pool, int worker, long startNs, long endNs, String label) throws IOException {
+        // The lane's name already says the pool and the worker.
         if (closed) {
             return;
         }

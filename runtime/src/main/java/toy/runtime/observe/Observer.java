@@ -36,7 +36,8 @@ public final class Observer {
     private final List<ThreadTrack> tracks = new ArrayList<>();
     private final List<ContentionStats> primitives = new ArrayList<>();
     private final List<WorkerStats> workers = new ArrayList<>();
-    private final Map<Integer, Integer> workerLanes = new HashMap<>();
+    /** The timeline lane of each pool worker. */
+    private final Map<WorkerId, Integer> workerLanes = new HashMap<>();
     private int lanes;
 
     /** Nanoseconds since {@link #start} (the {@code t_ns} of trace records). */
@@ -88,26 +89,40 @@ public final class Observer {
         return stats;
     }
 
-    /** A pool worker's counters, for the {@code workers} of the report. */
-    public synchronized void worker(WorkerStats stats) {
-        workers.add(stats);
+    /**
+     * Every pool worker of the run, in the order of their pools and their indexes: their counters
+     * for the {@code workers} of the report, and on the timeline a lane each, named by
+     * {@link WorkerStats#laneName} (a worker that ran no task has an empty lane). Once, before
+     * {@link #workerTask}.
+     */
+    public synchronized void workers(List<WorkerStats> all) {
+        workers.addAll(all);
+        boolean severalPools = WorkerStats.severalPools(all);
+        for (WorkerStats w : all) {
+            int lane = lanes++;
+            laneNamed(lane, w.laneName(severalPools));
+            workerLanes.put(new WorkerId(w.pool(), w.index()), lane);
+        }
     }
 
-    /** A task pool worker {@code index} ran, on that worker's own lane ("Worker 0") of the timeline. */
-    public void workerTask(int index, long startNs, long endNs, String label) {
+    /**
+     * A task that worker {@code index} of pool {@code pool} ran, on that worker's lane.
+     *
+     * @throws IllegalArgumentException when {@link #workers} did not list that worker
+     */
+    public void workerTask(int pool, int index, long startNs, long endNs, String label) {
         if (timeline == null) {
             return;
         }
-        int lane;
+        Integer lane;
         synchronized (this) {
-            lane = workerLanes.computeIfAbsent(index, i -> {
-                int l = lanes++;
-                laneNamed(l, "Worker " + i);
-                return l;
-            });
+            lane = workerLanes.get(new WorkerId(pool, index));
+        }
+        if (lane == null) {
+            throw new IllegalArgumentException("no worker " + index + " in pool " + pool);
         }
         try {
-            timeline.task(lane, startNs, endNs, label);
+            timeline.task(lane, pool, index, startNs, endNs, label);
         } catch (IOException e) {
             timelineFailed(e);
         }
@@ -201,5 +216,9 @@ public final class Observer {
             }
         }
         return failures;
+    }
+
+    /** A worker by its pool's number and its index in the pool. */
+    private record WorkerId(int pool, int index) {
     }
 }

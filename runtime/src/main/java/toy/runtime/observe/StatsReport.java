@@ -11,7 +11,7 @@ import java.util.Locale;
 /**
  * The statistics of a run ({@code --stats}, {@code --stats-json}): per thread its GIL counters,
  * in all the wall time, the GIL's handovers and the share of thread time spent waiting for it,
- * per blocking primitive its contention, per pool worker its work. Counts are exact (counted on
+ * per blocking primitive its contention, per pool worker (by pool and index) its work. Counts are exact (counted on
  * the slow paths, never sampled); times are monotonic nanoseconds.
  *
  * @param wallNs    from the start of the run to the report
@@ -56,10 +56,13 @@ public record StatsReport(long wallNs, long handovers, List<ThreadStats> threads
             }
         }
         if (!workers.isEmpty()) {
-            out.append(String.format(Locale.ROOT, "%n%-8s %8s %12s %14s %14s %16s%n", "worker", "tasks", "busy ms", "bytes sent",
-                    "bytes received", "round trip ms"));
+            // A pool column only when there are several pools: with one, the table reads as it always did.
+            boolean severalPools = WorkerStats.severalPools(workers);
+            out.append(String.format(Locale.ROOT, "%n%s%-8s %8s %12s %14s %14s %16s%n", severalPools ? "pool  " : "", "worker", "tasks",
+                    "busy ms", "bytes sent", "bytes received", "round trip ms"));
             for (WorkerStats w : workers) {
-                out.append(String.format(Locale.ROOT, "%-8d %8d %12.3f %14d %14d %16.3f%n", w.index(), w.tasks(), ms(w.busyNs()),
+                out.append(String.format(Locale.ROOT, "%s%-8d %8d %12.3f %14d %14d %16.3f%n",
+                        severalPools ? String.format(Locale.ROOT, "%-5d ", w.pool()) : "", w.index(), w.tasks(), ms(w.busyNs()),
                         w.bytesSent(), w.bytesReceived(), ms(w.roundTripNs())));
             }
         }
@@ -106,6 +109,7 @@ public record StatsReport(long wallNs, long handovers, List<ThreadStats> threads
             json.writeArrayFieldStart("workers");
             for (WorkerStats w : workers) {
                 json.writeStartObject();
+                json.writeNumberField("pool", w.pool());
                 json.writeNumberField("index", w.index());
                 json.writeNumberField("tasks", w.tasks());
                 json.writeNumberField("busy_ns", w.busyNs());

@@ -21,8 +21,13 @@ public interface Timeline {
      */
     void span(int lane, ThreadActivity state, long startNs, long endNs, String on, String line) throws IOException;
 
-    /** One task that a pool worker ran, on the worker's lane; {@code label} says what it ran. */
-    void task(int lane, long startNs, long endNs, String label) throws IOException;
+    /**
+     * One task that a pool worker ran, on the worker's lane; {@code label} says what it ran.
+     *
+     * @param pool   the worker's pool, 1 for the program's first
+     * @param worker the worker's index in its pool
+     */
+    void task(int lane, int pool, int worker, long startNs, long endNs, String label) throws IOException;
 
     /** Completes the file and closes it. */
     void close() throws IOException;

@@ -1,6 +1,7 @@
 package toy.runtime.observe;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -47,19 +48,43 @@ class ObserverTest {
         observer.start();
         ThreadTrack main = observer.track("MainThread", () -> NOTHING);
         main.enter(ThreadActivity.RUNNING, null, "a.toy:1");
-        observer.workerTask(1, 10, 20, "square(3)");
-        observer.workerTask(1, 30, 45, "square(4)");
-        observer.worker(new WorkerStats(1, 2, 25, 10, 12, 40));
+        observer.workers(List.of(new WorkerStats(1, 0, 0, 0, 0, 0, 0), new WorkerStats(1, 1, 2, 25, 10, 12, 40)));
+        observer.workerTask(1, 1, 10, 20, "square(3)");
+        observer.workerTask(1, 1, 30, 45, "square(4)");
         main.enter(ThreadActivity.BLOCKED, "acquire Lock (a.toy:2)", "a.toy:5");
         main.ended();
         assertEquals(List.of(), observer.finish(0, new PrintStream(new ByteArrayOutputStream())));
         String timeline = json.toString(StandardCharsets.UTF_8);
-        assertTrue(timeline.contains("{\"name\":\"thread_name\",\"ph\":\"M\",\"pid\":1,\"tid\":1,\"args\":{\"name\":\"Worker 1\"}}"), timeline);
-        assertTrue(timeline.contains("{\"name\":\"square(4)\",\"cat\":\"task\",\"ph\":\"X\",\"pid\":1,\"tid\":1,\"ts\":0.03,\"dur\":0.015}"),
-                timeline);
+        assertTrue(timeline.contains("{\"name\":\"thread_name\",\"ph\":\"M\",\"pid\":1,\"tid\":1,\"args\":{\"name\":\"Worker 0\"}}"), timeline);
+        assertTrue(timeline.contains("{\"name\":\"thread_name\",\"ph\":\"M\",\"pid\":1,\"tid\":2,\"args\":{\"name\":\"Worker 1\"}}"), timeline);
+        assertTrue(timeline.contains("{\"name\":\"square(4)\",\"cat\":\"task\",\"ph\":\"X\",\"pid\":1,\"tid\":2,\"ts\":0.03,\"dur\":0.015,"
+                + "\"args\":{\"pool\":1,\"worker\":1}}"), timeline);
         assertTrue(timeline.contains("\"name\":\"blocked\",\"cat\":\"thread\""), timeline);
         assertTrue(timeline.contains("\"args\":{\"on\":\"acquire Lock (a.toy:2)\",\"line\":\"a.toy:5\"}"), timeline);
         assertTrue(stats.toString(StandardCharsets.UTF_8).replaceAll("\\s", "").contains(
-                "\"workers\":[{\"index\":1,\"tasks\":2,\"busy_ns\":25,\"bytes_sent\":10,\"bytes_received\":12,\"round_trip_ns\":40}]"));
+                "\"workers\":[{\"pool\":1,\"index\":0,\"tasks\":0,\"busy_ns\":0,\"bytes_sent\":0,\"bytes_received\":0,\"round_trip_ns\":0},"
+                + "{\"pool\":1,\"index\":1,\"tasks\":2,\"busy_ns\":25,\"bytes_sent\":10,\"bytes_received\":12,\"round_trip_ns\":40}]"));
+    }
+
+    /** Workers of several pools: a lane each, named after its pool, in the order of the pools. */
+    @Test
+    void workersOfSeveralPoolsHaveLanesNamedAfterTheirPool() throws IOException {
+        ByteArrayOutputStream json = new ByteArrayOutputStream();
+        Observer observer = new Observer();
+        observer.timeline(Timeline.create("t.json", json), "t.json");
+        observer.start();
+        observer.track("MainThread", () -> NOTHING).ended();
+        observer.workers(List.of(new WorkerStats(1, 0, 1, 5, 0, 0, 5), new WorkerStats(2, 0, 1, 5, 0, 0, 5),
+                new WorkerStats(3, 0, 0, 0, 0, 0, 0)));
+        observer.workerTask(2, 0, 10, 20, "g");
+        observer.workerTask(1, 0, 30, 40, "f");
+        assertThrows(IllegalArgumentException.class, () -> observer.workerTask(2, 1, 10, 20, "h"));
+        assertEquals(List.of(), observer.finish(0, new PrintStream(new ByteArrayOutputStream())));
+        String timeline = json.toString(StandardCharsets.UTF_8);
+        for (String lane : List.of("1,\"args\":{\"name\":\"Pool 1 worker 0\"}", "2,\"args\":{\"name\":\"Pool 2 worker 0\"}",
+                "3,\"args\":{\"name\":\"Pool 3 worker 0\"}", "2,\"ts\":0.01,\"dur\":0.01,\"args\":{\"pool\":2,\"worker\":0}",
+                "1,\"ts\":0.03,\"dur\":0.01,\"args\":{\"pool\":1,\"worker\":0}")) {
+            assertTrue(timeline.contains("\"tid\":" + lane), lane + " in " + timeline);
+        }
     }
 }

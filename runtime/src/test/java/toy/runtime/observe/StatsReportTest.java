@@ -19,7 +19,7 @@ class StatsReportTest {
         return new StatsReport(2_000_000_000L, 10,
                 List.of(new ThreadStats("MainThread", 50, 2, 1, 250, 250, 1000, 0, 1, 1000),
                         new ThreadStats("Thread-1", 70, 3, 2, 250, 200, 1000, 1, 0, 1000)),
-                List.of(lock), List.of(new WorkerStats(0, 4, 5_000_000, 120, 80, 6_000_000)));
+                List.of(lock), List.of(new WorkerStats(1, 0, 4, 5_000_000, 120, 80, 6_000_000)));
     }
 
     @Test
@@ -42,7 +42,17 @@ class StatsReportTest {
         assertTrue(text.startsWith("GIL: 10 handovers in 2.000 s (5 per second); threads spent 25.0% of their time waiting for it\n"), text);
         assertTrue(text.contains("\nThread-1                  70         3         2        0.000       0.000        0.001          1          0\n"), text);
         assertTrue(text.contains("\nLock       -            a.toy:3                         3          2        0.000       0.000\n"), text);
-        assertTrue(text.contains("\n0               4        5.000            120             80            6.000\n"), text);
+        assertTrue(text.contains("\nworker      tasks      busy ms     bytes sent bytes received    round trip ms\n"
+                + "0               4        5.000            120             80            6.000\n"), text);
+    }
+
+    @Test
+    void workersOfSeveralPoolsHaveAPoolColumn() {
+        String text = new StatsReport(1, 0, List.of(), List.of(), List.of(new WorkerStats(1, 0, 4, 5_000_000, 120, 80, 6_000_000),
+                new WorkerStats(2, 0, 1, 0, 10, 8, 0))).text();
+        assertTrue(text.endsWith("\npool  worker      tasks      busy ms     bytes sent bytes received    round trip ms\n"
+                + "1     0               4        5.000            120             80            6.000\n"
+                + "2     0               1        0.000             10              8            0.000\n"), text);
     }
 
     @Test
@@ -55,7 +65,7 @@ class StatsReportTest {
                 + "\"gil_hold_ns\":1000,\"drops_interval\":0,\"drops_blocking\":1}"), json);
         assertTrue(json.contains("\"locks\":[{\"kind\":\"Lock\",\"name\":null,\"site\":\"a.toy:3\",\"acquisitions\":3,\"contended\":2,"
                 + "\"wait_ns\":400,\"wait_max_ns\":300}]"), json);
-        assertTrue(json.endsWith("\"workers\":[{\"index\":0,\"tasks\":4,\"busy_ns\":5000000,\"bytes_sent\":120,"
+        assertTrue(json.endsWith("\"workers\":[{\"pool\":1,\"index\":0,\"tasks\":4,\"busy_ns\":5000000,\"bytes_sent\":120,"
                 + "\"bytes_received\":80,\"round_trip_ns\":6000000}]}"), json);
     }
 }
