@@ -199,28 +199,28 @@ class ObservabilityTest {
         assertEquals("[0, 1, 4, 9]\n[0, 1, 8]\n", r.out());
 
         Map<String, Long> tasksPerPool = new HashMap<>();
-        Set<String> rows = new HashSet<>();
+        List<String> rows = new ArrayList<>();
         for (Object entry : (List<?>) json(stats).get("workers")) {
             Map<?, ?> worker = (Map<?, ?>) entry;
+            assertEquals(Set.of("pool", "index", "tasks", "busy_ns", "bytes_sent", "bytes_received", "round_trip_ns"), worker.keySet());
             rows.add(worker.get("pool") + "/" + worker.get("index"));
             tasksPerPool.merge("Pool " + worker.get("pool"), (Long) worker.get("tasks"), Long::sum);
         }
-        assertEquals(Set.of("1/0", "1/1", "2/0"), rows);
+        assertEquals(List.of("1/0", "1/1", "2/0"), rows, "in the order of the pools");
         assertEquals(Map.of("Pool 1", 4L, "Pool 2", 3L), tasksPerPool);
 
-        Map<Object, String> laneNames = new HashMap<>();
+        Map<Long, String> laneNames = new java.util.TreeMap<>();
         Map<String, Long> tasksPerLanePool = new HashMap<>();
         List<Map<?, ?>> tasks = new ArrayList<>();
         for (Object e : (List<?>) json(timeline).get("traceEvents")) {
             Map<?, ?> event = (Map<?, ?>) e;
             if ("thread_name".equals(event.get("name"))) {
-                laneNames.put(event.get("tid"), (String) ((Map<?, ?>) event.get("args")).get("name"));
+                laneNames.put((Long) event.get("tid"), (String) ((Map<?, ?>) event.get("args")).get("name"));
             } else if ("task".equals(event.get("cat"))) {
                 tasks.add(event);
             }
         }
-        assertTrue(laneNames.values().containsAll(List.of("Pool 1 worker 0", "Pool 1 worker 1", "Pool 2 worker 0")),
-                laneNames.toString());
+        assertEquals(List.of("MainThread", "Pool 1 worker 0", "Pool 1 worker 1", "Pool 2 worker 0"), List.copyOf(laneNames.values()));
         for (Map<?, ?> task : tasks) {
             String lane = laneNames.get(task.get("tid"));
             Map<?, ?> args = (Map<?, ?>) task.get("args");
