@@ -211,6 +211,25 @@ class PoolTest {
     }
 
     @Test
+    void aTaskWaitsForWhicheverWorkerFreesFirstNotBehindALongOne() throws IOException {
+        // Worker 0 holds a long task; the last task is sent while worker 1 is busy too, and must
+        // go to worker 1 once it is free rather than queue behind the long one.
+        ToyRunner.Result r = run("""
+                fn hold(seconds) { sleep(seconds); return worker_index() }
+                if is_main() {
+                    let pool = Pool(2)
+                    pool.submit(hold, 600)
+                    let second = pool.submit(hold, 0.5)
+                    let third = pool.submit(hold, 0)
+                    print(second.result(), third.result(60))
+                    exit(0)
+                }
+                """);
+        assertEquals("1 1\n", r.out(), r.err());
+        assertEquals(0, r.status());
+    }
+
+    @Test
     void aWorkersLastLineWithoutANewlineIsPrintedWhenItEnds() throws IOException {
         ToyRunner.Result r = run("""
                 fn partial(k) { print("tail-" + str(k), end=""); return k }

@@ -42,7 +42,7 @@ public final class Pool implements ToyObject, HasMethods {
     /**
      * Tasks a worker is sent before it has answered the first: 2 lets it start the next task
      * while the parent reads the last reply, without piling work onto one worker while another
-     * could take it.
+     * could take it ({@link #pump}).
      */
     static final int WINDOW = 2;
     private static final MethodTable<Pool> METHODS = new MethodTable<Pool>()
@@ -390,17 +390,25 @@ public final class Pool implements ToyObject, HasMethods {
         return status != 0 && lastStderrLine != null ? how + " (" + lastStderrLine + ")" : how;
     }
 
-    /** Sends pending tasks to the least busy ready workers. Under the lock. */
+    /**
+     * Sends pending tasks to the least busy ready workers. A busy worker gets a second one only
+     * while more tasks wait than there are workers: the last few then wait in the parent for
+     * whichever worker frees first, as in a pool whose workers share one queue, rather than
+     * behind a long task. Under the lock.
+     */
     private void pump() {
         while (!pending.isEmpty()) {
             Worker best = null;
+            int serving = 0;
             for (Worker w : workers) {
-                if (w != null && w.ready && !w.ended && w.running.size() < WINDOW
-                        && (best == null || w.running.size() < best.running.size())) {
-                    best = w;
+                if (w != null && w.ready && !w.ended) {
+                    serving++;
+                    if (w.running.size() < WINDOW && (best == null || w.running.size() < best.running.size())) {
+                        best = w;
+                    }
                 }
             }
-            if (best == null) {
+            if (best == null || !best.running.isEmpty() && pending.size() <= serving) {
                 return;
             }
             Task task = pending.poll();
