@@ -1,5 +1,6 @@
 package toy.interpreter.vm;
 
+import java.util.Arrays;
 import java.util.List;
 import toy.runtime.Arity;
 import toy.runtime.Builtin;
@@ -59,22 +60,30 @@ final class VmBuiltins {
                         (caller, args, keywords) -> new ToyLock(scheduler, name("Lock", keywords), origin(), false)),
                 new Builtin("RLock", Arity.takes("RLock", 0, 0),
                         (caller, args, keywords) -> new ToyLock(scheduler, name("RLock", keywords), origin(), true)),
-                new Builtin("Semaphore", Arity.takes("Semaphore", 0, 1), (caller, args, keywords) -> new ToySemaphore(
-                        scheduler, name("Semaphore", keywords), origin(), args.length == 0 ? 1 : integer(args[0], "Semaphore"))),
+                // Semaphore's count is n (LANGUAGE.md) or Python's value.
+                new Builtin("Semaphore", Arity.takes("Semaphore", 0, 1), (caller, args, keywords) -> {
+                    Object n = first("Semaphore", args, keywords, "n", "value");
+                    return new ToySemaphore(scheduler, name("Semaphore", keywords, "n", "value"), origin(),
+                            n == null ? 1 : integer(n, "Semaphore"));
+                }),
                 new Builtin("Condition", Arity.takes("Condition", 0, 1), (caller, args, keywords) -> {
-                    String name = name("Condition", keywords);
-                    if (args.length == 0 || args[0] == Nil.NIL) {
+                    String name = name("Condition", keywords, "lock");
+                    Object lock = first("Condition", args, keywords, "lock");
+                    if (lock == null || lock == Nil.NIL) {
                         return new ToyCondition(scheduler, name, origin(), null);
                     }
-                    if (args[0] instanceof ToyLock lock) {
-                        return new ToyCondition(scheduler, name, origin(), lock);
+                    if (lock instanceof ToyLock toyLock) {
+                        return new ToyCondition(scheduler, name, origin(), toyLock);
                     }
-                    throw ToyError.typeError("Condition() argument must be a Lock or an RLock, not '" + Values.typeName(args[0]) + "'");
+                    throw ToyError.typeError("Condition() argument must be a Lock or an RLock, not '" + Values.typeName(lock) + "'");
                 }),
                 new Builtin("Event", Arity.takes("Event", 0, 0),
                         (caller, args, keywords) -> new ToyEvent(scheduler, name("Event", keywords), origin())),
-                new Builtin("Queue", Arity.takes("Queue", 0, 1), (caller, args, keywords) -> new ToyQueue(
-                        scheduler, name("Queue", keywords), origin(), args.length == 0 ? 0 : integer(args[0], "Queue"))),
+                new Builtin("Queue", Arity.takes("Queue", 0, 1), (caller, args, keywords) -> {
+                    Object maxsize = first("Queue", args, keywords, "maxsize");
+                    return new ToyQueue(scheduler, name("Queue", keywords, "maxsize"), origin(),
+                            maxsize == null ? 0 : integer(maxsize, "Queue"));
+                }),
                 new Builtin("set_switch_interval", 1, 1, args -> {
                     setSwitchInterval(vm.gil(), args[0]);
                     return Nil.NIL;
@@ -103,9 +112,11 @@ final class VmBuiltins {
         }
     }
 
-    /** The {@code name=} a primitive was given (a str), or null; any other keyword is a TypeError. */
-    private static String name(String function, Keywords keywords) {
-        keywords.allowOnly(function, "name");
+    /** The {@code name=} a primitive was given (a str), or null; a keyword other than name and {@code others} is a TypeError. */
+    private static String name(String function, Keywords keywords, String... others) {
+        String[] allowed = Arrays.copyOf(others, others.length + 1);
+        allowed[others.length] = "name";
+        keywords.allowOnly(function, allowed);
         Object name = keywords.get("name");
         if (name == null || name == Nil.NIL) {
             return null;
@@ -114,6 +125,25 @@ final class VmBuiltins {
             throw ToyError.typeError(function + "() name must be a str, not '" + Values.typeName(name) + "'");
         }
         return text;
+    }
+
+    /**
+     * A primitive's one parameter besides {@code name}, given by position or as a keyword of one
+     * of {@code names}, or Java null when the call gives none. TypeError when it is given twice,
+     * as CPython's "got multiple values for argument".
+     */
+    private static Object first(String function, Object[] args, Keywords keywords, String... names) {
+        Object value = args.length > 0 ? args[0] : null;
+        for (String keyword : names) {
+            Object given = keywords.get(keyword);
+            if (given != null) {
+                if (value != null) {
+                    throw ToyError.typeError(function + "() got multiple values for argument '" + keyword + "'");
+                }
+                value = given;
+            }
+        }
+        return value;
     }
 
     /** Where the running script creates a primitive, for reports: "race.toy:3". */

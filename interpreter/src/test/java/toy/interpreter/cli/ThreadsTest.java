@@ -122,6 +122,29 @@ class ThreadsTest {
     }
 
     @Test
+    void primitivesTakeTheirParameterByKeywordToo() throws IOException {
+        String script = """
+                let s = Semaphore(n=2, name="slots")
+                print(s.acquire(false), s.acquire(false), s.acquire(false))
+                let v = Semaphore(value=1)
+                print(v.acquire(false), v.acquire(false))
+                let q = Queue(maxsize=1)
+                q.put(1)
+                try { q.put(2, block=false) } catch e { print(e.kind) }
+                let r = RLock()
+                let c = Condition(lock=r)
+                # c holds r: another thread cannot take it meanwhile.
+                with c { print(spawn fn() { return r.acquire(false) }().join()) }
+                for bad in [fn() { Semaphore(2, n=3) }, fn() { Queue(maxsize=1, size=2) }] {
+                    try { bad() } catch e { print(e) }
+                }
+                """;
+        assertEquals("true true false\ntrue false\nFull\nfalse\n"
+                + "TypeError: Semaphore() got multiple values for argument 'n'\n"
+                + "TypeError: Queue() got an unexpected keyword argument 'size'\n", run(script).out());
+    }
+
+    @Test
     void timeoutsAndNonBlockingCallsAsPythonHasThem() throws IOException {
         String script = """
                 let l = Lock(name="l")
