@@ -158,6 +158,9 @@ public final class WorkerMain implements Vm.Service {
     /** The top-level code raised an error: the parent raises it from Pool(), and this worker ends. */
     @Override
     public void failed(ToyError error) {
+        // What the top level printed without a newline goes first, as it would under toy run.
+        stdout.close();
+        stderr.close();
         try {
             failed(error.kind(), error.errorMessage(), error.formatTraceback(), Aborted.ERROR_STATUS);
         } catch (IOException e) {

@@ -249,23 +249,30 @@ class PoolTest {
         String allocate = "fn big(n) { return len([0] * n) }\n";
         Path pool = script(allocate + """
                 if is_main() {
-                    try { print(Pool(1).submit(big, 20_000_000).result()) } catch e { print(e.kind) }
+                    try { print(Pool(1).submit(big, 20_000_000).result()) } catch e { print(e.kind + ": " + e.message) }
                 }
                 """);
         Path alone = Files.writeString(dir.resolve("alone.toy"), allocate
                 + "try { print(big(20_000_000)) } catch e { print(e.kind) }\n");
         // Under the default limit (2 GiB, as ./toy gives) the list fits; in 64 MiB it does not.
-        assertEquals("20000000\n", ToyRunner.run("run", pool.toString()).out());
-        assertEquals("WorkerError\n", runWithToyHeap("64m", pool.toString()));
+        assertEquals("20000000\n", runWithToyHeap(null, pool.toString()));
+        String out = runWithToyHeap("64m", pool.toString());
+        assertTrue(out.startsWith("WorkerError: Pool worker 0 exited") && out.contains("OutOfMemoryError")
+                && out.endsWith(" while running big()\n"), out);
         assertEquals("[0] MemoryError\n", runWithToyHeap("64m", "launch", "-n", "1", alone.toString()));
     }
 
-    /** Toy's stdout, run as a process of its own with TOY_HEAP set. */
+    /** Toy's stdout, run as a process of its own with TOY_HEAP set to heap, or unset when null. */
     private static String runWithToyHeap(String heap, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("java", "-cp", System.getProperty("java.class.path"), "toy.interpreter.cli.Main"));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"), "toy.interpreter.cli.Main"));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
-        builder.environment().put("TOY_HEAP", heap);
+        if (heap == null) {
+            builder.environment().remove("TOY_HEAP");
+        } else {
+            builder.environment().put("TOY_HEAP", heap);
+        }
         Process process = builder.start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(60, TimeUnit.SECONDS));

@@ -19,7 +19,7 @@ public final class Channel {
     public enum Kind {
         /** worker → parent: the top-level code ran; tasks may come. Empty body. */
         READY,
-        /** parent → worker: task id (long), function name (str), arguments (list). */
+        /** parent → worker: task id (long), function name (str), arguments ({@link Codec#encodeArguments}). */
         TASK,
         /** worker → parent: task id (long), busy ns (long), the value. */
         RESULT,

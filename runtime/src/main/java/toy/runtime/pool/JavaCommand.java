@@ -30,18 +30,19 @@ public final class JavaCommand {
      * (docs/cli.md, "Memory"), so that a worker or a launched process has the limit its user set
      * rather than the JVM's default of a quarter of the machine's memory.
      */
-    static final String HEAP_FLAG = "-Xmx" + heap(System.getenv("TOY_HEAP"));
+    static final String HEAP_FLAG;
 
-    /** TOY_HEAP's value, or 2g when it is unset or empty (as the launcher's {@code ${TOY_HEAP:-2g}}). */
-    static String heap(String toyHeap) {
-        return toyHeap == null || toyHeap.isEmpty() ? "2g" : toyHeap;
+    static {
+        String heap = System.getenv("TOY_HEAP");
+        // Unset or empty: 2g, as the launcher's ${TOY_HEAP:-2g}.
+        HEAP_FLAG = "-Xmx" + (heap == null || heap.isEmpty() ? "2g" : heap);
     }
 
     /**
      * Flags of a pool worker, chosen by measurement (docs/processes.md, "What a worker costs"):
-     * the serial collector, 16 MB thread stacks and heap limit of {@code ./toy}, but tiered compilation
-     * (C1 first) because a worker compiles the script again before it is ready, which C2
-     * alone leaves to the bytecode interpreter; the JVM's own warnings on stderr, where the
+     * the serial collector, 16 MB thread stacks and heap limit of {@code ./toy}, and tiered
+     * compilation (C1 first), as there: a worker runs the script's top level and its first
+     * tasks cold, which C2 alone leaves to the bytecode interpreter; the JVM's own warnings on stderr, where the
      * parent relays them, instead of stdout, the channel (its other messages too, such as the
      * one of running out of memory); an exit, not a half-dead JVM, when the heap runs out;
      * and {@link #JIT_FLAGS}.
