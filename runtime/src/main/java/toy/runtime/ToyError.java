@@ -17,6 +17,10 @@ public final class ToyError extends RuntimeException implements ToyObject, Membe
     private final List<TracebackEntry> traceback = new ArrayList<>();
     /** The report of the error in another process (a pool worker) that caused this one, or "". */
     private String causeReport = "";
+    /** Where a handler last took this error: the line that failed in the handler's frame; null before. */
+    private TracebackEntry caughtAt;
+    /** Raised again by a with block's cleanup, and its frame's line not yet in the traceback. */
+    private boolean fromCleanup;
 
     public ToyError(String kind, String message) {
         super(message, null, false, false);
@@ -54,6 +58,52 @@ public final class ToyError extends RuntimeException implements ToyObject, Membe
 
     public void addTraceback(TracebackEntry entry) {
         traceback.add(entry);
+    }
+
+    /**
+     * Records that a handler took this error, which failed at {@code where} in the handler's
+     * frame: a frame's line does not go into the traceback while the frame handles the error.
+     */
+    public void caughtAt(TracebackEntry where) {
+        caughtAt = where;
+    }
+
+    /** Where a handler last took this error ({@link #caughtAt(TracebackEntry)}), or null. */
+    public TracebackEntry caughtAt() {
+        return caughtAt;
+    }
+
+    /**
+     * Raised again by a with block's cleanup (the lock released): where it stands in the
+     * cleanup's frame is {@link #caughtAt()}, where it came up in the block, as Python shows it.
+     * Returns this error.
+     */
+    public ToyError raisedByCleanup() {
+        fromCleanup = true;
+        return this;
+    }
+
+    /**
+     * The line of this error in the frame it is unwinding from now, where that frame's
+     * instruction at {@code failing} raised it: {@link #caughtAt()} if a with block's cleanup
+     * raised it again, else {@code failing} (called once per frame: it takes the cleanup's mark).
+     */
+    public TracebackEntry locationIn(TracebackEntry failing) {
+        boolean cleanup = fromCleanup;
+        fromCleanup = false;
+        return cleanup && caughtAt != null ? caughtAt : failing;
+    }
+
+    /**
+     * Raised again by {@code raise e}: the line where it failed in the frame that caught it goes
+     * into the traceback, as Python keeps it in the exception's {@code __traceback__}; the
+     * {@code raise} adds its own line as the error unwinds from there.
+     */
+    public void raisedAgain() {
+        if (caughtAt != null) {
+            traceback.add(caughtAt);
+            caughtAt = null;
+        }
     }
 
     /**

@@ -106,12 +106,15 @@ final class CodeBuilder {
 
     /**
      * A region [start, end) whose errors jump to target, offsets in ints: a try's
-     * ({@code catches}) or a with block's. Its handler cuts the stack to the depth where the
-     * region is first reached and pushes the error. Regions are added innermost first, as
+     * ({@code catches}) or a with block's. Its handler cuts the stack to the depth at offset
+     * {@code block}, where its block starts (a with block's later regions, which begin after
+     * a jump out of it, hold that block's depth too, not the depth of whatever instruction
+     * they reach first: an inner block's cleanup, with its own resource and error on the
+     * stack), and pushes the error. Regions are added innermost first, as
      * {@link Code#handlerFor} expects.
      */
-    void addHandler(int start, int end, int target, boolean catches) {
-        handlers.add(new int[] {start, end, target, catches ? 1 : 0});
+    void addHandler(int start, int end, int target, boolean catches, int block) {
+        handlers.add(new int[] {start, end, target, catches ? 1 : 0, block});
     }
 
     private void put(int word) {
@@ -137,10 +140,9 @@ final class CodeBuilder {
         }
         List<Code.Handler> built = new ArrayList<>();
         for (int[] h : handlers) {
-            int first = firstReached(depths, h);
-            if (first >= 0) {
+            if (firstReached(depths, h) >= 0) {
                 // A region no path reaches (after a return) can raise nothing: it gets no handler.
-                built.add(new Code.Handler(h[0], h[1], h[2], depths[first], h[3] == 1));
+                built.add(new Code.Handler(h[0], h[1], h[2], depths[h[4]], h[3] == 1));
             }
         }
         return new Code(name, file, firstLine, Arrays.copyOf(code, size), Arrays.copyOf(lines, size),
@@ -153,9 +155,8 @@ final class CodeBuilder {
      * The operand-stack depth before each instruction (-1 where none starts or none is
      * reached), as CPython's compiler computes it (stackdepth in Python/flowgraph.c): a walk of
      * the control flow from depth 0 at offset 0, adding each instruction's stack effect along its
-     * fall-through and jump edges, and from each handler at the depth where its region is first
-     * reached (its start, a statement's; or, for a with block's region that begins after a
-     * jump out of it, the first instruction reached after that) plus the error it pushes. Code
+     * fall-through and jump edges, and from each handler whose region a path reaches, at the
+     * depth where its block starts ({@link #addHandler}) plus the error it pushes. Code
      * no path reaches (after a return or break) is skipped. A
      * consistent compiler reaches each instruction at one depth (StackEffectTest checks this on
      * every sample); the code of a program with compile errors, which is thrown away, need not
@@ -182,9 +183,8 @@ final class CodeBuilder {
             // Handlers whose region is now reached, from the depth there; their code may hold regions of its own.
             handlerReached = false;
             for (int[] h : handlers) {
-                int first = firstReached(depths, h);
-                if (first >= 0 && depths[h[2]] < 0) {
-                    reach(depths, work, h[2], depths[first] + 1);
+                if (firstReached(depths, h) >= 0 && depths[h[2]] < 0) {
+                    reach(depths, work, h[2], depths[h[4]] + 1);
                     handlerReached = true;
                 }
             }

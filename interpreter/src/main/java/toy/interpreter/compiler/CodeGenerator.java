@@ -14,6 +14,7 @@ import toy.grammar.ToyParser;
 import toy.interpreter.bytecode.Code;
 import toy.interpreter.bytecode.Comparison;
 import toy.interpreter.compiler.CodeBuilder.Label;
+import toy.runtime.ErrorKinds;
 import toy.runtime.ToyList;
 
 /**
@@ -342,10 +343,10 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
         // same way in WITH_ABORT, and changes nothing.
         int from = start;
         for (int[] exit : with.exits) {
-            code.addHandler(from, exit[0], code.offset(), false);
+            code.addHandler(from, exit[0], code.offset(), false, start);
             from = exit[1];
         }
-        code.addHandler(from, end, code.offset(), false);
+        code.addHandler(from, end, code.offset(), false, start);
         code.emit(WITH_ABORT);
         code.bind(after);
         return null;
@@ -366,7 +367,13 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
         int end = code.offset();
         Label after = new Label();
         code.emitJump(JUMP, after);
-        code.addHandler(start, end, code.offset(), true);
+        code.addHandler(start, end, code.offset(), true, start);
+        String name = ctx.variable.getText();
+        if (ErrorKinds.KINDS.contains(name)) {
+            // Python's `except ValueError:` filters by kind; Toy's catch binds any error to the name.
+            error(ctx.variable, "catch takes a name for the error, not an error kind: 'catch " + name
+                    + "' would catch every error; write 'catch e' and test e.kind");
+        }
         line(ctx.handler);
         storeNew(resolver.variable(ctx.variable));
         visit(ctx.handler);

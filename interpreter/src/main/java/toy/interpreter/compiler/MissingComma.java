@@ -1,5 +1,6 @@
 package toy.interpreter.compiler;
 
+import org.antlr.v4.runtime.BufferedTokenStream;
 import org.antlr.v4.runtime.Parser;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
@@ -67,11 +68,13 @@ final class MissingComma {
 
     /**
      * Whether {@code next} could begin an element of a list of expressions (of names only when
-     * {@code namesOnly}) after {@code previous} ended one on the same line. A {@code {} after an
+     * {@code namesOnly}) after {@code previous} ended one on the same line, apart from it. A {@code {} after an
      * expression opens a block (NewlineFilter), so it begins no element there.
      */
     static boolean between(Parser parser, Token previous, Token next, boolean namesOnly) {
-        if (!ENDS_ELEMENT.contains(previous.getType()) || SyntaxErrors.endLine(previous) != next.getLine()) {
+        // Touching tokens are one word Toy does not know (0o17, r"raw"), not two elements.
+        if (!ENDS_ELEMENT.contains(previous.getType()) || SyntaxErrors.endLine(previous) != next.getLine()
+                || next.getStartIndex() == previous.getStopIndex() + 1) {
             return false;
         }
         if (namesOnly) {
@@ -103,7 +106,8 @@ final class MissingComma {
             return inside && between(parser, previous, next, true) ? IntervalSet.of(CLOSE_PAREN) : null;
         }
         if (ctx instanceof ToyParser.ForStatementContext || ctx instanceof ToyParser.ComprehensionForContext) {
-            boolean inside = ctx.getToken(IN, 0) == null;
+            // Among the names, when an 'in' follows: `for i range(3)` lacks the 'in', not a comma.
+            boolean inside = ctx.getToken(IN, 0) == null && inFollowsOnItsLine(parser, next);
             return inside && between(parser, previous, next, true) ? IntervalSet.of(IN) : null;
         }
         if ((ctx instanceof ToyParser.ProgramContext || ctx instanceof ToyParser.BlockContext) && ctx.getChildCount() > 0) {
@@ -131,6 +135,23 @@ final class MissingComma {
             return between(parser, previous, next, false) ? endOfLine : null;
         }
         return null;
+    }
+
+    /** Whether an {@code in} comes after {@code next} on its line, before any {@code '{'}. */
+    private static boolean inFollowsOnItsLine(Parser parser, Token next) {
+        // The parser has read only up to next: the rest of the line is read now (an error's path).
+        BufferedTokenStream tokens = (BufferedTokenStream) parser.getInputStream();
+        tokens.fill();
+        for (int at = next.getTokenIndex() + 1; at < tokens.size(); at++) {
+            Token t = tokens.get(at);
+            if (t.getType() == Token.EOF || t.getType() == OPEN_BRACE || t.getLine() != next.getLine()) {
+                return false;
+            }
+            if (t.getType() == IN) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Token previous(Parser parser, Token next) {

@@ -61,6 +61,10 @@ final class SyntaxErrors extends BaseErrorListener {
             message = "'" + open.getText() + "' was never closed";
         } else if (atEnd && wholeFile) {
             Token last = lastToken(((Parser) recognizer).getInputStream(), (Token) offendingSymbol);
+            if (last instanceof NewlineFilter.ClosedString) {
+                // A string left open ran to the end of the file: its own error says it all.
+                return;
+            }
             if (last != null) {
                 int[] end = endOfLine(last);
                 line = end[0];

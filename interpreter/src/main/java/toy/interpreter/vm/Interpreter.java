@@ -678,7 +678,7 @@ public final class Interpreter {
                 frame.pc = pc;
                 sp -= 2;
                 Operations.exit(box(sp));
-                throw (ToyError) s[sp + 1];
+                throw ((ToyError) s[sp + 1]).raisedByCleanup();
             }
             case SPAWN -> {
                 int count = ins[pc++];
@@ -715,11 +715,13 @@ public final class Interpreter {
     private Code.Handler unwind(ToyError error, int entryDepth) {
         for (;;) {
             Frame f = frames[depth - 1];
+            TracebackEntry where = error.locationIn(f.location());
             Code.Handler handler = f.code.handlerFor(f.pc - 1, error);
             if (handler != null) {
+                error.caughtAt(where);
                 return handler;
             }
-            error.addTraceback(f.location());
+            error.addTraceback(where);
             if (--depth == entryDepth) {
                 throw error;
             }
@@ -1049,14 +1051,16 @@ public final class Interpreter {
         }
         if (thrown instanceof ToyError || thrown instanceof StackOverflowError || thrown instanceof OutOfMemoryError) {
             ToyError error = asToyError(thrown);
+            TracebackEntry where = error.locationIn(frame.code.location(pc));
             Code.Handler handler = frame.code.handlerFor(pc, error);
             if (handler != null) {
+                error.caughtAt(where);
                 caughtError = error;
                 return frame.code.handlers().indexOf(handler);
             }
             depth--;
             frame.pc = pc + 1;
-            error.addTraceback(frame.location());
+            error.addTraceback(where);
             throw error;
         }
         depth--;

@@ -104,9 +104,13 @@ final class Operations {
         return Iteration.iterator(iterable);
     }
 
-    /** {@code raise e}: an Error is raised again as it is, a str becomes an Error with that message. */
+    /**
+     * {@code raise e}: an Error is raised again, keeping its traceback and the line where it
+     * was caught ({@link ToyError#raisedAgain}); a str becomes an Error with that message.
+     */
     static ToyError raise(Object value) {
         if (value instanceof ToyError error) {
+            error.raisedAgain();
             return error;
         }
         if (value instanceof String message) {

@@ -33,6 +33,13 @@ class CompileErrorsTest {
     }
 
     @Test
+    void catchOfAnErrorKindIsAnError() {
+        assertEquals(List.of("1:19: catch takes a name for the error, not an error kind: 'catch ValueError'"
+                + " would catch every error; write 'catch e' and test e.kind"),
+                errors("try { f() } catch ValueError { print(1) }"));
+    }
+
+    @Test
     void letTwiceInOneBlock() {
         assertEquals(List.of("2:5: 'x' is already declared in this block"), errors("let x = 1\nlet x = 2"));
         assertEquals(List.of("1:22: 'a' is already declared in this block"), errors("fn f(a) { let b; let a }"));
@@ -260,6 +267,12 @@ class CompileErrorsTest {
         // On the next line it is more likely what follows a bracket left open.
         assertEquals(List.of("2:1: unexpected name 'print'"), errors("print(f(a)\nprint(b)\n"));
         assertEquals(List.of("2:3: unexpected name 'b', expected ')'"), errors("print(a\n  b)\n"));
+        // A for without its 'in' lacks the 'in', not a comma.
+        assertEquals(List.of("1:7: unexpected name 'range', expected ',' or 'in'"), errors("for i range(3) { }"));
+        assertEquals(List.of("1:16: unexpected name 'xs', expected ',' or 'in'"), errors("print([x for x xs])"));
+        // Touching tokens are one word Toy does not know: an octal literal, a raw string.
+        assertEquals(List.of("1:8: unexpected name 'o17', expected ')'"), errors("print(0o17)"));
+        assertEquals(List.of("1:8: unexpected string \"x\", expected ')'"), errors("print(r\"x\")"));
     }
 
     @Test
@@ -271,6 +284,8 @@ class CompileErrorsTest {
                       ^
                 """, report("let a = [1]\na[0], \n"));
         assertEquals(List.of("2:7: unexpected end of file"), errors("let a = [1]\na[0], "));
+        // A string left open runs to the end of the file: its own error, and no second one past the end.
+        assertEquals(List.of("1:10: unterminated string literal"), errors("for x in \"\"\"abc\n"));
         assertEquals(List.of("1:8: unexpected end of file"), errors("let x =\n\n\n# trailing\n\n"));
         assertEquals(List.of("1:12: unexpected end of file"), errors("let x = 1 +\r\n\r\n"));
         assertEquals(List.of("1:3: expected a name but found end of file"), errors("x.\n"));
