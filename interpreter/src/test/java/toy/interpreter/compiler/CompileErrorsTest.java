@@ -103,6 +103,11 @@ class CompileErrorsTest {
         assertEquals(List.of("hint: Toy has no modules to import: its builtins are always there",
                         "hint: Toy writes an anonymous function with fn: fn(x) { return x * 2 }"),
                 hints("import math\nlet f = lambda x: x\n"));
+        assertEquals(List.of("hint: Toy has no finally: catch e, clean up, then raise e (a with block releases its lock by itself)"),
+                hints("try {\n    print(1)\n} finally {\n    print(2)\n}\n"));
+        assertEquals(List.of("hint: Toy has no del: xs.pop(i) removes a list's item, m.pop(k) a map's key"),
+                hints("let xs = [1]\ndel xs[0]\n"));
+        assertEquals(List.of("hint: Toy compares with nil by ==: x == nil, x != nil"), hints("let x = 1\nif x is nil { }\n"));
     }
 
     @Test
