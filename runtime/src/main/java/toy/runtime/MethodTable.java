@@ -2,6 +2,7 @@ package toy.runtime;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * The methods of one built-in type, by name: one table serves both {@code x.m} (a
@@ -58,6 +59,11 @@ public final class MethodTable<T> {
     public MethodTable<T> add(String name, Method<T> method) {
         methods.put(name, method);
         return this;
+    }
+
+    /** The names of the methods, for "Did you mean" ({@link Suggestions}). */
+    public Iterable<String> names() {
+        return new TreeSet<>(methods.keySet());
     }
 
     /** Whether the type has a method of this name. */

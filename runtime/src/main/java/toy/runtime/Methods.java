@@ -18,7 +18,8 @@ public final class Methods {
             value = new BoundMethod(receiver, name);
         }
         if (value == null) {
-            throw ToyError.typeError("'" + Values.typeName(receiver) + "' object has no attribute '" + name + "'");
+            throw ToyError.typeError("'" + Values.typeName(receiver) + "' object has no attribute '" + name + "'"
+                    + (table == null ? "" : Suggestions.didYouMean(name, table.names())));
         }
         return value;
     }

@@ -160,7 +160,7 @@ final class StrMethods {
         Object chars = args.length == 0 ? Nil.NIL : args[0];
         if (chars != Nil.NIL && !(chars instanceof String)) {
             throw ToyError.typeError((left && right ? "strip" : left ? "lstrip" : "rstrip")
-                    + " arg must be None or str");
+                    + " arg must be nil or str");
         }
         String set = chars == Nil.NIL ? null : (String) chars;
         int start = 0;

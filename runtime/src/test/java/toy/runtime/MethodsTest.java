@@ -32,6 +32,8 @@ class MethodsTest {
         error("TypeError: 'map' object has no attribute 'foo'", () -> Expect.callMethod(new ToyMap(), "foo", args()));
         error("TypeError: 'str' object has no attribute 'nope'", () -> Expect.callMethod("a", "nope", args()));
         error("TypeError: 'nil' object has no attribute 'x'", () -> Expect.callMethod(Nil.NIL, "x", args()));
+        // Toy's word for Python's None.
+        error("TypeError: strip arg must be nil or str", () -> Expect.callMethod("a", "strip", args(1L)));
     }
 
     @Test
@@ -70,7 +72,7 @@ class MethodsTest {
             }
         }
         assertEquals("[1, 1]", list.str());
-        error("TypeError: 'list' object has no attribute 'appendx'", () -> Expect.callMethod(list, new String("appendx"), args()));
+        error("TypeError: 'list' object has no attribute 'appendx'. Did you mean: 'append'?", () -> Expect.callMethod(list, new String("appendx"), args()));
         error("TypeError: append() got an unexpected keyword argument 'x'", () -> Methods.callMethod(Expect.CALLER, list, "append",
                 args(1L), new Keywords(new String[] {"x"}, new Object[] {1L})));
     }

@@ -60,7 +60,7 @@ final class IoBuiltins {
         if (value instanceof String s) {
             return s;
         }
-        throw ToyError.typeError(name + " must be None or a string, not " + Values.typeName(value));
+        throw ToyError.typeError(name + " must be nil or a str, not " + Values.typeName(value));
     }
 
     /**

@@ -1,6 +1,7 @@
 package toy.interpreter.vm;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BiFunction;
@@ -8,8 +9,9 @@ import toy.interpreter.bytecode.Code;
 import toy.interpreter.bytecode.Globals;
 import toy.runtime.BoundMethod;
 import toy.runtime.Builtin;
-import toy.runtime.MemoryReserve;
 import toy.runtime.Keywords;
+import toy.runtime.MemoryReserve;
+import toy.runtime.Suggestions;
 import toy.runtime.ToyError;
 import toy.runtime.Values;
 import toy.runtime.observe.Observer;
@@ -268,8 +270,9 @@ public final class Vm {
     /**
      * NameError for reading global slot before it is defined, or with assigning for writing
      * it. With a word for Python's users: CPython's "Did you mean" for Python's spellings of
-     * Toy's constants, what {@code pass} is in Toy, and how to declare a variable when the
-     * program declares none of that name anywhere (Toy needs {@code let} where Python needs
+     * Toy's constants and, for a name the program declares nowhere, for a defined global or a
+     * builtin near it ({@link Suggestions}); what {@code pass} is in Toy; and else how to
+     * declare a variable the program declares nowhere (Toy needs {@code let} where Python needs
      * nothing; a global declared further down is only not defined yet).
      */
     ToyError undefined(int slot, boolean assigning) {
@@ -279,9 +282,30 @@ public final class Vm {
             case "False" -> ". Did you mean: 'false'?";
             case "None" -> ". Did you mean: 'nil'?";
             case "pass" -> " (an empty block in Toy is {})";
-            default -> assigning && !globals.declared(slot) ? " (declare it first: let " + name + " = ...)" : "";
+            default -> {
+                if (globals.declared(slot)) {
+                    // A name the program declares is only not defined yet: no other name is meant.
+                    yield "";
+                }
+                String suggestion = Suggestions.didYouMean(name, definedNames());
+                yield suggestion.isEmpty() && assigning ? " (declare it first: let " + name + " = ...)" : suggestion;
+            }
         };
         return new ToyError("NameError", message);
+    }
+
+    /** The globals defined now and every builtin's name, defined or still to be installed ({@link LazyBuiltins}). */
+    private List<String> definedNames() {
+        List<String> names = new ArrayList<>();
+        for (int slot = 0; slot < globals.size(); slot++) {
+            if (globals.values[slot] != null) {
+                names.add(globals.name(slot));
+            }
+        }
+        for (BuiltinGroup group : BuiltinGroup.values()) {
+            names.addAll(group.names);
+        }
+        return names;
     }
 
     /** Calls anything callable that the hot loop does not call inline; builtins call back through the interpreter. */
