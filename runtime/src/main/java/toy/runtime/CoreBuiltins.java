@@ -21,8 +21,17 @@ public final class CoreBuiltins {
                 Builtin.ofOne("type", Values::typeName),
                 new Builtin("range", Arity.expects("range", 1, 3), CoreBuiltins::range),
                 Builtin.ofOne("abs", CoreBuiltins::abs),
-                new Builtin("sum", 1, 2, CoreBuiltins::sum),
-                new Builtin("round", 1, 2, a -> a.length == 1 ? (Object) Rounding.round(a[0]) : Rounding.round(a[0], a[1])));
+                // sum(xs, start) and round(x, ndigits) take their second parameter by name too, as in Python.
+                new Builtin("sum", Arity.takes("sum", 1, 2), (caller, args, keywords) -> {
+                    keywords.allowOnly("sum", "start");
+                    Object start = keywords.positionalOr("sum", args, 1, "start");
+                    return sum(args[0], start == null ? 0L : start);
+                }),
+                new Builtin("round", Arity.takes("round", 1, 2), (caller, args, keywords) -> {
+                    keywords.allowOnly("round", "ndigits");
+                    Object ndigits = keywords.positionalOr("round", args, 1, "ndigits");
+                    return ndigits == null ? Rounding.round(args[0]) : Rounding.round(args[0], ndigits);
+                }));
     }
 
     /** Global values that are not functions. */
@@ -65,12 +74,12 @@ public final class CoreBuiltins {
         throw ToyError.typeError("bad operand type for abs(): '" + Values.typeName(v) + "'");
     }
 
-    private static Object sum(Object[] a) {
-        Object total = a.length > 1 ? a[1] : (Object) 0L;
+    private static Object sum(Object iterable, Object start) {
+        Object total = start;
         if (total instanceof String) {
             throw ToyError.typeError("sum() can't sum strings [use ''.join(seq) instead]");
         }
-        for (ToyIterator it = Iteration.iterator(a[0]); it.hasNext();) {
+        for (ToyIterator it = Iteration.iterator(iterable); it.hasNext();) {
             total = Arith.add(total, it.next());
         }
         return total;

@@ -44,6 +44,25 @@ public final class Keywords {
         return null;
     }
 
+    /**
+     * A builtin's parameter {@code index} (from 0), given by position or as a keyword of one of
+     * {@code names}; Java null when the call gives it neither way. TypeError when it is given
+     * twice, as CPython's "got multiple values for argument".
+     */
+    public Object positionalOr(String function, Object[] args, int index, String... names) {
+        Object value = args.length > index ? args[index] : null;
+        for (String keyword : names) {
+            Object given = get(keyword);
+            if (given != null) {
+                if (value != null) {
+                    throw ToyError.typeError(function + "() got multiple values for argument '" + keyword + "'");
+                }
+                value = given;
+            }
+        }
+        return value;
+    }
+
     /** Throws the TypeError for the first keyword not among {@code allowed}; {@code function} is as in "sorted". */
     public void allowOnly(String function, String... allowed) {
         for (String name : names) {

@@ -19,6 +19,15 @@ class CoreBuiltinsTest {
         return all;
     }
 
+    private static Object callWithKeyword(String name, String keyword, Object value, Object... args) {
+        for (Builtin b : all()) {
+            if (b.name().equals(name)) {
+                return b.call(Expect.CALLER, args, new Keywords(new String[] {keyword}, new Object[] {value}));
+            }
+        }
+        throw new AssertionError("no builtin " + name);
+    }
+
     private static Object call(String name, Object... args) {
         for (Builtin b : all()) {
             if (b.name().equals(name)) {
@@ -171,6 +180,11 @@ class CoreBuiltinsTest {
         error("TypeError: sum() can't sum strings [use ''.join(seq) instead]", () -> call("sum", ToyList.of("a"), ""));
         error("OverflowError: integer overflow", () -> call("sum", ToyList.of(Long.MAX_VALUE, 1L)));
         error("TypeError: sum() takes at least 1 positional argument (0 given)", () -> call("sum"));
+        // start and round's ndigits by name, as in Python.
+        assertEquals(15L, callWithKeyword("sum", "start", 10L, ToyList.of(2L, 3L)));
+        assertEquals(2.35, callWithKeyword("round", "ndigits", 2L, 2.345678));
+        error("TypeError: sum() got multiple values for argument 'start'", () -> callWithKeyword("sum", "start", 1L, new ToyList(), 2L));
+        error("TypeError: sum() got an unexpected keyword argument 'begin'", () -> callWithKeyword("sum", "begin", 1L, new ToyList()));
     }
 
     @Test

@@ -62,13 +62,13 @@ final class VmBuiltins {
                         (caller, args, keywords) -> new ToyLock(scheduler, name("RLock", keywords), origin(), true)),
                 // Semaphore's count is n (LANGUAGE.md) or Python's value.
                 new Builtin("Semaphore", Arity.takes("Semaphore", 0, 1), (caller, args, keywords) -> {
-                    Object n = first("Semaphore", args, keywords, "n", "value");
+                    Object n = keywords.positionalOr("Semaphore", args, 0, "n", "value");
                     return new ToySemaphore(scheduler, name("Semaphore", keywords, "n", "value"), origin(),
                             n == null ? 1 : integer(n, "Semaphore"));
                 }),
                 new Builtin("Condition", Arity.takes("Condition", 0, 1), (caller, args, keywords) -> {
                     String name = name("Condition", keywords, "lock");
-                    Object lock = first("Condition", args, keywords, "lock");
+                    Object lock = keywords.positionalOr("Condition", args, 0, "lock");
                     if (lock == null || lock == Nil.NIL) {
                         return new ToyCondition(scheduler, name, origin(), null);
                     }
@@ -80,7 +80,7 @@ final class VmBuiltins {
                 new Builtin("Event", Arity.takes("Event", 0, 0),
                         (caller, args, keywords) -> new ToyEvent(scheduler, name("Event", keywords), origin())),
                 new Builtin("Queue", Arity.takes("Queue", 0, 1), (caller, args, keywords) -> {
-                    Object maxsize = first("Queue", args, keywords, "maxsize");
+                    Object maxsize = keywords.positionalOr("Queue", args, 0, "maxsize");
                     return new ToyQueue(scheduler, name("Queue", keywords, "maxsize"), origin(),
                             maxsize == null ? 0 : integer(maxsize, "Queue"));
                 }),
@@ -125,25 +125,6 @@ final class VmBuiltins {
             throw ToyError.typeError(function + "() name must be a str, not '" + Values.typeName(name) + "'");
         }
         return text;
-    }
-
-    /**
-     * A primitive's one parameter besides {@code name}, given by position or as a keyword of one
-     * of {@code names}, or Java null when the call gives none. TypeError when it is given twice,
-     * as CPython's "got multiple values for argument".
-     */
-    private static Object first(String function, Object[] args, Keywords keywords, String... names) {
-        Object value = args.length > 0 ? args[0] : null;
-        for (String keyword : names) {
-            Object given = keywords.get(keyword);
-            if (given != null) {
-                if (value != null) {
-                    throw ToyError.typeError(function + "() got multiple values for argument '" + keyword + "'");
-                }
-                value = given;
-            }
-        }
-        return value;
     }
 
     /** Where the running script creates a primitive, for reports: "race.toy:3". */

@@ -131,6 +131,9 @@ class ThreadsTest {
                 let q = Queue(maxsize=1)
                 q.put(1)
                 try { q.put(2, block=false) } catch e { print(e.kind) }
+                let unbounded = Queue(-1)
+                for i in range(3) { unbounded.put(i, block=false) }
+                print(unbounded.size())
                 let r = RLock()
                 let c = Condition(lock=r)
                 # c holds r: another thread cannot take it meanwhile.
@@ -139,7 +142,7 @@ class ThreadsTest {
                     try { bad() } catch e { print(e) }
                 }
                 """;
-        assertEquals("true true false\ntrue false\nFull\nfalse\n"
+        assertEquals("true true false\ntrue false\nFull\n3\nfalse\n"
                 + "TypeError: Semaphore() got multiple values for argument 'n'\n"
                 + "TypeError: Queue() got an unexpected keyword argument 'size'\n", run(script).out());
     }

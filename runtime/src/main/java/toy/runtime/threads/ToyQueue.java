@@ -25,16 +25,13 @@ public final class ToyQueue extends Primitive {
             .add("size", Arity.takes("Queue.size", 0, 0), (q, args) -> q.size())
             .add("empty", Arity.takes("Queue.empty", 0, 0), (q, args) -> q.size() == 0);
 
-    /** 0: unbounded, as in Python. */
+    /** 0 or less: unbounded, as in Python. */
     private final long maxSize;
     /** Guarded by the scheduler's monitor. */
     private final ArrayDeque<Object> items = new ArrayDeque<>();
 
     public ToyQueue(Scheduler scheduler, String name, String site, long maxSize) {
         super(scheduler, name, site, "Queue");
-        if (maxSize < 0) {
-            throw ToyError.valueError("maxsize must be >= 0");
-        }
         this.maxSize = maxSize;
     }
 
