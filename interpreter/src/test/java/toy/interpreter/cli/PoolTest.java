@@ -498,18 +498,40 @@ class PoolTest {
         interruptAndExpect130(WORKER_NEVER_READY, "Error: worker started", 1);
     }
 
-    /** Runs script until stderr shows ready, then sends SIGINT as a terminal does: status 130, no worker left. */
+    @Test
+    void ctrlCAsTheWorkersStartStopsThemAndExits130() throws Exception {
+        // SIGINT while Pool(2) starts its workers' JVMs, before their own code runs: they start
+        // with it ignored, so it is the parent's one KeyboardInterrupt, never a WorkerError.
+        interruptAndExpect130(SIGNAL + """
+                if not is_main() { while true { sleep(0.01) } }
+                if is_main() {
+                    spawn signal("starting")
+                    Pool(2)
+                }
+                """, "Error: starting", -1);
+    }
+
+    /**
+     * Runs script until stderr shows ready, then sends SIGINT as a terminal does: status 130, no
+     * worker left. workerCount: how many workers run at ready, or -1 for any (still starting).
+     */
     private void interruptAndExpect130(String text, String ready, int workerCount) throws Exception {
         boolean setsid = Files.isExecutable(Path.of("/usr/bin/setsid")) || Files.isExecutable(Path.of("/bin/setsid"));
-        try (Parent parent = new Parent(script(text), setsid)) {
+        Path file = script(text);
+        try (Parent parent = new Parent(file, setsid)) {
             parent.awaitLine(ready);
-            List<ProcessHandle> workers = parent.workers();
-            assertEquals(workerCount, workers.size());
+            List<ProcessHandle> workers = new ArrayList<>(parent.workers());
+            if (workerCount >= 0) {
+                assertEquals(workerCount, workers.size());
+            }
             // As a terminal does: SIGINT to the whole process group (its own, thanks to setsid).
             String target = setsid ? "-" + parent.process.pid() : Long.toString(parent.process.pid());
             new ProcessBuilder("kill", "-INT", "--", target).inheritIO().start().waitFor();
             assertTrue(parent.process.waitFor(60, TimeUnit.SECONDS));
             assertEquals(130, parent.process.exitValue());
+            // Workers started after the list was taken too: any JVM of this script's pool.
+            ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains("WorkerMain")
+                    && p.info().commandLine().orElse("").contains(file.toString())).forEach(workers::add);
             awaitGone(workers);
             String rest = new String(parent.process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
             assertFalse(rest.contains("Traceback"), rest);
