@@ -38,10 +38,10 @@ final class PythonHints {
             hint("^\\s*(import\\s+[\\w.]+(\\s*,\\s*[\\w.]+)*\\s*$|from\\s+[\\w.]+\\s+import\\b)",
                     "Toy has no modules to import: its builtins are always there"),
             hint("\\blambda\\b[^:]*:", "Toy writes an anonymous function with fn: fn(x) { return x * 2 }"),
-            hint("^\\s*}?\\s*except\\b(?!\\s*=)", "Toy catches an error with try { ... } catch e { ... }"),
-            hint("^\\s*}?\\s*finally\\b(?!\\s*=)",
+            hint("(^|})\\s*except\\b(?!\\s*=)", "Toy catches an error with try { ... } catch e { ... }"),
+            hint("(^|})\\s*finally\\b(?!\\s*=)",
                     "Toy has no finally: catch e, clean up, then raise e (a with block releases its lock by itself)"),
-            hint("^\\s*del\\s+\\w", "Toy has no del: xs.pop(i) removes a list's item, m.pop(k) a map's key"),
+            hint("(^|[;{])\\s*del\\s+\\w", "Toy has no del: xs.pop(i) removes a list's item, m.pop(k) a map's key"),
             hint("\\bis\\s+(not\\s+)?nil\\b", "Toy compares with nil by ==: x == nil, x != nil"),
             hint("^\\s*}?\\s*(if|elif|else|while|for|try|with|fn|def)\\b[^{]*:\\s*$",
                     "Toy puts a block in braces, not after a colon: if x { ... } else { ... }"));

@@ -105,6 +105,12 @@ class CompileErrorsTest {
                 hints("import math\nlet f = lambda x: x\n"));
         assertEquals(List.of("hint: Toy has no finally: catch e, clean up, then raise e (a with block releases its lock by itself)"),
                 hints("try {\n    print(1)\n} finally {\n    print(2)\n}\n"));
+        // On one line too.
+        assertEquals(List.of("hint: Toy has no finally: catch e, clean up, then raise e (a with block releases its lock by itself)"),
+                hints("try { print(1) } finally { print(2) }\n"));
+        assertEquals(List.of("hint: Toy catches an error with try { ... } catch e { ... }"), hints("try { print(1) } except { print(2) }\n"));
+        assertEquals(List.of("hint: Toy has no del: xs.pop(i) removes a list's item, m.pop(k) a map's key"),
+                hints("let xs = [1]; del xs[0]\n"));
         assertEquals(List.of("hint: Toy has no del: xs.pop(i) removes a list's item, m.pop(k) a map's key"),
                 hints("let xs = [1]\ndel xs[0]\n"));
         assertEquals(List.of("hint: Toy compares with nil by ==: x == nil, x != nil"), hints("let x = 1\nif x is nil { }\n"));
