@@ -100,11 +100,20 @@ class LauncherTest {
     }
 
     private Run launch() throws IOException, InterruptedException {
+        return launch(null);
+    }
+
+    /** A run with TOY_HEAP set to heap (unset when null). */
+    private Run launch(String heap) throws IOException, InterruptedException {
         Path out = temp.resolve("out");
         Path err = temp.resolve("err");
         ProcessBuilder builder = new ProcessBuilder(root.resolve("toy").toString(), "hello.toy")
                 .redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);
         builder.environment().put("PATH", bin + ":/usr/bin:/bin");
+        builder.environment().remove("TOY_HEAP");
+        if (heap != null) {
+            builder.environment().put("TOY_HEAP", heap);
+        }
         Process process = builder.start();
         process.getOutputStream().close();
         int status = process.waitFor();
@@ -119,6 +128,14 @@ class LauncherTest {
     private void directoryChangedLater() throws IOException {
         FileTime listed = Files.getLastModifiedTime(root.resolve("interpreter/target/toy.jar.sources"));
         Files.setLastModifiedTime(sources, FileTime.from(listed.toInstant().plusSeconds(10)));
+    }
+
+    @Test
+    void aHeapSizeTheJvmWouldRefuseIsAUsageError() throws Exception {
+        assertEquals(new Run(2, "", "toy: TOY_HEAP=lots is not a size such as 512m or 4g\n"), launch("lots"));
+        assertEquals(new Run(2, "", "toy: TOY_HEAP=2m is too small: Toy needs at least 32m\n"), launch("2m"));
+        assertEquals(RAN, launch("64m").out());
+        assertEquals(RAN, launch("").out());
     }
 
     @Test
