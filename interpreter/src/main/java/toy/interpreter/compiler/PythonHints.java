@@ -39,6 +39,8 @@ final class PythonHints {
                     "Toy has no modules to import: its builtins are always there"),
             hint("\\blambda\\b[^:]*:", "Toy writes an anonymous function with fn: fn(x) { return x * 2 }"),
             hint("(^|})\\s*except\\b(?!\\s*=)", "Toy catches an error with try { ... } catch e { ... }"),
+            hint("\\bcatch\\s+\\w+\\s+as\\b", "Toy's catch takes every error, by a name only: catch e { if e.kind == \"ValueError\" { ... } }"),
+            hint("(^|[;{])\\s*raise\\s*($|[;}])", "Toy raises a caught error again by its name: catch e { ...; raise e }"),
             hint("(^|})\\s*finally\\b(?!\\s*=)",
                     "Toy has no finally: catch e, clean up, then raise e (a with block releases its lock by itself)"),
             hint("(^|[;{])\\s*del\\s+\\w", "Toy has no del: xs.pop(i) removes a list's item, m.pop(k) a map's key"),

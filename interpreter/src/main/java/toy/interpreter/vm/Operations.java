@@ -131,7 +131,7 @@ final class Operations {
         if (value instanceof Resource r) {
             return r;
         }
-        throw ToyError.typeError("'" + Values.typeName(value) + "' object cannot be used in 'with' (it needs a Lock or a Semaphore)");
+        throw ToyError.typeError("'" + Values.typeName(value) + "' object cannot be used in 'with' (it needs a Lock, an RLock, a Semaphore or a Condition)");
     }
 
     /** {@code c[lo:hi:step]}. */

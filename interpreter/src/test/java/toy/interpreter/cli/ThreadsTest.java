@@ -138,13 +138,15 @@ class ThreadsTest {
                 let c = Condition(lock=r)
                 # c holds r: another thread cannot take it meanwhile.
                 with c { print(spawn fn() { return r.acquire(false) }().join()) }
-                for bad in [fn() { Semaphore(2, n=3) }, fn() { Queue(maxsize=1, size=2) }] {
+                for bad in [fn() { Semaphore(2, n=3) }, fn() { Queue(maxsize=1, size=2) }, fn() { with 5 { } }] {
                     try { bad() } catch e { print(e) }
                 }
                 """;
         assertEquals("true true false\ntrue false\nFull\n3\nfalse\n"
                 + "TypeError: Semaphore() got multiple values for argument 'n'\n"
-                + "TypeError: Queue() got an unexpected keyword argument 'size'\n", run(script).out());
+                + "TypeError: Queue() got an unexpected keyword argument 'size'\n"
+                + "TypeError: 'int' object cannot be used in 'with' (it needs a Lock, an RLock, a Semaphore or a Condition)\n",
+                run(script).out());
     }
 
     @Test

@@ -105,6 +105,10 @@ class CompileErrorsTest {
                 hints("import math\nlet f = lambda x: x\n"));
         assertEquals(List.of("hint: Toy has no finally: catch e, clean up, then raise e (a with block releases its lock by itself)"),
                 hints("try {\n    print(1)\n} finally {\n    print(2)\n}\n"));
+        assertEquals(List.of("hint: Toy's catch takes every error, by a name only: catch e { if e.kind == \"ValueError\" { ... } }"),
+                hints("try {\n} catch ValueError as e {\n}\n"));
+        assertEquals(List.of("hint: Toy raises a caught error again by its name: catch e { ...; raise e }"),
+                hints("try {\n} catch e {\n    raise\n}\n"));
         // On one line too.
         assertEquals(List.of("hint: Toy has no finally: catch e, clean up, then raise e (a with block releases its lock by itself)"),
                 hints("try { print(1) } finally { print(2) }\n"));
