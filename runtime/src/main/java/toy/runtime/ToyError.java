@@ -68,14 +68,9 @@ public final class ToyError extends RuntimeException implements ToyObject, Membe
         caughtAt = where;
     }
 
-    /** Where a handler last took this error ({@link #caughtAt(TracebackEntry)}), or null. */
-    public TracebackEntry caughtAt() {
-        return caughtAt;
-    }
-
     /**
      * Raised again by a with block's cleanup (the lock released): where it stands in the
-     * cleanup's frame is {@link #caughtAt()}, where it came up in the block, as Python shows it.
+     * cleanup's frame is where it was caught, where it came up in the block, as Python shows it.
      * Returns this error.
      */
     public ToyError raisedByCleanup() {
@@ -85,7 +80,7 @@ public final class ToyError extends RuntimeException implements ToyObject, Membe
 
     /**
      * The line of this error in the frame it is unwinding from now, where that frame's
-     * instruction at {@code failing} raised it: {@link #caughtAt()} if a with block's cleanup
+     * instruction at {@code failing} raised it: where it was caught if a with block's cleanup
      * raised it again, else {@code failing} (called once per frame: it takes the cleanup's mark).
      */
     public TracebackEntry locationIn(TracebackEntry failing) {
