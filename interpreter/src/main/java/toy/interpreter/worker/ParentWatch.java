@@ -2,14 +2,12 @@ package toy.interpreter.worker;
 
 import java.io.IOException;
 import java.io.InputStream;
-import sun.misc.Signal;
-import sun.misc.SignalHandler;
 
 /**
  * For a process that another Toy process started (a pool worker, a {@code toy launch} child):
  * its parent stops it, not the terminal. Ctrl-C sends SIGINT to the whole foreground process
- * group, so without this every child would report its own KeyboardInterrupt; the parent
- * handles it once and the children end when it does.
+ * group; the parent starts its children with SIGINT ignored ({@code JavaCommand.of}), so that
+ * it handles it once and the children end when it does, not each with a KeyboardInterrupt.
  */
 public final class ParentWatch {
     /** The status of a child whose parent went away; nobody reads it, shells report 128 + SIGHUP for the like. */
@@ -18,19 +16,12 @@ public final class ParentWatch {
     private ParentWatch() {
     }
 
-    /** Ignores the terminal's SIGINT from now on. */
-    @SuppressWarnings("sunapi")
-    public static void ignoreTerminalInterrupt() {
-        Signal.handle(new Signal("INT"), SignalHandler.SIG_IGN);
-    }
-
     /**
-     * Ignores SIGINT and ends the process as soon as its stdin closes, which happens when the
+     * Ends the process as soon as its stdin closes, which happens when the
      * parent ends in any way, SIGKILL included (the kernel closes the parent's end of the pipe).
      * For a process whose stdin is otherwise unused: a {@code toy launch} child.
      */
     public static void start() {
-        ignoreTerminalInterrupt();
         Thread watch = new Thread(() -> {
             InputStream in = System.in;
             byte[] buffer = new byte[256];

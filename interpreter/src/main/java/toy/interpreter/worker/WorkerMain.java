@@ -32,8 +32,9 @@ import toy.runtime.threads.ThreadState;
  * A pool worker: the main class of the JVM a {@link toy.runtime.pool.Pool} starts. It runs the
  * script's top-level code with {@code is_main()} false, says READY, then runs the tasks that
  * arrive on stdin on its MainThread, one at a time, and sends each result or error back on
- * stdout ({@link Channel}). Its prints travel as messages. It ignores the terminal's SIGINT and
- * ends as soon as its stdin closes: its parent shut it down, or died.
+ * stdout ({@link Channel}). Its prints travel as messages. Its parent starts it with the
+ * terminal's SIGINT ignored ({@link ParentWatch}), and it ends as soon as its stdin closes: its
+ * parent shut it down, or died.
  *
  * <p>Its command line, written by the parent: {@code --worker-index K --worker-count N}, the
  * run options as {@link Vm.Options#arguments()} writes them, the script, its arguments.
@@ -63,7 +64,6 @@ public final class WorkerMain implements Vm.Service {
     }
 
     public static void main(String[] argv) {
-        ParentWatch.ignoreTerminalInterrupt();
         Channel channel = new Channel(new BufferedInputStream(new FileInputStream(FileDescriptor.in), 1 << 16),
                 new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16));
         // Whatever else writes to System.out (the JVM, a library) would corrupt the channel; the parent relays stderr.
