@@ -245,6 +245,31 @@ class PoolTest {
     }
 
     @Test
+    void aWorkersLastLineWithoutANewlineIsPrintedAlsoWhenTheRunStopsTheWorkers() throws IOException {
+        ToyRunner.Result exited = run("""
+                fn partial(k) { print("tail-" + str(k), end=""); return k }
+                if is_main() {
+                    print(Pool(2).map(partial, [1, 2]))
+                    exit(3)
+                }
+                """);
+        // Each worker ran one task; they end side by side, in either order.
+        assertTrue(exited.out().startsWith("[1, 2]\n") && exited.out().contains("tail-1\n") && exited.out().contains("tail-2\n")
+                && exited.out().length() == "[1, 2]\ntail-1\ntail-2\n".length(), exited.out());
+        assertEquals(3, exited.status());
+        ToyRunner.Result failed = run("""
+                fn f(x) { return x }
+                if not is_main() { print("top level of", worker_index(), end="") }
+                if is_main() {
+                    let pool = Pool(1)
+                    raise ValueError("the parent fails")
+                }
+                """);
+        assertEquals("top level of 0\n", failed.out(), failed.err());
+        assertEquals(70, failed.status());
+    }
+
+    @Test
     void workersAndLaunchedProcessesHaveTheHeapLimitOfToyHeap() throws Exception {
         String allocate = "fn big(n) { return len([0] * n) }\n";
         Path pool = script(allocate + """

@@ -58,6 +58,11 @@ public final class Pool implements ToyObject, HasMethods {
             });
     /** How long a worker whose stdin closed may take to exit before it is killed (it exits at once unless stuck). */
     private static final long EXIT_GRACE_SECONDS = 10;
+    /**
+     * How long {@link #stop} lets the workers end by themselves, in ms: a worker ends within
+     * milliseconds of its stdin closing, unless its JVM is still starting (about 0.1 s) or stuck.
+     */
+    private static final long STOP_GRACE_MILLIS = 2_000;
 
     /** What a pool needs from the program that makes it. */
     public interface Host {
@@ -123,6 +128,8 @@ public final class Pool implements ToyObject, HasMethods {
         final Process process;
         final Channel channel;
         final Map<Long, Task> running = new LinkedHashMap<>();
+        /** Reads the channel: every message, then the worker's end ({@link #read}). */
+        final Thread reader;
         final Thread stderrRelay;
         boolean ready;
         boolean ended;
@@ -134,6 +141,7 @@ public final class Pool implements ToyObject, HasMethods {
             this.index = index;
             this.process = process;
             this.channel = new Channel(process.getInputStream(), process.getOutputStream());
+            this.reader = new Thread(() -> read(this), "pool-" + number + "-worker-" + index);
             this.stderrRelay = new Thread(this::relayStderr, "pool-" + number + "-worker-" + index + "-stderr");
         }
 
@@ -195,11 +203,10 @@ public final class Pool implements ToyObject, HasMethods {
             throw workerError("cannot start Pool worker " + index + ": " + e.getMessage());
         }
         Worker w = new Worker(index, process);
-        Thread reader = new Thread(() -> read(w), "pool-" + number + "-worker-" + index);
-        reader.setDaemon(true);
+        w.reader.setDaemon(true);
         w.stderrRelay.setDaemon(true);
         w.stderrRelay.start();
-        reader.start();
+        w.reader.start();
         return w;
     }
 
@@ -502,7 +509,10 @@ public final class Pool implements ToyObject, HasMethods {
 
     /**
      * Ends every worker now, whatever it is doing, and waits for the processes to be gone: for
-     * a run that ends with an error, exit() or a deadlock. Safe to call more than once.
+     * a run that ends with an error, exit() or a deadlock. A worker ends as soon as its stdin
+     * closes, after sending the line it left without a newline; one still there after
+     * {@link #STOP_GRACE_MILLIS} (its JVM still starting, or stuck) is killed. Returns once what
+     * the workers sent has been handed on. Safe to call more than once.
      */
     public void stop() {
         List<Worker> all = new ArrayList<>();
@@ -517,10 +527,26 @@ public final class Pool implements ToyObject, HasMethods {
         }
         for (Worker w : all) {
             w.channel.closeOutput();
-            w.process.destroyForcibly();
+        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STOP_GRACE_MILLIS);
+        for (Worker w : all) {
+            try {
+                if (!w.process.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                    w.process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                w.process.destroyForcibly();
+            }
         }
         for (Worker w : all) {
             exitStatus(w.process);
+            try {
+                // The channel ends with the process: its reader hands on the last messages, then returns.
+                w.reader.join(TimeUnit.SECONDS.toMillis(EXIT_GRACE_SECONDS));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
