@@ -11,6 +11,7 @@ import toy.interpreter.bytecode.Comparison;
 import toy.runtime.Arith;
 import toy.runtime.Builtin;
 import toy.runtime.Caller;
+import toy.runtime.ErrorKinds;
 import toy.runtime.Keywords;
 import toy.runtime.ToyIterator;
 import toy.runtime.Indexing;
@@ -106,7 +107,9 @@ final class Operations {
 
     /**
      * {@code raise e}: an Error is raised again, keeping its traceback and the line where it
-     * was caught ({@link ToyError#raisedAgain}); a str becomes an Error with that message.
+     * was caught ({@link ToyError#raisedAgain}); a str becomes an Error with that message; an
+     * error kind's builtin without a call ({@code raise ValueError}) is an Error of that kind with
+     * no message, as Python raises a bare exception class.
      */
     static ToyError raise(Object value) {
         if (value instanceof ToyError error) {
@@ -115,6 +118,9 @@ final class Operations {
         }
         if (value instanceof String message) {
             return new ToyError("Error", message);
+        }
+        if (value instanceof Builtin b && ErrorKinds.KINDS.contains(b.name())) {
+            return new ToyError(b.name(), "");
         }
         return ToyError.typeError("exceptions must be an Error or a str, not '" + Values.typeName(value) + "'");
     }
