@@ -57,6 +57,10 @@ final class MissingComma {
      * when no comma is missing before {@code next}.
      */
     static IntervalSet expected(Parser parser, Token next, IntervalSet expected) {
+        if (next.getType() == ToyLexer.NAME && next.getText().equals("is")) {
+            // Python's identity operator ('x is nil'), not a next element: PythonHints names Toy's way.
+            return null;
+        }
         Token previous = previous(parser, next);
         IntervalSet after = previous == null ? null : afterElement(parser, parser.getContext(), previous, next);
         if (after == null) {

@@ -118,6 +118,9 @@ class CompileErrorsTest {
         assertEquals(List.of("hint: Toy has no del: xs.pop(i) removes a list's item, m.pop(k) a map's key"),
                 hints("let xs = [1]\ndel xs[0]\n"));
         assertEquals(List.of("hint: Toy compares with nil by ==: x == nil, x != nil"), hints("let x = 1\nif x is nil { }\n"));
+        // Inside brackets 'is' after a name is no missing comma, only Python's operator.
+        assertEquals(List.of("2:9: unexpected name 'is'"), errors("let x = 1\nprint(x is nil)\n"));
+        assertEquals(List.of("hint: Toy compares with nil by ==: x == nil, x != nil"), hints("let x = 1\nprint(x is nil)\n"));
     }
 
     @Test
