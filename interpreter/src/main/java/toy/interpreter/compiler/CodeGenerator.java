@@ -433,7 +433,8 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
             if (op.equals("=")) {
                 visit(value);
             } else {
-                line(ctx);
+                // Reading the element fails at the target (a KeyError's carets under d["k"]), as CPython shows it.
+                line(targetExpression);
                 code.emit(DUP2);
                 code.emit(INDEX);
                 visit(value);
