@@ -951,7 +951,7 @@ public final class Interpreter {
     Object loadGlobal(int slot) {
         Object v = vm.globals.values[slot];
         if (v == null && (v = vm.globals.load(slot)) == null) {
-            throw vm.undefined(slot, false);
+            throw vm.undefined(slot, false, frames[depth - 1].code);
         }
         return v;
     }
@@ -959,7 +959,7 @@ public final class Interpreter {
     /** STORE_GLOBAL: as {@link #loadGlobal}, a builtin's name is defined before it is assigned. */
     void storeGlobal(int slot, Object value) {
         if (vm.globals.values[slot] == null && vm.globals.load(slot) == null) {
-            throw vm.undefined(slot, true);
+            throw vm.undefined(slot, true, frames[depth - 1].code);
         }
         vm.globals.values[slot] = value;
     }

@@ -121,6 +121,10 @@ class CompileErrorsTest {
         // Inside brackets 'is' after a name is no missing comma, only Python's operator.
         assertEquals(List.of("2:9: unexpected name 'is'"), errors("let x = 1\nprint(x is nil)\n"));
         assertEquals(List.of("hint: Toy compares with nil by ==: x == nil, x != nil"), hints("let x = 1\nprint(x is nil)\n"));
+        assertEquals(List.of("hint: Toy has no **=: write x = x ** n"), hints("let a = 2\na **= 3\n"));
+        assertEquals(List.of("hint: Toy writes ints in decimal or hex (0x1f); int(\"17\", 8) and int(\"101\", 2) read the others"),
+                hints("let a = 0o17\n"));
+        assertEquals(1, hints("let a = 0b101\n").size());
     }
 
     @Test
