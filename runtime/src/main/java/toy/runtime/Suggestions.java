@@ -18,8 +18,19 @@ public final class Suggestions {
 
     /** {@code ". Did you mean: 'x'?"} for the candidate nearest to name, or "" when none is near enough. */
     public static String didYouMean(String name, Iterable<String> candidates) {
+        String best = nearest(name, candidates);
+        return best == null ? "" : didYouMean(best);
+    }
+
+    /** {@code ". Did you mean: 'x'?"} for x. */
+    public static String didYouMean(String x) {
+        return ". Did you mean: '" + x + "'?";
+    }
+
+    /** The candidate nearest to name, or null when none is near enough. */
+    public static String nearest(String name, Iterable<String> candidates) {
         if (name.length() > MAX_STRING_SIZE) {
-            return "";
+            return null;
         }
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
@@ -34,7 +45,7 @@ public final class Suggestions {
                 bestDistance = distance;
             }
         }
-        return best == null ? "" : ". Did you mean: '" + best + "'?";
+        return best;
     }
 
     /** The edit distance of a and b with CPython's costs (Wagner-Fischer, one row). */

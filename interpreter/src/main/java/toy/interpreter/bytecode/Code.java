@@ -1,6 +1,7 @@
 package toy.interpreter.bytecode;
 
 import java.util.List;
+import java.util.Map;
 import toy.interpreter.vm.Tier;
 import toy.runtime.ToyError;
 import toy.runtime.TracebackEntry;
@@ -27,6 +28,9 @@ import toy.runtime.threads.KeyboardInterrupt;
  * @param stackDepths     per int in {@code instructions}, the operand-stack depth before the
  *                        instruction starting there, the same on every path that reaches it;
  *                        -1 where no instruction starts or none is reached
+ * @param nearLocals      per offset of a LOAD_GLOBAL or STORE_GLOBAL whose name no variable in
+ *                        scope there has, the one in scope nearest to it (CPython's "Did you
+ *                        mean"), for the NameError it raises when no global has that name either
  * @param tier            how hot this code has run and, once hot, its JVM-compiled form: the
  *                        one mutable part, owned by the VM
  */
@@ -50,6 +54,7 @@ public record Code(
         int[] endColumns,
         List<String> sourceLines,
         int[] stackDepths,
+        Map<Integer, String> nearLocals,
         Tier tier) {
 
     /**

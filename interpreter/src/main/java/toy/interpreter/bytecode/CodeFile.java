@@ -5,7 +5,9 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import toy.interpreter.vm.Tier;
 import toy.runtime.ToyList;
 
@@ -124,6 +126,11 @@ public final class CodeFile {
         writeInts(out, code.startColumns());
         writeInts(out, code.endColumns());
         writeInts(out, code.stackDepths());
+        out.writeInt(code.nearLocals().size());
+        for (Map.Entry<Integer, String> near : code.nearLocals().entrySet()) {
+            out.writeInt(near.getKey());
+            writeString(out, near.getValue());
+        }
     }
 
     private static Code readCode(DataInputStream in, List<String> sourceLines) throws IOException {
@@ -151,9 +158,13 @@ public final class CodeFile {
         int[] startColumns = readInts(in);
         int[] endColumns = readInts(in);
         int[] stackDepths = readInts(in);
+        Map<Integer, String> nearLocals = new HashMap<>();
+        for (int i = readLength(in); i > 0; i--) {
+            nearLocals.put(in.readInt(), readString(in));
+        }
         return new Code(name, file, firstLine, instructions, lines, constants, names, parameterCount, localCount,
                 maxStack, localNames, cellParameters, freeSources, freeNames, List.copyOf(handlers), startColumns,
-                endColumns, sourceLines, stackDepths, new Tier());
+                endColumns, sourceLines, stackDepths, Map.copyOf(nearLocals), new Tier());
     }
 
     private static void writeConstant(DataOutputStream out, Object value) throws IOException, UnsupportedConstant {

@@ -30,6 +30,8 @@ final class CodeBuilder {
     private final List<String> names = new ArrayList<>();
     /** Per try region: start, end and target offsets, innermost first. */
     private final List<int[]> handlers = new ArrayList<>();
+    /** {@link Code#nearLocals}: per offset of a global's load or store, the variable in scope nearest to its name. */
+    private final Map<Integer, String> nearLocals = new HashMap<>();
 
     /** A jump target, bound to an offset once, used by any number of jumps. */
     static final class Label {
@@ -51,6 +53,11 @@ final class CodeBuilder {
 
     int offset() {
         return size;
+    }
+
+    /** Notes that the instruction emitted next names a global near the variable nearLocal, in scope there. */
+    void nearLocal(String nearLocal) {
+        nearLocals.put(size, nearLocal);
     }
 
     /** Emits an instruction; its stack effect comes from the instruction table ({@link Opcode#stackEffect}). */
@@ -148,7 +155,8 @@ final class CodeBuilder {
         return new Code(name, file, firstLine, Arrays.copyOf(code, size), Arrays.copyOf(lines, size),
                 constants.toArray(), names.toArray(new String[0]), parameterCount, localNames.length,
                 maxDepth + 1, localNames, cellParameters, freeSources, freeNames, List.copyOf(built),
-                Arrays.copyOf(startColumns, size), Arrays.copyOf(endColumns, size), sourceLines, depths, new Tier());
+                Arrays.copyOf(startColumns, size), Arrays.copyOf(endColumns, size), sourceLines, depths, Map.copyOf(nearLocals),
+                new Tier());
     }
 
     /**

@@ -1058,6 +1058,7 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
 
     private void load(Variable v) {
         if (v.isGlobal()) {
+            nearLocal(v);
             code.emit(LOAD_GLOBAL, v.slot);
         } else if (v.owner != function) {
             code.emit(LOAD_FREE, function.freeIndex(v));
@@ -1068,11 +1069,18 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
 
     private void store(Variable v) {
         if (v.isGlobal()) {
+            nearLocal(v);
             code.emit(STORE_GLOBAL, v.slot);
         } else if (v.owner != function) {
             code.emit(STORE_FREE, function.freeIndex(v));
         } else {
             code.emit(v.captured ? STORE_CELL : STORE_LOCAL, v.slot);
+        }
+    }
+
+    private void nearLocal(Variable global) {
+        if (global.nearLocal != null) {
+            code.nearLocal(global.nearLocal);
         }
     }
 

@@ -1,6 +1,7 @@
 package toy.interpreter.compiler;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -11,6 +12,7 @@ import org.antlr.v4.runtime.Token;
 import toy.grammar.ToyBaseVisitor;
 import toy.grammar.ToyParser;
 import toy.interpreter.bytecode.Globals;
+import toy.runtime.Suggestions;
 
 /**
  * The first compiler pass: binds every name to a {@link Variable} following Toy's lexical,
@@ -202,8 +204,33 @@ final class Resolver extends ToyBaseVisitor<Void> {
     @Override
     public Void visitNameReference(ToyParser.NameReferenceContext ctx) {
         Token name = ctx.NAME().getSymbol();
-        variables.put(name, lookup(name.getText()));
+        Variable v = lookup(name.getText());
+        if (v.isGlobal() && !isDeclaredGlobal(v)) {
+            v.nearLocal = nearestInScope(name.getText());
+        }
+        variables.put(name, v);
         return null;
+    }
+
+    private boolean isDeclaredGlobal(Variable v) {
+        return blocks.getLast().get(v.name) == v;
+    }
+
+    /**
+     * The variable in scope here whose name is nearest to name, as CPython 3.11 suggests a
+     * frame's locals for a NameError ({@link Suggestions}); null when none is near. Only the
+     * blocks open here count: a {@code let} of a block that has ended is not suggested.
+     */
+    private String nearestInScope(String name) {
+        List<String> inScope = new ArrayList<>();
+        for (Map<String, Variable> block : blocks) {
+            for (Variable v : block.values()) {
+                if (!v.isGlobal()) {
+                    inScope.add(v.name);
+                }
+            }
+        }
+        return Suggestions.nearest(name, inScope);
     }
 
     private Variable declare(Token name) {

@@ -11,6 +11,11 @@ final class Variable {
     final FunctionInfo owner;
     final int slot;
     boolean captured;
+    /**
+     * For a global that a name refers to where no variable in scope has that name: the variable
+     * in scope there nearest to it, for "Did you mean" if the global is never defined; else null.
+     */
+    String nearLocal;
 
     Variable(String name, FunctionInfo owner, int slot) {
         this.name = name;

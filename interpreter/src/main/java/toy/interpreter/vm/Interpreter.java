@@ -498,8 +498,14 @@ public final class Interpreter {
             case NEW_CELL -> s[base + ins[pc++]] = new Cell(box(--sp));
             case LOAD_FREE -> put(sp++, frame.function.free[ins[pc++]].value);
             case STORE_FREE -> frame.function.free[ins[pc++]].value = box(--sp);
-            case LOAD_GLOBAL -> put(sp++, loadGlobal(ins[pc++]));
-            case STORE_GLOBAL -> storeGlobal(ins[pc++], box(--sp));
+            case LOAD_GLOBAL -> {
+                put(sp++, loadGlobal(ins[pc], pc - 1));
+                pc++;
+            }
+            case STORE_GLOBAL -> {
+                storeGlobal(ins[pc], box(--sp), pc - 1);
+                pc++;
+            }
             case DEFINE_GLOBAL -> defineGlobal(ins[pc++], box(--sp));
             case ADD, SUB, MUL, DIV, FLOOR_DIV, MOD, POW, INPLACE_ADD -> {
                 sp--;
@@ -947,19 +953,22 @@ public final class Interpreter {
                 && compiled.entersAt(frame.pc) ? compiled : null;
     }
 
-    /** LOAD_GLOBAL: a builtin's group is installed on its first read; NameError if the global is not defined yet. */
-    Object loadGlobal(int slot) {
+    /**
+     * LOAD_GLOBAL at offset pc of the running code: a builtin's group is installed on its first
+     * read; NameError if the global is not defined yet.
+     */
+    Object loadGlobal(int slot, int pc) {
         Object v = vm.globals.values[slot];
         if (v == null && (v = vm.globals.load(slot)) == null) {
-            throw vm.undefined(slot, false, frames[depth - 1].code);
+            throw vm.undefined(slot, false, frames[depth - 1].code, pc);
         }
         return v;
     }
 
-    /** STORE_GLOBAL: as {@link #loadGlobal}, a builtin's name is defined before it is assigned. */
-    void storeGlobal(int slot, Object value) {
+    /** STORE_GLOBAL at offset pc: as {@link #loadGlobal}, a builtin's name is defined before it is assigned. */
+    void storeGlobal(int slot, Object value, int pc) {
         if (vm.globals.values[slot] == null && vm.globals.load(slot) == null) {
-            throw vm.undefined(slot, true, frames[depth - 1].code);
+            throw vm.undefined(slot, true, frames[depth - 1].code, pc);
         }
         vm.globals.values[slot] = value;
     }

@@ -417,15 +417,22 @@ final class JitCompiler {
             case Opcode.LOAD_GLOBAL -> {
                 mv.visitVarInsn(ALOAD, IN);
                 push(ins[pc + 1]);
-                mv.visitMethodInsn(INVOKEVIRTUAL, INTERPRETER, "loadGlobal", "(I)" + OBJ, false);
+                push(pc);
+                mv.visitMethodInsn(INVOKEVIRTUAL, INTERPRETER, "loadGlobal", "(II)" + OBJ, false);
                 put(top + 1);
             }
-            case Opcode.STORE_GLOBAL, Opcode.DEFINE_GLOBAL -> {
+            case Opcode.STORE_GLOBAL -> {
                 mv.visitVarInsn(ALOAD, IN);
                 push(ins[pc + 1]);
                 box(top);
-                mv.visitMethodInsn(INVOKEVIRTUAL, INTERPRETER, op == Opcode.STORE_GLOBAL ? "storeGlobal" : "defineGlobal",
-                        "(I" + OBJ + ")V", false);
+                push(pc);
+                mv.visitMethodInsn(INVOKEVIRTUAL, INTERPRETER, "storeGlobal", "(I" + OBJ + "I)V", false);
+            }
+            case Opcode.DEFINE_GLOBAL -> {
+                mv.visitVarInsn(ALOAD, IN);
+                push(ins[pc + 1]);
+                box(top);
+                mv.visitMethodInsn(INVOKEVIRTUAL, INTERPRETER, "defineGlobal", "(I" + OBJ + ")V", false);
             }
             case Opcode.ADD, Opcode.INPLACE_ADD -> intArithmetic(op, top - 1, "addInt");
             case Opcode.SUB -> intArithmetic(op, top - 1, "subInt");

@@ -269,64 +269,64 @@ public final class Vm {
 
     /**
      * NameError for reading global slot before it is defined, or with assigning for writing
-     * it, in code (the running function). With a word for Python's users: CPython's "Did you
-     * mean" for Python's spellings of Toy's constants and, for a name the program declares
-     * nowhere, for one of code's variables near it, else a defined global or a builtin
-     * ({@link Suggestions}; CPython looks at the frame's locals first too); what Python's
-     * builtins that Toy lacks are in Toy, and {@code pass}; and else how to declare a
+     * it, at offset pc of code. With a word for Python's users: CPython's "Did you mean" for
+     * Python's spellings of Toy's constants and, for a name the program declares nowhere, for
+     * the variable in scope there nearest to it ({@link Code#nearLocals}), else a defined
+     * global or builtin ({@link Suggestions}; CPython looks at a frame's locals first too); what
+     * Python's builtins that Toy lacks are in Toy, and {@code pass}; and else how to declare a
      * variable the program declares nowhere (Toy needs {@code let} where Python needs nothing; a
      * global declared further down is only not defined yet).
      */
-    ToyError undefined(int slot, boolean assigning, Code code) {
+    ToyError undefined(int slot, boolean assigning, Code code, int pc) {
         String name = globals.name(slot);
-        String message = "name '" + name + "' is not defined" + switch (name) {
-            case "True" -> ". Did you mean: 'true'?";
-            case "False" -> ". Did you mean: 'false'?";
-            case "None" -> ". Did you mean: 'nil'?";
+        String message = "name '" + name + "' is not defined";
+        if (!globals.declared(slot)) {
+            // A name the program declares is only not defined yet: no other name is meant.
+            message += switch (name) {
+                case "True" -> ". Did you mean: 'true'?";
+                case "False" -> ". Did you mean: 'false'?";
+                case "None", "null" -> ". Did you mean: 'nil'?";
+                case "Exception" -> ". Did you mean: 'Error'?";
+                default -> assigning ? "" : pythonBuiltin(name);
+            };
+            if (message.endsWith("defined")) {
+                String near = code.nearLocals().get(pc);
+                // Assigning a builtin's name is allowed (it replaces the builtin): none is meant then.
+                String suggestion = near != null ? Suggestions.didYouMean(near) : Suggestions.didYouMean(name, definedNames(!assigning));
+                message += suggestion.isEmpty() && assigning ? " (declare it first: let " + name + " = ...)" : suggestion;
+            }
+        }
+        return new ToyError("NameError", message);
+    }
+
+    /** What Toy writes for one of Python's builtins that it does without, or "". */
+    private static String pythonBuiltin(String name) {
+        return switch (name) {
             case "pass" -> " (an empty block in Toy is {})";
             case "isinstance" -> " (Toy tests a type by its name: type(x) == \"int\")";
             case "map", "filter" -> " (Toy maps and filters with a comprehension: [f(x) for x in xs if ok(x)])";
             case "dict" -> " (a map in Toy is written {} or {\"key\": value})";
             case "tuple" -> " (Toy has no tuples: a list serves)";
             case "set" -> " (Toy has no sets: a map's keys serve, {x: true for x in xs})";
-            default -> {
-                if (globals.declared(slot)) {
-                    // A name the program declares is only not defined yet: no other name is meant.
-                    yield "";
-                }
-                String suggestion = Suggestions.didYouMean(name, variables(code));
-                if (suggestion.isEmpty()) {
-                    suggestion = Suggestions.didYouMean(name, definedNames());
-                }
-                yield suggestion.isEmpty() && assigning ? " (declare it first: let " + name + " = ...)" : suggestion;
-            }
+            default -> "";
         };
-        return new ToyError("NameError", message);
     }
 
-    /** The names of code's locals and free variables, without the compiler's temporaries ({@code <value>}). */
-    private static List<String> variables(Code code) {
-        List<String> names = new ArrayList<>();
-        for (String[] some : new String[][] {code.localNames(), code.freeNames()}) {
-            for (String name : some) {
-                if (name != null && !name.startsWith("<")) {
-                    names.add(name);
-                }
-            }
-        }
-        return names;
-    }
-
-    /** The globals defined now and every builtin's name, defined or still to be installed ({@link LazyBuiltins}). */
-    private List<String> definedNames() {
+    /**
+     * The globals the program has defined now and, with builtins, every builtin's name, defined or
+     * still to be installed ({@link LazyBuiltins}).
+     */
+    private List<String> definedNames(boolean builtins) {
         List<String> names = new ArrayList<>();
         for (int slot = 0; slot < globals.size(); slot++) {
-            if (globals.values[slot] != null) {
+            if (globals.values[slot] != null && (builtins || globals.declared(slot))) {
                 names.add(globals.name(slot));
             }
         }
-        for (BuiltinGroup group : BuiltinGroup.values()) {
-            names.addAll(group.names);
+        if (builtins) {
+            for (BuiltinGroup group : BuiltinGroup.values()) {
+                names.addAll(group.names);
+            }
         }
         return names;
     }

@@ -121,6 +121,8 @@ class LazyBuiltinsTest {
         assertTrue(run("nope = 1\n").out().endsWith("NameError: name 'nope' is not defined (declare it first: let nope = ...)\n"));
         assertTrue(run("print(True)\n").out().endsWith("NameError: name 'True' is not defined. Did you mean: 'true'?\n"));
         assertTrue(run("print(x)\nlet x = 1\n").out().endsWith("NameError: name 'x' is not defined\n"));
+        // A name the program declares further down gets no note, not even as one of Python's builtins.
+        assertTrue(run("fn show() { print(map) }\nshow()\nlet map = {}\n").out().endsWith("NameError: name 'map' is not defined\n"));
     }
 
     @Test
