@@ -44,7 +44,7 @@ final class PythonHints {
             hint("(^|})\\s*finally\\b(?!\\s*=)",
                     "Toy has no finally: catch e, clean up, then raise e (a with block releases its lock by itself)"),
             hint("(^|[;{])\\s*del\\s+\\w", "Toy has no del: xs.pop(i) removes a list's item, m.pop(k) a map's key"),
-            hint("\\bis\\s+(not\\s+)?nil\\b", "Toy compares with nil by ==: x == nil, x != nil"),
+            hint("\\bis\\s+(not\\s+)?[\\w\"'(\\[{-]", "Toy has no 'is': it compares with == and !=, as in x == nil, x != nil"),
             hint("\\*\\*=", "Toy has no **=: write x = x ** n"),
             hint("\\b0[oObB][0-9]", "Toy writes ints in decimal or hex (0x1f); int(\"17\", 8) and int(\"101\", 2) read the others"),
             hint("^\\s*}?\\s*(if|elif|else|while|for|try|with|fn|def)\\b[^{]*:\\s*$",
