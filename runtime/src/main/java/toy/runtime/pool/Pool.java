@@ -185,11 +185,11 @@ public final class Pool implements ToyObject, HasMethods {
             scheduler.awaitOutside(ThreadState.current(), "wait for Pool workers to start", Scheduler.FOREVER,
                     () -> readyWorkers == size || broken != null);
         } catch (RuntimeException e) {
-            stop();
+            stop(ThreadState.current());
             throw e;
         }
         if (broken != null) {
-            stop();
+            stop(ThreadState.current());
             throw broken;
         }
     }
@@ -515,6 +515,14 @@ public final class Pool implements ToyObject, HasMethods {
      * the workers sent has been handed on. Safe to call more than once.
      */
     public void stop() {
+        stop(null);
+    }
+
+    /**
+     * {@link #stop()}; with me, the Toy thread whose Pool() failed, waiting for the workers to end
+     * with the GIL released, so that its other threads run meanwhile.
+     */
+    private void stop(ThreadState me) {
         List<Worker> all = new ArrayList<>();
         synchronized (this) {
             shutdown = true;
@@ -528,23 +536,36 @@ public final class Pool implements ToyObject, HasMethods {
         for (Worker w : all) {
             w.channel.closeOutput();
         }
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STOP_GRACE_MILLIS);
-        for (Worker w : all) {
-            try {
-                if (!w.process.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-                    w.process.destroyForcibly();
+        // An interrupt of the caller would end every wait below at once: it is kept for afterwards.
+        boolean interrupted = Thread.interrupted();
+        try {
+            long graceNanos = TimeUnit.MILLISECONDS.toNanos(STOP_GRACE_MILLIS);
+            if (me != null) {
+                // Each reader calls scheduler.changed() once its worker's process has ended.
+                scheduler.awaitOutside(me, "wait for the Pool's workers to end", graceNanos,
+                        () -> all.stream().noneMatch(w -> w.process.isAlive()));
+            } else {
+                long deadline = System.nanoTime() + graceNanos;
+                for (Worker w : all) {
+                    w.process.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            }
+        } catch (InterruptedException e) {
+            interrupted = true;
+        } finally {
+            for (Worker w : all) {
                 w.process.destroyForcibly();
             }
-        }
-        for (Worker w : all) {
-            exitStatus(w.process);
-            try {
-                // The channel ends with the process: its reader hands on the last messages, then returns.
-                w.reader.join(TimeUnit.SECONDS.toMillis(EXIT_GRACE_SECONDS));
-            } catch (InterruptedException e) {
+            for (Worker w : all) {
+                exitStatus(w.process);
+                try {
+                    // The channel ends with the process: its reader hands on the last messages, then returns.
+                    w.reader.join(TimeUnit.SECONDS.toMillis(EXIT_GRACE_SECONDS));
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
                 Thread.currentThread().interrupt();
             }
         }
