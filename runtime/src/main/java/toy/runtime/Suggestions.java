@@ -39,6 +39,9 @@ public final class Suggestions {
                 continue;
             }
             int limit = Math.min((name.length() + candidate.length() + 3) * MOVE_COST / 6, bestDistance - 1);
+            if (Math.abs(name.length() - candidate.length()) * MOVE_COST > limit) {
+                continue; // the difference in length alone costs more: no need for the whole table
+            }
             int distance = distance(name, candidate);
             if (distance <= limit) {
                 best = candidate;

@@ -3,8 +3,9 @@ package toy.interpreter.compiler;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.antlr.v4.runtime.ParserRuleContext;
@@ -51,7 +52,7 @@ final class Resolver extends ToyBaseVisitor<Void> {
     public Void visitProgram(ToyParser.ProgramContext ctx) {
         function = new FunctionInfo("<main>", null);
         functions.put(ctx, function);
-        blocks.push(new HashMap<>());
+        blocks.push(new LinkedHashMap<>());
         visitChildren(ctx);
         blocks.pop();
         return null;
@@ -59,7 +60,7 @@ final class Resolver extends ToyBaseVisitor<Void> {
 
     @Override
     public Void visitBlock(ToyParser.BlockContext ctx) {
-        blocks.push(new HashMap<>());
+        blocks.push(new LinkedHashMap<>());
         visitChildren(ctx);
         blocks.pop();
         return null;
@@ -103,7 +104,7 @@ final class Resolver extends ToyBaseVisitor<Void> {
         function = new FunctionInfo(name, outer);
         functions.put(node, function);
         // Parameters and the body's own declarations share one block: `let a` beside a parameter `a` is an error.
-        blocks.push(new HashMap<>());
+        blocks.push(new LinkedHashMap<>());
         if (parameters != null) {
             boolean defaults = false;
             for (ToyParser.ParameterContext parameter : parameters.parameter()) {
@@ -126,7 +127,7 @@ final class Resolver extends ToyBaseVisitor<Void> {
     @Override
     public Void visitForStatement(ToyParser.ForStatementContext ctx) {
         visit(ctx.iterable);
-        blocks.push(new HashMap<>());
+        blocks.push(new LinkedHashMap<>());
         for (Token variable : ctx.variables) {
             declare(variable);
         }
@@ -158,7 +159,7 @@ final class Resolver extends ToyBaseVisitor<Void> {
     private void comprehension(List<ToyParser.ComprehensionForContext> clauses, ToyParser.ExpressionContext... element) {
         for (ToyParser.ComprehensionForContext clause : clauses) {
             visit(clause.iterable);
-            blocks.push(new HashMap<>());
+            blocks.push(new LinkedHashMap<>());
             for (Token variable : clause.variables) {
                 declare(variable);
             }
@@ -194,7 +195,7 @@ final class Resolver extends ToyBaseVisitor<Void> {
     @Override
     public Void visitTryStatement(ToyParser.TryStatementContext ctx) {
         visit(ctx.body);
-        blocks.push(new HashMap<>());
+        blocks.push(new LinkedHashMap<>());
         declare(ctx.variable);
         visit(ctx.handler);
         blocks.pop();
@@ -212,6 +213,7 @@ final class Resolver extends ToyBaseVisitor<Void> {
         return null;
     }
 
+    /** Whether v is a global declared at the top level above this point ({@code let}, {@code fn}). */
     private boolean isDeclaredGlobal(Variable v) {
         return blocks.getLast().get(v.name) == v;
     }
@@ -219,12 +221,15 @@ final class Resolver extends ToyBaseVisitor<Void> {
     /**
      * The variable in scope here whose name is nearest to name, as CPython 3.11 suggests a
      * frame's locals for a NameError ({@link Suggestions}); null when none is near. Only the
-     * blocks open here count: a {@code let} of a block that has ended is not suggested.
+     * blocks open here count: a {@code let} of a block that has ended is not suggested. The
+     * candidates come in the order they were declared, outermost block first, so that of two
+     * equally near the first declared wins, as in CPython (which takes a frame's locals in
+     * slot order).
      */
     private String nearestInScope(String name) {
         List<String> inScope = new ArrayList<>();
-        for (Map<String, Variable> block : blocks) {
-            for (Variable v : block.values()) {
+        for (Iterator<Map<String, Variable>> outermostFirst = blocks.descendingIterator(); outermostFirst.hasNext();) {
+            for (Variable v : outermostFirst.next().values()) {
                 if (!v.isGlobal()) {
                     inScope.add(v.name);
                 }

@@ -268,35 +268,37 @@ public final class Vm {
     }
 
     /**
-     * NameError for reading global slot before it is defined, or with assigning for writing
-     * it, at offset pc of code. With a word for Python's users: CPython's "Did you mean" for
-     * Python's spellings of Toy's constants and, for a name the program declares nowhere, for
-     * the variable in scope there nearest to it ({@link Code#nearLocals}), else a defined
-     * global or builtin ({@link Suggestions}; CPython looks at a frame's locals first too); what
-     * Python's builtins that Toy lacks are in Toy, and {@code pass}; and else how to declare a
-     * variable the program declares nowhere (Toy needs {@code let} where Python needs nothing; a
-     * global declared further down is only not defined yet).
+     * NameError for reading global slot before it is defined, or with assigning for writing it,
+     * at offset pc of code. With a word for Python's users, for a name the program does not
+     * declare at its top level (one it does is only not defined yet): when reading, CPython's
+     * "Did you mean" for Python's spellings of Toy's constants and what Toy writes for Python's
+     * builtins that it lacks; else CPython's "Did you mean" for the variable in scope there
+     * nearest to the name ({@link Code#nearLocals}), else for a defined global or, when reading,
+     * a builtin ({@link Suggestions}; CPython too looks at a frame's locals first); else, when
+     * assigning, how to declare the variable (Toy needs {@code let} where Python needs nothing).
      */
     ToyError undefined(int slot, boolean assigning, Code code, int pc) {
         String name = globals.name(slot);
-        String message = "name '" + name + "' is not defined";
+        String note = "";
+        // A name the program declares at its top level is only not defined yet: nothing else is meant.
         if (!globals.declared(slot)) {
-            // A name the program declares is only not defined yet: no other name is meant.
-            message += switch (name) {
+            note = assigning ? "" : switch (name) {
                 case "True" -> ". Did you mean: 'true'?";
                 case "False" -> ". Did you mean: 'false'?";
                 case "None", "null" -> ". Did you mean: 'nil'?";
                 case "Exception" -> ". Did you mean: 'Error'?";
-                default -> assigning ? "" : pythonBuiltin(name);
+                default -> pythonBuiltin(name);
             };
-            if (message.endsWith("defined")) {
+            if (note.isEmpty()) {
                 String near = code.nearLocals().get(pc);
                 // Assigning a builtin's name is allowed (it replaces the builtin): none is meant then.
-                String suggestion = near != null ? Suggestions.didYouMean(near) : Suggestions.didYouMean(name, definedNames(!assigning));
-                message += suggestion.isEmpty() && assigning ? " (declare it first: let " + name + " = ...)" : suggestion;
+                note = near != null ? Suggestions.didYouMean(near) : Suggestions.didYouMean(name, definedNames(!assigning));
+            }
+            if (note.isEmpty() && assigning) {
+                note = " (declare it first: let " + name + " = ...)";
             }
         }
-        return new ToyError("NameError", message);
+        return new ToyError("NameError", "name '" + name + "' is not defined" + note);
     }
 
     /** What Toy writes for one of Python's builtins that it does without, or "". */

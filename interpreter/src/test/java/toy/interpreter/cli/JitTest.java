@@ -44,6 +44,29 @@ class JitTest {
     }
 
     @Test
+    void aNameErrorInCompiledCodeSuggestsTheVariableInScopeAtItsOffset() throws IOException {
+        // The third call runs the code compiled at the second: its load and its store of the
+        // misspelt name find their suggestions by their own offsets, as the interpreter's do.
+        ToyRunner.Result result = run("""
+                fn k(n, store) {
+                    let value = 1
+                    if n > 2 {
+                        if store {
+                            valeu = 3
+                        }
+                        return valeu
+                    }
+                    return 0
+                }
+                k(1, false)
+                k(2, false)
+                try { k(3, false) } catch e { print(e) }
+                try { k(3, true) } catch e { print(e) }
+                """);
+        assertEquals("NameError: name 'valeu' is not defined. Did you mean: 'value'?\n".repeat(2), result.out(), result.err());
+    }
+
+    @Test
     void theRecursionLimitStopsCompiledCallsWithTheInterpretersTraceback() throws IOException {
         ToyRunner.Result result = run("""
                 fn down(n) {

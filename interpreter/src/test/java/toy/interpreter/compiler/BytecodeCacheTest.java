@@ -50,6 +50,8 @@ class BytecodeCacheTest {
             print(m, [x * x for x in range(4) if x > 0], f"{c():>5}")
             fn later() { return "late" }
             print(uses_later())
+            fn misspelt() { let total = 1; return totl }
+            try { misspelt() } catch e { print(e) }
             """;
 
     @TempDir
@@ -81,7 +83,7 @@ class BytecodeCacheTest {
         assertEquals(run(compiled, first), output);
         assertTrue(output.startsWith("20 5.0 12345678901234 -0.0 "), output);
         assertTrue(output.contains("\nIndexError\n"), output);
-        assertTrue(output.endsWith("[1, 4, 9]    25\nlate\n"), output);
+        assertTrue(output.endsWith("[1, 4, 9]    25\nlate\nNameError: name 'totl' is not defined. Did you mean: 'total'?\n"), output);
     }
 
     @Test
@@ -240,6 +242,7 @@ class BytecodeCacheTest {
         assertArrayEquals(expected.endColumns(), actual.endColumns());
         assertEquals(expected.sourceLines(), actual.sourceLines());
         assertArrayEquals(expected.stackDepths(), actual.stackDepths());
+        assertEquals(expected.nearLocals(), actual.nearLocals());
         assertEquals(expected.constants().length, actual.constants().length);
         for (int i = 0; i < expected.constants().length; i++) {
             Object e = expected.constants()[i];

@@ -520,7 +520,8 @@ public final class Pool implements ToyObject, HasMethods {
 
     /**
      * {@link #stop()}; with me, the Toy thread whose Pool() failed, waiting for the workers to end
-     * with the GIL released, so that its other threads run meanwhile.
+     * with the GIL released, so that its other threads run meanwhile. An interrupt ends the
+     * waiting: the workers are then killed at once.
      */
     private void stop(ThreadState me) {
         List<Worker> all = new ArrayList<>();
@@ -536,8 +537,7 @@ public final class Pool implements ToyObject, HasMethods {
         for (Worker w : all) {
             w.channel.closeOutput();
         }
-        // An interrupt of the caller would end every wait below at once: it is kept for afterwards.
-        boolean interrupted = Thread.interrupted();
+        boolean interrupted = false;
         try {
             long graceNanos = TimeUnit.MILLISECONDS.toNanos(STOP_GRACE_MILLIS);
             if (me != null) {
