@@ -216,6 +216,20 @@ public final class WorkerMain implements Vm.Service {
     }
 
     /**
+     * RECALL: the parent asks back a task it sent; given back (RECALLED) unless MainThread has
+     * taken it from the queue already, in which case its result goes as usual.
+     */
+    private void recall(Bytes.Reader body) throws Codec.Malformed {
+        long id = body.readLong();
+        body.end();
+        if (tasks.removeIf(task -> task.id == id)) {
+            Bytes reply = new Bytes();
+            reply.writeLong(id);
+            send(Channel.Kind.RECALLED, reply);
+        }
+    }
+
+    /**
      * The stdin reader: queues each task for MainThread; the end of stdin ends the worker, after
      * sending a last line that has no newline yet (a {@code print(x, end="")}), as {@code toy
      * run} prints it at its end.
@@ -223,6 +237,10 @@ public final class WorkerMain implements Vm.Service {
     private void receiveTasks() {
         try {
             for (Channel.Message m = channel.receive(); m != null; m = channel.receive()) {
+                if (m.kind() == Channel.Kind.RECALL) {
+                    recall(m.body());
+                    continue;
+                }
                 if (m.kind() != Channel.Kind.TASK) {
                     throw new Codec.Malformed("a " + m.kind() + " message sent to a worker");
                 }

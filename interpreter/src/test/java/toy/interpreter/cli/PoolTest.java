@@ -230,6 +230,25 @@ class PoolTest {
     }
 
     @Test
+    void aTaskSentBehindOneThatNeverEndsIsTakenBackForAFreeWorker() throws IOException {
+        // Worker 0 runs forever() and holds a second task behind it; worker 1, done with the
+        // rest, asks for that one back, or map() would wait for ever.
+        ToyRunner.Result r = run("""
+                fn forever() { while true { sleep(0.01) } }
+                fn times_ten(x) { return [x * 10, worker_index()] }
+                if is_main() {
+                    let pool = Pool(2)
+                    let endless = pool.submit(forever)
+                    print(pool.map(times_ten, [1, 2, 3, 4]))
+                    print(endless.done())
+                    exit(0)
+                }
+                """);
+        assertEquals("[[10, 1], [20, 1], [30, 1], [40, 1]]\nfalse\n", r.out(), r.err());
+        assertEquals(0, r.status());
+    }
+
+    @Test
     void aWorkersLastLineWithoutANewlineIsPrintedWhenItEnds() throws IOException {
         ToyRunner.Result r = run("""
                 fn partial(k) { print("tail-" + str(k), end=""); return k }

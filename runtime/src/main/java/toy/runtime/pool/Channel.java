@@ -30,7 +30,11 @@ public final class Channel {
         /** worker → parent: one line of the script's stdout (str, no newline). */
         OUT,
         /** worker → parent: one line of the script's stderr (str, no newline). */
-        ERR
+        ERR,
+        /** parent → worker: task id (long) of a task sent and, if it has not begun, to be given back. */
+        RECALL,
+        /** worker → parent: task id (long) of a recalled task, which it will not run. */
+        RECALLED
     }
 
     /** A received message; {@code size} counts its bytes with the header. */

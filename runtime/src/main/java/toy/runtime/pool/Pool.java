@@ -28,7 +28,8 @@ import toy.runtime.threads.ThreadState;
  * A pool of worker processes (LANGUAGE.md section 8), each a separate interpreter JVM with its
  * own GIL, talking to this process over its stdin and stdout ({@link Channel}). Like Python's
  * {@code concurrent.futures.ProcessPoolExecutor}: tasks wait in a queue here and go to the
- * least busy ready worker, each worker holding at most {@link #WINDOW} at a time; one reader
+ * least busy ready worker, each worker holding at most {@link #WINDOW} at a time (a task
+ * held behind another is asked back for a worker with nothing to do); one reader
  * thread per worker relays its output lines, completes futures and notices its end. A worker
  * that ends fails the task it was running with {@code WorkerError} and is replaced, and the
  * tasks it had been sent but not begun go to the replacement; one that ends before it is ready
@@ -112,6 +113,8 @@ public final class Pool implements ToyObject, HasMethods {
         final ToyFuture future;
         final AtomicInteger batch;
         long sentNanos;
+        /** Asked back from the worker it was sent to ({@link #recallForIdleWorkers}), no answer yet. Under the lock. */
+        boolean recalled;
 
         Task(long id, String function, Bytes message, ToyFuture future, AtomicInteger batch) {
             this.id = id;
@@ -288,7 +291,20 @@ public final class Pool implements ToyObject, HasMethods {
                     w.startupError = new ToyError(kind, message).causedBy(report);
                 }
             }
-            case TASK -> throw new Codec.Malformed("a task sent to the parent");
+            case RECALLED -> {
+                long id = body.readLong();
+                body.end();
+                synchronized (this) {
+                    Task task = w.running.remove(id);
+                    if (task == null) {
+                        throw new Codec.Malformed("task " + id + " given back, which it was not holding");
+                    }
+                    task.recalled = false;
+                    pending.addFirst(task);
+                    pump();
+                }
+            }
+            case TASK, RECALL -> throw new Codec.Malformed("a " + m.kind() + " message sent to the parent");
         }
     }
 
@@ -334,6 +350,7 @@ public final class Pool implements ToyObject, HasMethods {
                 if (current == null) {
                     current = task;
                 } else {
+                    task.recalled = false;
                     unstarted.add(task);
                 }
             }
@@ -401,7 +418,8 @@ public final class Pool implements ToyObject, HasMethods {
      * Sends pending tasks to the least busy ready workers. A busy worker gets a second one only
      * while more tasks wait than there are workers: the last few then wait in the parent for
      * whichever worker frees first, as in a pool whose workers share one queue, rather than
-     * behind a long task. Under the lock.
+     * behind a long task; and once none waits here, a task waiting in a busy worker's window is
+     * asked back for a worker that has nothing to do ({@link #recallForIdleWorkers}). Under the lock.
      */
     private void pump() {
         while (!pending.isEmpty()) {
@@ -426,6 +444,50 @@ public final class Pool implements ToyObject, HasMethods {
                 host.activity().bytes(number, best.index, bytes, 0);
             } catch (IOException e) {
                 // The worker is going away; its reader reports the end and fails this task.
+            }
+        }
+        recallForIdleWorkers();
+    }
+
+    /**
+     * For each ready worker with nothing to do, asks a busy worker for the task it holds behind
+     * the one it is running, which would otherwise wait for that one to end: behind a long
+     * task for long, behind one that never ends for ever, while a worker is free (as with
+     * Python's pools, whose workers take tasks from one queue). The worker gives the task back
+     * ({@code RECALLED}), and it goes to the front of the queue here, unless it has begun it:
+     * then its result comes as usual. Under the lock.
+     */
+    private void recallForIdleWorkers() {
+        int idle = 0;
+        int underWay = 0;
+        for (Worker w : workers) {
+            if (w != null && w.ready && !w.ended) {
+                idle += w.running.isEmpty() ? 1 : 0;
+                for (Task task : w.running.values()) {
+                    underWay += task.recalled ? 1 : 0;
+                }
+            }
+        }
+        for (Worker w : workers) {
+            if (underWay >= idle) {
+                return;
+            }
+            if (w != null && w.ready && !w.ended && w.running.size() > 1) {
+                Task waiting = null;
+                for (Task task : w.running.values()) {
+                    waiting = task; // the last sent, which runs last
+                }
+                if (!waiting.recalled) {
+                    waiting.recalled = true;
+                    underWay++;
+                    Bytes body = new Bytes();
+                    body.writeLong(waiting.id);
+                    try {
+                        host.activity().bytes(number, w.index, w.channel.send(Channel.Kind.RECALL, body), 0);
+                    } catch (IOException e) {
+                        // The worker is going away; its reader reports the end and sends this task elsewhere.
+                    }
+                }
             }
         }
     }
