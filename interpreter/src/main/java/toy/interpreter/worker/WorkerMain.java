@@ -175,8 +175,12 @@ public final class WorkerMain implements Vm.Service {
         ThreadState me = ThreadState.current();
         Scheduler scheduler = vm.scheduler();
         for (;;) {
-            scheduler.awaitOutside(me, "wait for a task from the parent", Scheduler.FOREVER, () -> !tasks.isEmpty());
-            run(tasks.poll(), call);
+            // Taken and tested in one step: a RECALL may take the task away after the wait saw it.
+            Task task;
+            while ((task = tasks.poll()) == null) {
+                scheduler.awaitOutside(me, "wait for a task from the parent", Scheduler.FOREVER, () -> !tasks.isEmpty());
+            }
+            run(task, call);
         }
     }
 
@@ -216,17 +220,18 @@ public final class WorkerMain implements Vm.Service {
     }
 
     /**
-     * RECALL: the parent asks back a task it sent; given back (RECALLED) unless MainThread has
-     * taken it from the queue already, in which case its result goes as usual.
+     * RECALL: the parent asks back a task it sent. The answer (RECALLED) says whether it is given
+     * back, or MainThread has taken it from the queue already, in which case its result comes
+     * as usual (perhaps before this answer).
      */
     private void recall(Bytes.Reader body) throws Codec.Malformed {
         long id = body.readLong();
         body.end();
-        if (tasks.removeIf(task -> task.id == id)) {
-            Bytes reply = new Bytes();
-            reply.writeLong(id);
-            send(Channel.Kind.RECALLED, reply);
-        }
+        boolean givenBack = tasks.removeIf(task -> task.id == id);
+        Bytes reply = new Bytes();
+        reply.writeLong(id);
+        reply.writeByte(givenBack ? 1 : 0);
+        send(Channel.Kind.RECALLED, reply);
     }
 
     /**

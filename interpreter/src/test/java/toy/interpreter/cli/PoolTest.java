@@ -249,6 +249,24 @@ class PoolTest {
     }
 
     @Test
+    void manyShortMapsWithRecallsCrossingTheWorkersOwnTakingAllComplete() throws IOException {
+        // At the end of each map a free worker asks back the task another holds, which that
+        // worker is often just taking up itself: whichever wins, every map completes in order.
+        ToyRunner.Result r = run("""
+                fn tiny(x) { return x }
+                if is_main() {
+                    let pool = Pool(3)
+                    for n in range(3000) {
+                        assert(pool.map(tiny, [1, 2, 3, 4, 5, 6, 7]) == [1, 2, 3, 4, 5, 6, 7])
+                    }
+                    print("ok")
+                }
+                """);
+        assertEquals("ok\n", r.out(), r.err());
+        assertEquals(0, r.status());
+    }
+
+    @Test
     void aWorkersLastLineWithoutANewlineIsPrintedWhenItEnds() throws IOException {
         ToyRunner.Result r = run("""
                 fn partial(k) { print("tail-" + str(k), end=""); return k }

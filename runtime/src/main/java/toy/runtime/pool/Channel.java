@@ -33,7 +33,7 @@ public final class Channel {
         ERR,
         /** parent → worker: task id (long) of a task sent and, if it has not begun, to be given back. */
         RECALL,
-        /** worker → parent: task id (long) of a recalled task, which it will not run. */
+        /** worker → parent: task id (long) of a recalled task, and 1 (byte) if given back, 0 if begun already. */
         RECALLED
     }
 

@@ -293,14 +293,24 @@ public final class Pool implements ToyObject, HasMethods {
             }
             case RECALLED -> {
                 long id = body.readLong();
+                int givenBack = body.readByte();
                 body.end();
+                if (givenBack != 0 && givenBack != 1) {
+                    throw new Codec.Malformed("a recall answered with " + givenBack);
+                }
                 synchronized (this) {
-                    Task task = w.running.remove(id);
-                    if (task == null) {
+                    Task task = givenBack == 1 ? w.running.remove(id) : w.running.get(id);
+                    if (task == null && givenBack == 1) {
                         throw new Codec.Malformed("task " + id + " given back, which it was not holding");
                     }
-                    task.recalled = false;
-                    pending.addFirst(task);
+                    if (task != null) {
+                        // Given back: it goes first. Begun already: its result comes as usual
+                        // (or came: then it is gone), and another held task may be asked back.
+                        task.recalled = false;
+                        if (givenBack == 1) {
+                            pending.addFirst(task);
+                        }
+                    }
                     pump();
                 }
             }
@@ -453,16 +463,21 @@ public final class Pool implements ToyObject, HasMethods {
      * For each ready worker with nothing to do, asks a busy worker for the task it holds behind
      * the one it is running, which would otherwise wait for that one to end: behind a long
      * task for long, behind one that never ends for ever, while a worker is free (as with
-     * Python's pools, whose workers take tasks from one queue). The worker gives the task back
-     * ({@code RECALLED}), and it goes to the front of the queue here, unless it has begun it:
-     * then its result comes as usual. Under the lock.
+     * Python's pools, whose workers take tasks from one queue). The worker answers ({@code
+     * RECALLED}) whether it gives the task back, which then goes to the front of the queue here,
+     * or has begun it, whose result then comes as usual. Under the lock.
      */
     private void recallForIdleWorkers() {
         int idle = 0;
+        for (Worker w : workers) {
+            idle += w != null && w.ready && !w.ended && w.running.isEmpty() ? 1 : 0;
+        }
+        if (idle == 0) {
+            return;
+        }
         int underWay = 0;
         for (Worker w : workers) {
-            if (w != null && w.ready && !w.ended) {
-                idle += w.running.isEmpty() ? 1 : 0;
+            if (w != null && !w.ended) {
                 for (Task task : w.running.values()) {
                     underWay += task.recalled ? 1 : 0;
                 }
