@@ -721,17 +721,30 @@ public final class Interpreter {
     private Code.Handler unwind(ToyError error, int entryDepth) {
         for (;;) {
             Frame f = frames[depth - 1];
-            TracebackEntry where = error.locationIn(f.location());
-            Code.Handler handler = f.code.handlerFor(f.pc - 1, error);
+            Code.Handler handler = handlerOrTraceback(f.code, f.pc - 1, error);
             if (handler != null) {
-                error.caughtAt(where);
                 return handler;
             }
-            error.addTraceback(where);
             if (--depth == entryDepth) {
                 throw error;
             }
         }
+    }
+
+    /**
+     * The handler of code that takes error, raised by its instruction at pc, which then notes
+     * the line that failed there (for a later {@code raise e}); or null, and that line goes into
+     * the error's traceback, since the frame is left. For interpreted and compiled frames alike.
+     */
+    private static Code.Handler handlerOrTraceback(Code code, int pc, ToyError error) {
+        TracebackEntry where = error.locationIn(code.location(pc));
+        Code.Handler handler = code.handlerFor(pc, error);
+        if (handler != null) {
+            error.caughtAt(where);
+        } else {
+            error.addTraceback(where);
+        }
+        return handler;
     }
 
     private void pushFrame(Function function, int count, int base) {
@@ -1060,16 +1073,13 @@ public final class Interpreter {
         }
         if (thrown instanceof ToyError || thrown instanceof StackOverflowError || thrown instanceof OutOfMemoryError) {
             ToyError error = asToyError(thrown);
-            TracebackEntry where = error.locationIn(frame.code.location(pc));
-            Code.Handler handler = frame.code.handlerFor(pc, error);
+            Code.Handler handler = handlerOrTraceback(frame.code, pc, error);
             if (handler != null) {
-                error.caughtAt(where);
                 caughtError = error;
                 return frame.code.handlers().indexOf(handler);
             }
             depth--;
             frame.pc = pc + 1;
-            error.addTraceback(where);
             throw error;
         }
         depth--;

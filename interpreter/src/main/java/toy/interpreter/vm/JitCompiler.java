@@ -421,18 +421,17 @@ final class JitCompiler {
                 mv.visitMethodInsn(INVOKEVIRTUAL, INTERPRETER, "loadGlobal", "(II)" + OBJ, false);
                 put(top + 1);
             }
-            case Opcode.STORE_GLOBAL -> {
+            case Opcode.STORE_GLOBAL, Opcode.DEFINE_GLOBAL -> {
                 mv.visitVarInsn(ALOAD, IN);
                 push(ins[pc + 1]);
                 box(top);
-                push(pc);
-                mv.visitMethodInsn(INVOKEVIRTUAL, INTERPRETER, "storeGlobal", "(I" + OBJ + "I)V", false);
-            }
-            case Opcode.DEFINE_GLOBAL -> {
-                mv.visitVarInsn(ALOAD, IN);
-                push(ins[pc + 1]);
-                box(top);
-                mv.visitMethodInsn(INVOKEVIRTUAL, INTERPRETER, "defineGlobal", "(I" + OBJ + ")V", false);
+                if (op == Opcode.STORE_GLOBAL) {
+                    // Its offset, for the NameError of a global not defined yet.
+                    push(pc);
+                    mv.visitMethodInsn(INVOKEVIRTUAL, INTERPRETER, "storeGlobal", "(I" + OBJ + "I)V", false);
+                } else {
+                    mv.visitMethodInsn(INVOKEVIRTUAL, INTERPRETER, "defineGlobal", "(I" + OBJ + ")V", false);
+                }
             }
             case Opcode.ADD, Opcode.INPLACE_ADD -> intArithmetic(op, top - 1, "addInt");
             case Opcode.SUB -> intArithmetic(op, top - 1, "subInt");

@@ -132,9 +132,14 @@ public final class WorkerMain implements Vm.Service {
             return failed("WorkerError", "Pool worker " + index + " cannot compile " + file + " (was it changed after the program started?)",
                     e.report(), 65);
         }
+        closeOutput();
+        return status;
+    }
+
+    /** Closes the script's stdout and stderr, which sends a last line left without a newline. */
+    private void closeOutput() {
         stdout.close();
         stderr.close();
-        return status;
     }
 
     /** The script's stdout or stderr: each complete line one message, so the parent prints it whole. */
@@ -159,8 +164,7 @@ public final class WorkerMain implements Vm.Service {
     @Override
     public void failed(ToyError error) {
         // What the top level printed without a newline goes first, as it would under toy run.
-        stdout.close();
-        stderr.close();
+        closeOutput();
         try {
             failed(error.kind(), error.errorMessage(), error.formatTraceback(), Aborted.ERROR_STATUS);
         } catch (IOException e) {
@@ -261,8 +265,7 @@ public final class WorkerMain implements Vm.Service {
             System.err.println("toy: Pool worker " + index + ": broken channel from the parent: " + e.getMessage());
             Runtime.getRuntime().halt(Aborted.ERROR_STATUS);
         }
-        stdout.close();
-        stderr.close();
+        closeOutput();
         Runtime.getRuntime().halt(0);
     }
 }

@@ -436,7 +436,7 @@ public final class Pool implements ToyObject, HasMethods {
             Worker best = null;
             int serving = 0;
             for (Worker w : workers) {
-                if (w != null && w.ready && !w.ended) {
+                if (serves(w)) {
                     serving++;
                     if (w.running.size() < WINDOW && (best == null || w.running.size() < best.running.size())) {
                         best = w;
@@ -470,14 +470,14 @@ public final class Pool implements ToyObject, HasMethods {
     private void recallForIdleWorkers() {
         int idle = 0;
         for (Worker w : workers) {
-            idle += w != null && w.ready && !w.ended && w.running.isEmpty() ? 1 : 0;
+            idle += serves(w) && w.running.isEmpty() ? 1 : 0;
         }
         if (idle == 0) {
             return;
         }
         int underWay = 0;
         for (Worker w : workers) {
-            if (w != null && !w.ended) {
+            if (serves(w)) {
                 for (Task task : w.running.values()) {
                     underWay += task.recalled ? 1 : 0;
                 }
@@ -487,7 +487,7 @@ public final class Pool implements ToyObject, HasMethods {
             if (underWay >= idle) {
                 return;
             }
-            if (w != null && w.ready && !w.ended && w.running.size() > 1) {
+            if (serves(w) && w.running.size() > 1) {
                 Task waiting = null;
                 for (Task task : w.running.values()) {
                     waiting = task; // the last sent, which runs last
@@ -505,6 +505,11 @@ public final class Pool implements ToyObject, HasMethods {
                 }
             }
         }
+    }
+
+    /** Whether slot w holds a worker that is ready for tasks and has not ended. Under the lock. */
+    private static boolean serves(Worker w) {
+        return w != null && w.ready && !w.ended;
     }
 
     /** {@code pool.submit(f, args…)}: a Future of f(args…) run by a worker. */
