@@ -8,6 +8,20 @@ public final class Iteration {
     }
 
     /**
+     * Every kind of {@link ToyIterator}, loaded with this class, that is, at a program's first
+     * {@code for}. While only one kind is loaded, HotSpot compiles the calls of {@code hasNext}
+     * and {@code next} as calls of that kind (class hierarchy analysis, with a dependency on no
+     * other being loaded); the first loop over another kind then throws away every compiled
+     * method that did so, and fails a compile under way ("concurrent class loading"). That
+     * happened in {@code sieve}, {@code strings} and {@code words} of {@code samples/bench}, each
+     * a loop over a range and then one over a list or a str (docs/speed.md, "Class loading that
+     * discards compiled code").
+     */
+    @SuppressWarnings("unused")
+    private static final Class<?>[] KINDS = {RangeIterator.class, ListIterator.class, StringIterator.class,
+        ArrayIterator.class};
+
+    /**
      * A list is walked by index, so the loop sees items appended meanwhile (as in Python); a str
      * by code point, as one-character strings; a map over a snapshot of its keys taken now; a
      * range by a {@link RangeIterator}.
@@ -29,22 +43,29 @@ public final class Iteration {
     }
 
     static ToyIterator over(Object[] items) {
-        return new ToyIterator() {
-            private int index;
+        return new ArrayIterator(items);
+    }
 
-            @Override
-            public boolean hasNext() {
-                return index < items.length;
-            }
+    private static final class ArrayIterator implements ToyIterator {
+        private final Object[] items;
+        private int index;
 
-            @Override
-            public Object next() {
-                if (index >= items.length) {
-                    throw new NoSuchElementException();
-                }
-                return items[index++];
+        ArrayIterator(Object[] items) {
+            this.items = items;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return index < items.length;
+        }
+
+        @Override
+        public Object next() {
+            if (index >= items.length) {
+                throw new NoSuchElementException();
             }
-        };
+            return items[index++];
+        }
     }
 
     private static final class ListIterator implements ToyIterator {
