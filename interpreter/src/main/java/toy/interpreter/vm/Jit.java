@@ -3,7 +3,9 @@ package toy.interpreter.vm;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.objectweb.asm.MethodTooLargeException;
 import toy.interpreter.bytecode.Code;
 
@@ -42,12 +44,18 @@ final class Jit {
     static final int EAGER_CALLS = 2;
     static final int EAGER_CHECKPOINTS = 1;
 
-    /** The thread compiling in the background, one per JVM (a process may run several VMs: the REPL, tests). */
-    private static final ExecutorService BACKGROUND = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "toy-jit");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /**
+     * The thread compiling in the background, one per JVM (a process may run several VMs: the
+     * REPL, tests). A plain ThreadPoolExecutor, not Executors.newSingleThreadExecutor: that one's
+     * class has a finalizer, and loading it made HotSpot throw away the compiled code that
+     * assumed no finalizable class was loaded (-XX:+LogCompilation: a dependency failure in every run).
+     */
+    private static final ExecutorService BACKGROUND = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(), task -> {
+                Thread thread = new Thread(task, "toy-jit");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     final int callThreshold;
     final int checkpointThreshold;
