@@ -46,6 +46,7 @@ import toy.runtime.threads.ThreadState;
 public final class Interpreter {
     /** The VM (read by compiled code too). */
     final Vm vm;
+    private final TracebackEntry start;
     private final Gil gil;
     private ThreadState thread;
     /** The slots' references (read and written by compiled code too). */
@@ -93,8 +94,15 @@ public final class Interpreter {
     /** Returned by {@link #run} when another frame is to run next. */
     private static final Object SWITCH_FRAME = new Object();
 
-    Interpreter(Vm vm) {
+    /**
+     * An interpreter for one thread, whose code starts at start: the script's first line for
+     * MainThread, the {@code spawn} for a spawned thread, which is where the thread is said to
+     * be ({@link #currentLocation}) until its first Toy frame is pushed, and for good when it
+     * runs a builtin such as {@code spawn lock.acquire()}.
+     */
+    Interpreter(Vm vm, TracebackEntry start) {
         this.vm = vm;
+        this.start = start;
         this.gil = vm.gil();
         this.budget = gil.budget();
         this.jit = vm.jit();
@@ -689,7 +697,7 @@ public final class Interpreter {
             case SPAWN -> {
                 int count = ins[pc++];
                 int callee = sp - count - 1;
-                s[callee] = vm.spawn(box(callee), boxAll(callee + 1, count));
+                s[callee] = vm.spawn(box(callee), boxAll(callee + 1, count), frame.code.location(pc - 2));
                 sp = callee + 1;
             }
             default -> throw new IllegalStateException("bad opcode " + op + " at " + (pc - 1));
@@ -1116,7 +1124,7 @@ public final class Interpreter {
     /** Where this thread is: its innermost frame at the last call or checkpoint, for reports. */
     TracebackEntry currentLocation() {
         if (depth == 0) {
-            return new TracebackEntry("?", 0, "<starting>");
+            return start;
         }
         return frames[depth - 1].location();
     }

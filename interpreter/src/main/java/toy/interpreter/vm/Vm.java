@@ -13,6 +13,7 @@ import toy.runtime.Keywords;
 import toy.runtime.MemoryReserve;
 import toy.runtime.Suggestions;
 import toy.runtime.ToyError;
+import toy.runtime.TracebackEntry;
 import toy.runtime.Values;
 import toy.runtime.observe.Observer;
 import toy.runtime.pool.Pools;
@@ -157,7 +158,7 @@ public final class Vm {
     /** {@link #run(Code)}, then {@code service} on MainThread if the top-level code succeeded (null: none). */
     public int run(Code main, Service service) {
         script = main.file();
-        Interpreter interpreter = new Interpreter(this);
+        Interpreter interpreter = new Interpreter(this, main.location(0));
         ThreadState state = scheduler.register("MainThread", interpreter::currentLocation);
         interpreter.bindThread(state);
         ToyThread.running(state);
@@ -347,12 +348,12 @@ public final class Vm {
         throw ToyError.typeError("'" + Values.typeName(callee) + "' object is not callable");
     }
 
-    /** {@code spawn f(args)}: a new thread with an interpreter of its own. */
-    ToyThread spawn(Object callee, Object[] args) {
+    /** {@code spawn f(args)} at site: a new thread with an interpreter of its own. */
+    ToyThread spawn(Object callee, Object[] args, TracebackEntry site) {
         if (!(callee instanceof Function || callee instanceof Builtin || callee instanceof BoundMethod)) {
             throw ToyError.typeError("'" + Values.typeName(callee) + "' object is not callable");
         }
-        Interpreter interpreter = new Interpreter(this);
+        Interpreter interpreter = new Interpreter(this, site);
         ThreadState state = scheduler.register(scheduler.nextThreadName(), interpreter::currentLocation);
         interpreter.bindThread(state);
         return ToyThread.start(state, () -> {

@@ -268,6 +268,15 @@ class ThreadsTest {
     }
 
     @Test
+    void aThreadSpawnedOnABuiltinIsReportedAtItsSpawn() throws IOException {
+        // No Toy frame of its own: it waits where it was spawned (was "at ?:0").
+        ToyRunner.Result result = run("let l = Lock()\nl.acquire()\nlet t = spawn l.acquire()\nt.join()\n");
+        assertEquals(70, result.status());
+        assertTrue(result.err().matches("(?s).*Thread-1 waits to acquire Lock \\([^)]*\\), held by MainThread, at [^\\n]*:3\n.*"),
+                result.err());
+    }
+
+    @Test
     void aThreadErrorIsReportedAndRaisedByJoin() throws IOException {
         ToyRunner.Result result = run("""
                 fn bad() { return [][0] }
