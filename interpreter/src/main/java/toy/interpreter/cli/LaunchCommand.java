@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
+import toy.interpreter.bytecode.Globals;
+import toy.interpreter.compiler.CompileException;
+import toy.interpreter.compiler.Compiler;
 import toy.runtime.pool.JavaCommand;
 import toy.runtime.pool.ProcessEnd;
 import toy.runtime.threads.Aborted;
@@ -67,11 +70,16 @@ final class LaunchCommand implements Callable<Integer> {
             console.err().println(problem);
             return ExitStatus.USAGE;
         }
+        // Compiled here first: a compile error is the same in every process, so it is reported
+        // once, unprefixed, as toy run reports it, and no process starts.
         try {
-            ScriptFile.read(file);
+            Compiler.compile(ScriptFile.read(file), new Globals());
         } catch (ScriptFile.Unreadable e) {
             console.err().println(e.getMessage());
             return e.status;
+        } catch (CompileException e) {
+            console.err().print(e.report());
+            return ExitStatus.COMPILE_ERROR;
         }
         List<Thread> relays = new ArrayList<>();
         try {

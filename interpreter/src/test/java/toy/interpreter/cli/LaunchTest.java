@@ -70,6 +70,15 @@ class LaunchTest {
     }
 
     @Test
+    void aCompileErrorIsReportedOnceAndNoProcessStarts() throws IOException {
+        Path file = Files.writeString(dir.resolve("bad.toy"), "print(\"started\")\nprint(\"a\"\n");
+        ToyRunner.Result r = ToyRunner.run("launch", "-n", "2", file.toString());
+        assertEquals(65, r.status());
+        assertEquals("", r.out());
+        assertEquals(file + ":2:6: error: '(' was never closed\nprint(\"a\"\n     ^\n", r.err());
+    }
+
+    @Test
     void underRunAProcessIsIndex0Of1() throws IOException {
         Path file = Files.writeString(dir.resolve("who.toy"), "print(worker_index(), worker_count(), is_main())\n");
         assertEquals("0 1 true\n", ToyRunner.run(file.toString()).out());
