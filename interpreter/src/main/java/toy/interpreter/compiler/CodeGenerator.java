@@ -558,6 +558,7 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
             code.emitJump(when ? JUMP_IF_TRUE : JUMP_IF_FALSE, target);
             return;
         }
+        comparedWithBuiltin(comparison);
         int test = Comparison.of(symbol) | (when ? 0 : Comparison.WHEN_FALSE);
         ToyParser.AdditiveContext left = comparison.operands.get(0);
         ToyParser.AdditiveContext right = comparison.operands.get(1);
@@ -756,12 +757,43 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
         visit(ctx.operands.get(1));
         line(ctx);
         String symbol = ctx.operators.get(0).getText();
+        comparedWithBuiltin(ctx);
         switch (symbol) {
             case "in" -> code.emit(IN);
             case "notin" -> code.emit(NOT_IN);
             default -> code.emit(COMPARE, Comparison.of(symbol));
         }
         return null;
+    }
+
+    /**
+     * {@code type(x) == int} and {@code e.kind == ValueError}, as Python writes them, are always
+     * false in Toy, where a type and an error kind are known by their names: a compile error that
+     * says what to write, at the builtin's name.
+     */
+    private void comparedWithBuiltin(ToyParser.ComparisonContext comparison) {
+        String symbol = comparison.operators.get(0).getText();
+        if (symbol.equals("==") || symbol.equals("!=")) {
+            nameComparedWithBuiltin(comparison.operands.get(0), comparison.operands.get(1));
+            nameComparedWithBuiltin(comparison.operands.get(1), comparison.operands.get(0));
+        }
+    }
+
+    private void nameComparedWithBuiltin(ToyParser.AdditiveContext name, ToyParser.AdditiveContext other) {
+        Token builtin = Shapes.name(name);
+        ToyParser.PostfixContext named = Shapes.postfix(other);
+        if (builtin == null || named == null || !resolver.namesUndeclaredGlobal(builtin)) {
+            return;
+        }
+        List<ToyParser.TrailerContext> trailers = named.trailer();
+        if (named.primary() instanceof ToyParser.NameReferenceContext callee && callee.NAME().getText().equals("type")
+                && resolver.namesUndeclaredGlobal(callee.NAME().getSymbol())
+                && trailers.size() == 1 && trailers.get(0) instanceof ToyParser.CallTrailerContext) {
+            error(builtin, "type(x) gives the name of x's type, a str: compare it with \"" + builtin.getText() + "\"");
+        } else if (!trailers.isEmpty() && trailers.get(trailers.size() - 1) instanceof ToyParser.AttributeTrailerContext attribute
+                && attribute.NAME().getText().equals("kind")) {
+            error(builtin, "an error's kind is its name, a str: compare it with \"" + builtin.getText() + "\"");
+        }
     }
 
     @Override

@@ -44,6 +44,15 @@ final class Resolver extends ToyBaseVisitor<Void> {
         return variables.get(name);
     }
 
+    /**
+     * Whether a NAME token used in an expression names a global the program never declares at
+     * its top level: a builtin (or a name never defined, a NameError when it runs).
+     */
+    boolean namesUndeclaredGlobal(Token name) {
+        Variable v = variables.get(name);
+        return v != null && v.isGlobal() && !globals.declared(v.slot);
+    }
+
     FunctionInfo function(ParserRuleContext node) {
         return functions.get(node);
     }

@@ -21,6 +21,11 @@ final class Shapes {
         return additive == null ? null : postfix(unary(additive));
     }
 
+    /** The postfix chain an operand consists of, with no operator around it. */
+    static ToyParser.PostfixContext postfix(ToyParser.AdditiveContext operand) {
+        return postfix(unary(operand));
+    }
+
     /** The NAME token of an operand that is just a name. */
     static Token name(ToyParser.AdditiveContext operand) {
         ToyParser.PostfixContext p = postfix(unary(operand));

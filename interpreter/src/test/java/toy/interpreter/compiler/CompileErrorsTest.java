@@ -46,6 +46,19 @@ class CompileErrorsTest {
     }
 
     @Test
+    void pythonsTypeAndKindComparisonsSayToCompareNames() throws CompileException {
+        assertEquals(List.of("1:18: type(x) gives the name of x's type, a str: compare it with \"int\""),
+                errors("print(type(1) == int)"));
+        assertEquals(List.of("1:7: type(x) gives the name of x's type, a str: compare it with \"Lock\""),
+                errors("print(Lock != type(1))"));
+        assertEquals(List.of("1:52: an error's kind is its name, a str: compare it with \"ValueError\""),
+                errors("try { raise ValueError(1) } catch e { if e.kind == ValueError { } }"));
+        // The names compared are the script's own: its global, a parameter, a string.
+        Compiler.compile(new SourceFile("t.toy", "let int = 5\nprint(type(1) == int)\n"
+                + "fn f(str) { return type(1) == str }\nprint(type(1) == \"int\", type(1) == int(\"1\"))"), new Globals());
+    }
+
+    @Test
     void letInAnInnerBlockMayShadow() throws CompileException {
         Compiler.compile(new SourceFile("t.toy", "let x = 1\nif x { let x = 2 }\nfn f(x) { let y = x }"), new Globals());
     }
