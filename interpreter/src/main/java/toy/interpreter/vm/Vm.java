@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.function.BiFunction;
 import toy.interpreter.bytecode.Code;
 import toy.interpreter.bytecode.Globals;
+import toy.interpreter.bytecode.Opcode;
 import toy.runtime.BoundMethod;
 import toy.runtime.Builtin;
 import toy.runtime.Keywords;
@@ -280,6 +281,8 @@ public final class Vm {
      */
     ToyError undefined(int slot, boolean assigning, Code code, int pc) {
         String name = globals.name(slot);
+        // The read of count += 1 (or of count = count + 1) is part of assigning the name too.
+        assigning = assigning || storedOnSameLine(slot, code, pc);
         String note = "";
         // A name the program declares at its top level is only not defined yet: nothing else is meant.
         if (!globals.declared(slot)) {
@@ -300,6 +303,18 @@ public final class Vm {
             }
         }
         return new ToyError("NameError", "name '" + name + "' is not defined" + note);
+    }
+
+    /** Whether the instructions after pc on its line store global slot. */
+    private static boolean storedOnSameLine(int slot, Code code, int pc) {
+        int[] ins = code.instructions();
+        int line = code.lineAt(pc);
+        for (int at = pc; at < ins.length && code.lineAt(at) == line; at += Opcode.length(ins[at])) {
+            if ((ins[at] == Opcode.STORE_GLOBAL || ins[at] == Opcode.DEFINE_GLOBAL) && ins[at + 1] == slot) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** What Toy writes for one of Python's builtins that it does without, or "". */

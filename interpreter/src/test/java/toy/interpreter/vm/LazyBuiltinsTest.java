@@ -119,6 +119,10 @@ class LazyBuiltinsTest {
     void anUnknownNameIsStillANameError() throws CompileException {
         assertTrue(run("print(nope)\n").out().endsWith("NameError: name 'nope' is not defined\n"));
         assertTrue(run("nope = 1\n").out().endsWith("NameError: name 'nope' is not defined (declare it first: let nope = ...)\n"));
+        // Reading the name one assigns is assigning it: no builtin ('round') is suggested for count += 1.
+        assertTrue(run("count += 1\n").out().endsWith("NameError: name 'count' is not defined (declare it first: let count = ...)\n"));
+        assertTrue(run("fn f() { total = total + 1 }\nf()\n").out()
+                .endsWith("NameError: name 'total' is not defined (declare it first: let total = ...)\n"));
         assertTrue(run("print(True)\n").out().endsWith("NameError: name 'True' is not defined. Did you mean: 'true'?\n"));
         assertTrue(run("print(x)\nlet x = 1\n").out().endsWith("NameError: name 'x' is not defined\n"));
         // A name the program declares further down gets no note, not even as one of Python's builtins.
