@@ -1121,10 +1121,16 @@ public final class Interpreter {
         }
     }
 
-    /** Where this thread is: its innermost frame at the last call or checkpoint, for reports. */
+    /**
+     * Where this thread is: its innermost frame at the last call or checkpoint, for reports. With
+     * no frame: where its code starts before the first one is pushed (and for good on a thread
+     * spawned straight on a builtin), where the last one returned after that (MainThread waiting
+     * for the other threads at the script's end).
+     */
     TracebackEntry currentLocation() {
         if (depth == 0) {
-            return start;
+            Frame last = frames[0];
+            return last == null ? start : last.location();
         }
         return frames[depth - 1].location();
     }

@@ -277,6 +277,15 @@ class ThreadsTest {
     }
 
     @Test
+    void mainThreadWaitingAtTheScriptsEndIsReportedWhereItsCodeEnded() throws IOException {
+        // Its frame has returned: not the script's first line, where its code started.
+        ToyRunner.Result result = run("let l = Lock()\nfn f() { l.acquire() }\nl.acquire()\nprint(1)\nspawn f()\n");
+        assertEquals(70, result.status());
+        assertTrue(result.err().matches("(?s).*MainThread waits to wait for the other threads to finish at [^\\n]*:5\n.*"),
+                result.err());
+    }
+
+    @Test
     void aThreadErrorIsReportedAndRaisedByJoin() throws IOException {
         ToyRunner.Result result = run("""
                 fn bad() { return [][0] }
