@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Set;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 import toy.grammar.ToyBaseVisitor;
@@ -767,9 +768,19 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
     }
 
     /**
+     * What {@code type(x)} gives (LANGUAGE.md section 2): only such a name is worth comparing
+     * {@code type(x)} with, so only such a name is suggested.
+     */
+    private static final Set<String> TYPE_NAMES = Set.of("int", "float", "bool", "nil", "str", "list", "map", "range",
+            "function", "builtin", "Thread", "Lock", "RLock", "Semaphore", "Condition", "Event", "Queue", "Pool",
+            "Future", "Error");
+
+    /**
      * {@code type(x) == int} and {@code e.kind == ValueError}, as Python writes them, are always
      * false in Toy, where a type and an error kind are known by their names: a compile error that
-     * says what to write, at the builtin's name.
+     * says what to write, at the builtin's name. Only for a type's name or an error kind's: any
+     * other name ({@code dict}, a misspelt {@code Int}) is left to the NameError when it runs,
+     * which says what Toy writes instead or which name is meant.
      */
     private void comparedWithBuiltin(ToyParser.ComparisonContext comparison) {
         String symbol = comparison.operators.get(0).getText();
@@ -788,10 +799,11 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
         List<ToyParser.TrailerContext> trailers = named.trailer();
         if (named.primary() instanceof ToyParser.NameReferenceContext callee && callee.NAME().getText().equals("type")
                 && resolver.namesUndeclaredGlobal(callee.NAME().getSymbol())
-                && trailers.size() == 1 && trailers.get(0) instanceof ToyParser.CallTrailerContext) {
+                && trailers.size() == 1 && trailers.get(0) instanceof ToyParser.CallTrailerContext
+                && TYPE_NAMES.contains(builtin.getText())) {
             error(builtin, "type(x) gives the name of x's type, a str: compare it with \"" + builtin.getText() + "\"");
         } else if (!trailers.isEmpty() && trailers.get(trailers.size() - 1) instanceof ToyParser.AttributeTrailerContext attribute
-                && attribute.NAME().getText().equals("kind")) {
+                && attribute.NAME().getText().equals("kind") && ErrorKinds.KINDS.contains(builtin.getText())) {
             error(builtin, "an error's kind is its name, a str: compare it with \"" + builtin.getText() + "\"");
         }
     }

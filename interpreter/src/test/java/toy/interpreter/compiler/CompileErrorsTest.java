@@ -53,6 +53,10 @@ class CompileErrorsTest {
                 errors("print(Lock != type(1))"));
         assertEquals(List.of("1:52: an error's kind is its name, a str: compare it with \"ValueError\""),
                 errors("try { raise ValueError(1) } catch e { if e.kind == ValueError { } }"));
+        // Not a type's or a kind's name: no advice to compare with it ("dict" is never a type's
+        // name), the NameError when it runs says what is meant.
+        Compiler.compile(new SourceFile("t.toy", "print(type({}) == dict, type(1) == Int, type(1) == print)\n"
+                + "try { raise ValueError(1) } catch e { print(e.kind == ValueErorr, e.kind == int) }"), new Globals());
         // The names compared are the script's own: its global, a parameter, a string.
         Compiler.compile(new SourceFile("t.toy", "let int = 5\nprint(type(1) == int)\n"
                 + "fn f(str) { return type(1) == str }\nprint(type(1) == \"int\", type(1) == int(\"1\"))"), new Globals());
