@@ -278,11 +278,14 @@ public final class Vm {
      * nearest to the name ({@link Code#nearLocals}), else for a defined global or, when reading,
      * a builtin ({@link Suggestions}; CPython too looks at a frame's locals first); else, when
      * assigning, how to declare the variable (Toy needs {@code let} where Python needs nothing).
+     * A read on a line that also stores the name ({@code count += 1}) gets, after the word for
+     * Python's users, what a write gets: no builtin suggested, and how to declare it.
      */
     ToyError undefined(int slot, boolean assigning, Code code, int pc) {
         String name = globals.name(slot);
-        // The read of count += 1 (or of count = count + 1) is part of assigning the name too.
-        assigning = assigning || storedOnSameLine(slot, code, pc);
+        // The read of count += 1 (or of count = count + 1) is part of assigning the name too;
+        // Python's spellings (filter = filter(...)) still get their word.
+        boolean storing = assigning || storedOnSameLine(slot, code, pc);
         String note = "";
         // A name the program declares at its top level is only not defined yet: nothing else is meant.
         if (!globals.declared(slot)) {
@@ -296,9 +299,9 @@ public final class Vm {
             if (note.isEmpty()) {
                 String near = code.nearLocals().get(pc);
                 // Assigning a builtin's name is allowed (it replaces the builtin): none is meant then.
-                note = near != null ? Suggestions.didYouMean(near) : Suggestions.didYouMean(name, definedNames(!assigning));
+                note = near != null ? Suggestions.didYouMean(near) : Suggestions.didYouMean(name, definedNames(!storing));
             }
-            if (note.isEmpty() && assigning) {
+            if (note.isEmpty() && storing) {
                 note = " (declare it first: let " + name + " = ...)";
             }
         }

@@ -123,6 +123,9 @@ class LazyBuiltinsTest {
         assertTrue(run("count += 1\n").out().endsWith("NameError: name 'count' is not defined (declare it first: let count = ...)\n"));
         assertTrue(run("fn f() { total = total + 1 }\nf()\n").out()
                 .endsWith("NameError: name 'total' is not defined (declare it first: let total = ...)\n"));
+        // A Python builtin read where it is assigned still gets its word, not the 'let' that would not help.
+        assertTrue(run("filter = filter(fn(x) { return x }, [1])\n").out()
+                .endsWith("NameError: name 'filter' is not defined (Toy maps and filters with a comprehension: [f(x) for x in xs if ok(x)])\n"));
         assertTrue(run("print(True)\n").out().endsWith("NameError: name 'True' is not defined. Did you mean: 'true'?\n"));
         assertTrue(run("print(x)\nlet x = 1\n").out().endsWith("NameError: name 'x' is not defined\n"));
         // A name the program declares further down gets no note, not even as one of Python's builtins.
