@@ -8,8 +8,8 @@ public final class Iteration {
     }
 
     /**
-     * Every kind of {@link ToyIterator}, loaded with this class, that is, at a program's first
-     * {@code for}. While only one kind is loaded, HotSpot compiles the calls of {@code hasNext}
+     * Every kind of {@link ToyIterator}, loaded with this class, that is, the first time a
+     * program iterates ({@code for}, {@code list(x)}, {@code sorted}, ...). While only one kind is loaded, HotSpot compiles the calls of {@code hasNext}
      * and {@code next} as calls of that kind (class hierarchy analysis, with a dependency on no
      * other being loaded); the first loop over another kind then throws away every compiled
      * method that did so, and fails a compile under way ("concurrent class loading"). That

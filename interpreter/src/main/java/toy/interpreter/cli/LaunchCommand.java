@@ -12,7 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import toy.interpreter.bytecode.Globals;
 import toy.interpreter.compiler.CompileException;
-import toy.interpreter.compiler.Compiler;
+import toy.interpreter.compiler.BytecodeCache;
 import toy.runtime.pool.JavaCommand;
 import toy.runtime.pool.ProcessEnd;
 import toy.runtime.threads.Aborted;
@@ -71,9 +71,10 @@ final class LaunchCommand implements Callable<Integer> {
             return ExitStatus.USAGE;
         }
         // Compiled here first: a compile error is the same in every process, so it is reported
-        // once, unprefixed, as toy run reports it, and no process starts.
+        // once, unprefixed, as toy run reports it, and no process starts. Through the bytecode
+        // cache, as toy run compiles: the processes then find the script compiled.
         try {
-            Compiler.compile(ScriptFile.read(file), new Globals());
+            BytecodeCache.forThisBuild().compile(ScriptFile.read(file), new Globals());
         } catch (ScriptFile.Unreadable e) {
             console.err().println(e.getMessage());
             return e.status;

@@ -792,12 +792,12 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
 
     private void nameComparedWithBuiltin(ToyParser.AdditiveContext name, ToyParser.AdditiveContext other) {
         Token builtin = Shapes.name(name);
-        ToyParser.PostfixContext named = Shapes.postfix(other);
-        if (builtin == null || named == null || !resolver.namesUndeclaredGlobal(builtin)) {
+        ToyParser.PostfixContext described = Shapes.postfix(other);
+        if (builtin == null || described == null || !resolver.namesUndeclaredGlobal(builtin)) {
             return;
         }
-        List<ToyParser.TrailerContext> trailers = named.trailer();
-        if (named.primary() instanceof ToyParser.NameReferenceContext callee && callee.NAME().getText().equals("type")
+        List<ToyParser.TrailerContext> trailers = described.trailer();
+        if (described.primary() instanceof ToyParser.NameReferenceContext callee && callee.NAME().getText().equals("type")
                 && resolver.namesUndeclaredGlobal(callee.NAME().getSymbol())
                 && trailers.size() == 1 && trailers.get(0) instanceof ToyParser.CallTrailerContext
                 && TYPE_NAMES.contains(builtin.getText())) {

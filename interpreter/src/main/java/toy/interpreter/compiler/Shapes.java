@@ -28,7 +28,7 @@ final class Shapes {
 
     /** The NAME token of an operand that is just a name. */
     static Token name(ToyParser.AdditiveContext operand) {
-        ToyParser.PostfixContext p = postfix(unary(operand));
+        ToyParser.PostfixContext p = postfix(operand);
         if (p != null && p.trailer().isEmpty() && p.primary() instanceof ToyParser.NameReferenceContext name) {
             return name.NAME().getSymbol();
         }

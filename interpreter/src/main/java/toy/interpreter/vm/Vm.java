@@ -379,6 +379,12 @@ public final class Vm {
                 return callValue(interpreter, callee, args, Keywords.NONE);
             } catch (ExitRequest e) {
                 throw scheduler.abort(new Aborted(e.status(), ""));
+            } catch (ToyError e) {
+                // A builtin run straight by the thread has no frame: its error is placed at the spawn.
+                if (!(callee instanceof Function)) {
+                    e.addTraceback(site);
+                }
+                throw e;
             }
         }, this::printError);
     }

@@ -274,6 +274,10 @@ class ThreadsTest {
         assertEquals(70, result.status());
         assertTrue(result.err().matches("(?s).*Thread-1 waits to acquire Lock \\([^)]*\\), held by MainThread, at [^\\n]*:3\n.*"),
                 result.err());
+        // Its error, too, is placed at the spawn (the traceback had no line at all).
+        ToyRunner.Result failed = run("let x = 1\nlet t = spawn int(\"x\")\n");
+        assertTrue(failed.err().startsWith("Exception in thread Thread-1:\nTraceback (most recent call last):\n"
+                + "  File \"" + dir.resolve("t.toy") + "\", line 2, in <main>\n"), failed.err());
     }
 
     @Test

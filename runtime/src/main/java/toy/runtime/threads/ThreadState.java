@@ -155,7 +155,7 @@ public final class ThreadState {
         return at == null ? "" : at.file() + ":" + at.line();
     }
 
-    /** Where the thread is now (its innermost Toy frame). */
+    /** Where the thread is now: its innermost Toy frame, or with none where its code starts or ended. */
     public TracebackEntry location() {
         return location.get();
     }
