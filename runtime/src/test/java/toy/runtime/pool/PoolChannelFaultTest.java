@@ -10,10 +10,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import toy.runtime.ToyError;
-import toy.runtime.TracebackEntry;
-import toy.runtime.threads.Gil;
-import toy.runtime.threads.Scheduler;
-import toy.runtime.threads.ThreadState;
 
 /**
  * A worker that writes garbage on the channel is a WorkerError, never a hang. The "workers"
@@ -24,61 +20,16 @@ import toy.runtime.threads.ThreadState;
 class PoolChannelFaultTest {
     private static final String READY = "printf '\\247\\000\\000\\000\\001\\000'";
 
-    private final Scheduler scheduler = new Scheduler();
-    private final Gil gil = new Gil(Gil.Policy.HANDOFF, scheduler);
-    private final PoolActivity activity = new PoolActivity();
+    private final TestProgram program = new TestProgram();
     private final List<String> err = new CopyOnWriteArrayList<>();
 
-    /** Runs body as the MainThread of a program, holding the GIL (on the thread JUnit runs the test in). */
-    private void asMainThread(Runnable body) {
-        scheduler.setGil(gil);
-        ThreadState main = scheduler.register("MainThread", () -> new TracebackEntry("t.toy", 1, "<main>"));
-        main.bindToCurrentThread();
-        gil.acquire(main);
-        try {
-            body.run();
-        } finally {
-            gil.releaseAtEnd(main);
-            scheduler.finished(main);
-        }
-    }
-
     private Pool.Host host(String shell) {
-        return new Pool.Host() {
-            @Override
-            public List<String> workerCommand(int index, int count) {
-                return List.of("sh", "-c", shell);
-            }
-
-            @Override
-            public void out(String line) {
-            }
-
-            @Override
-            public void err(String line) {
-                err.add(line);
-            }
-
-            @Override
-            public String functionName(Object function) {
-                return (String) function;
-            }
-
-            @Override
-            public Scheduler scheduler() {
-                return scheduler;
-            }
-
-            @Override
-            public PoolActivity activity() {
-                return activity;
-            }
-        };
+        return program.host(index -> List.of("sh", "-c", shell), line -> { }, err::add);
     }
 
     @Test
-    void garbageBeforeReadyMakesPoolRaiseWorkerError() {
-        asMainThread(() -> {
+    void garbageBeforeReadyMakesPoolRaiseWorkerError() throws Exception {
+        program.asMainThread(() -> {
             ToyError e = assertThrows(ToyError.class, () -> new Pool(host("printf 'garbage\\n'; exec cat >/dev/null"), 1));
             assertEquals("WorkerError", e.kind());
             assertEquals("Pool worker 0 sent a broken message (byte 103 where a message should start) before it was ready",
@@ -87,8 +38,8 @@ class PoolChannelFaultTest {
     }
 
     @Test
-    void garbageInsteadOfAReplyFailsTheTaskWithWorkerError() {
-        asMainThread(() -> {
+    void garbageInsteadOfAReplyFailsTheTaskWithWorkerError() throws Exception {
+        program.asMainThread(() -> {
             // Ready, then garbage as soon as a task arrives.
             Pool pool = new Pool(host(READY + "; head -c 1 >/dev/null; printf 'garbage'; exec cat >/dev/null"), 1);
             try {
@@ -104,8 +55,8 @@ class PoolChannelFaultTest {
     }
 
     @Test
-    void aLengthThatLiesIsAWorkerErrorNotAWait() {
-        asMainThread(() -> {
+    void aLengthThatLiesIsAWorkerErrorNotAWait() throws Exception {
+        program.asMainThread(() -> {
             // The marker, then a length of 2 GiB: refused at once rather than read.
             ToyError e = assertThrows(ToyError.class,
                     () -> new Pool(host("printf '\\247\\177\\377\\377\\377\\000'; exec cat >/dev/null"), 1));
@@ -115,8 +66,8 @@ class PoolChannelFaultTest {
     }
 
     @Test
-    void aWorkerThatCannotStartIsAWorkerError() {
-        asMainThread(() -> {
+    void aWorkerThatCannotStartIsAWorkerError() throws Exception {
+        program.asMainThread(() -> {
             Pool.Host host = host("exit 3");
             ToyError e = assertThrows(ToyError.class, () -> new Pool(host, 2));
             assertEquals("WorkerError", e.kind());

@@ -24,10 +24,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import toy.runtime.TracebackEntry;
-import toy.runtime.threads.Gil;
-import toy.runtime.threads.Scheduler;
-import toy.runtime.threads.ThreadState;
 
 /**
  * The parent's side of recalls ({@code Pool.recallForIdleWorkers}, {@code RECALLED}) against
@@ -46,8 +42,7 @@ import toy.runtime.threads.ThreadState;
 class PoolRecallTest {
     private static final Pattern TASK = Pattern.compile("(\\d): TASK (\\d+) (.*)");
 
-    private final Scheduler scheduler = new Scheduler();
-    private final Gil gil = new Gil(Gil.Policy.HANDOFF, scheduler);
+    private final TestProgram program = new TestProgram();
     /**
      * What the test sees, in the order it sees it: each worker's reports prefixed "k: ", and
      * the lines the parent hands to {@link Pool.Host#out} prefixed "out: ". The test waits for
@@ -60,61 +55,13 @@ class PoolRecallTest {
     private ServerSocket server;
     private Pool pool;
 
-    private interface Body {
-        void run() throws Exception;
-    }
-
-    /** Runs body as the MainThread of a program, holding the GIL (on the thread JUnit runs the test in). */
-    private void asMainThread(Body body) throws Exception {
-        scheduler.setGil(gil);
-        ThreadState main = scheduler.register("MainThread", () -> new TracebackEntry("t.toy", 1, "<main>"));
-        main.bindToCurrentThread();
-        gil.acquire(main);
-        try {
-            body.run();
-        } finally {
-            gil.releaseAtEnd(main);
-            scheduler.finished(main);
-        }
-    }
-
     private Pool.Host host() {
-        PoolActivity activity = new PoolActivity();
-        return new Pool.Host() {
-            @Override
-            public List<String> workerCommand(int index, int count) {
-                // A small JVM that starts fast: the worker runs no Toy code.
-                return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:+UseSerialGC",
-                        "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), ScriptedWorker.class.getName(),
-                        Integer.toString(server.getLocalPort()), Integer.toString(index));
-            }
-
-            @Override
-            public void out(String line) {
-                reports.add("out: " + line);
-            }
-
-            @Override
-            public void err(String line) {
-                // Only a JVM's own message (a crash) comes here: shown with the test's output.
-                System.err.println("scripted worker's stderr: " + line);
-            }
-
-            @Override
-            public String functionName(Object function) {
-                return (String) function;
-            }
-
-            @Override
-            public Scheduler scheduler() {
-                return scheduler;
-            }
-
-            @Override
-            public PoolActivity activity() {
-                return activity;
-            }
-        };
+        // A small JVM that starts fast: the worker runs no Toy code. Its stderr has only a JVM's
+        // own message (a crash): shown with the test's output.
+        return program.host(index -> List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                        ScriptedWorker.class.getName(), Integer.toString(server.getLocalPort()), Integer.toString(index)),
+                line -> reports.add("out: " + line), line -> System.err.println("scripted worker's stderr: " + line));
     }
 
     /**
@@ -242,7 +189,7 @@ class PoolRecallTest {
      */
     @Test
     void aRecallCrossingABegunTaskLetsItFinishThereAndALaterRecallIsStillSent() throws Exception {
-        asMainThread(() -> {
+        program.asMainThread(() -> {
             startPool();
             Held held = holdTask3BehindTask1();
             long[] ids = held.ids();
@@ -289,7 +236,7 @@ class PoolRecallTest {
      */
     @Test
     void aRecallAnsweredAfterTheTasksResultIsNoFault() throws Exception {
-        asMainThread(() -> {
+        program.asMainThread(() -> {
             startPool();
             Held held = holdTask3BehindTask1();
             long[] ids = held.ids();
@@ -312,7 +259,7 @@ class PoolRecallTest {
     /** Worker 0 gives task 3 back: it runs on worker 1, the free one, and task 1 finishes on worker 0. */
     @Test
     void aHeldTaskGivenBackRunsOnTheFreeWorker() throws Exception {
-        asMainThread(() -> {
+        program.asMainThread(() -> {
             startPool();
             Held held = holdTask3BehindTask1();
             long[] ids = held.ids();
