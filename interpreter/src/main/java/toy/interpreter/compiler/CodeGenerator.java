@@ -6,7 +6,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Set;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 import toy.grammar.ToyBaseVisitor;
@@ -36,6 +35,7 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
     private final Resolver resolver;
     private final FormattedStrings formattedStrings;
     private final List<CompileError> errors;
+    private final NameComparisons nameComparisons;
     private FunctionInfo function;
     private CodeBuilder code;
     /** Loops and {@code with} blocks around the current statement, innermost first. */
@@ -61,6 +61,7 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
         this.resolver = resolver;
         this.formattedStrings = formattedStrings;
         this.errors = errors;
+        this.nameComparisons = new NameComparisons(resolver, errors);
     }
 
     /** The REPL's compilation: a top-level expression statement passes its value to the global in {@code slot}. */
@@ -559,7 +560,7 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
             code.emitJump(when ? JUMP_IF_TRUE : JUMP_IF_FALSE, target);
             return;
         }
-        comparedWithBuiltin(comparison);
+        nameComparisons.check(comparison);
         int test = Comparison.of(symbol) | (when ? 0 : Comparison.WHEN_FALSE);
         ToyParser.AdditiveContext left = comparison.operands.get(0);
         ToyParser.AdditiveContext right = comparison.operands.get(1);
@@ -758,54 +759,13 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
         visit(ctx.operands.get(1));
         line(ctx);
         String symbol = ctx.operators.get(0).getText();
-        comparedWithBuiltin(ctx);
+        nameComparisons.check(ctx);
         switch (symbol) {
             case "in" -> code.emit(IN);
             case "notin" -> code.emit(NOT_IN);
             default -> code.emit(COMPARE, Comparison.of(symbol));
         }
         return null;
-    }
-
-    /**
-     * What {@code type(x)} gives (LANGUAGE.md section 2): only such a name is worth comparing
-     * {@code type(x)} with, so only such a name is suggested.
-     */
-    private static final Set<String> TYPE_NAMES = Set.of("int", "float", "bool", "nil", "str", "list", "map", "range",
-            "function", "builtin", "Thread", "Lock", "RLock", "Semaphore", "Condition", "Event", "Queue", "Pool",
-            "Future", "Error");
-
-    /**
-     * {@code type(x) == int} and {@code e.kind == ValueError}, as Python writes them, are always
-     * false in Toy, where a type and an error kind are known by their names: a compile error that
-     * says what to write, at the builtin's name. Only for a type's name or an error kind's: any
-     * other name ({@code dict}, a misspelt {@code Int}) is left to the NameError when it runs,
-     * which says what Toy writes instead or which name is meant.
-     */
-    private void comparedWithBuiltin(ToyParser.ComparisonContext comparison) {
-        String symbol = comparison.operators.get(0).getText();
-        if (symbol.equals("==") || symbol.equals("!=")) {
-            nameComparedWithBuiltin(comparison.operands.get(0), comparison.operands.get(1));
-            nameComparedWithBuiltin(comparison.operands.get(1), comparison.operands.get(0));
-        }
-    }
-
-    private void nameComparedWithBuiltin(ToyParser.AdditiveContext name, ToyParser.AdditiveContext other) {
-        Token builtin = Shapes.name(name);
-        ToyParser.PostfixContext described = Shapes.postfix(other);
-        if (builtin == null || described == null || !resolver.namesUndeclaredGlobal(builtin)) {
-            return;
-        }
-        List<ToyParser.TrailerContext> trailers = described.trailer();
-        if (described.primary() instanceof ToyParser.NameReferenceContext callee && callee.NAME().getText().equals("type")
-                && resolver.namesUndeclaredGlobal(callee.NAME().getSymbol())
-                && trailers.size() == 1 && trailers.get(0) instanceof ToyParser.CallTrailerContext
-                && TYPE_NAMES.contains(builtin.getText())) {
-            error(builtin, "type(x) gives the name of x's type, a str: compare it with \"" + builtin.getText() + "\"");
-        } else if (!trailers.isEmpty() && trailers.get(trailers.size() - 1) instanceof ToyParser.AttributeTrailerContext attribute
-                && attribute.NAME().getText().equals("kind") && ErrorKinds.KINDS.contains(builtin.getText())) {
-            error(builtin, "an error's kind is its name, a str: compare it with \"" + builtin.getText() + "\"");
-        }
     }
 
     @Override

@@ -2,6 +2,7 @@ package toy.interpreter.compiler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -53,10 +54,14 @@ class CompileErrorsTest {
                 errors("print(Lock != type(1))"));
         assertEquals(List.of("1:52: an error's kind is its name, a str: compare it with \"ValueError\""),
                 errors("try { raise ValueError(1) } catch e { if e.kind == ValueError { } }"));
-        // Not a type's or a kind's name: no advice to compare with it ("dict" is never a type's
-        // name), the NameError when it runs says what is meant.
-        Compiler.compile(new SourceFile("t.toy", "print(type({}) == dict, type(1) == Int, type(1) == print)\n"
-                + "try { raise ValueError(1) } catch e { print(e.kind == ValueErorr, e.kind == int) }"), new Globals());
+        // Any other name or string is never equal: Toy's name for Python's, else the nearest, else the list.
+        assertEquals(List.of("1:19: type(x) is never \"dict\": compare it with \"map\"",
+                "2:18: type(x) gives the name of x's type, a str, and no type is named 'Int': compare it with \"int\""),
+                errors("print(type({}) == \"dict\")\nprint(type(1) == Int)"));
+        assertEquals(List.of("2:17: an error's kind is never \"ValueErorr\": compare it with \"ValueError\"",
+                "3:17: an error's kind is its name, a str, and no kind is named 'Exception': compare it with \"Error\""),
+                errors("try { raise ValueError(1) } catch e {\nprint(e.kind == \"ValueErorr\")\nprint(e.kind == Exception) }"));
+        assertTrue(errors("print(type(1) == \"Foo\")").get(0).startsWith("1:18: type(x) is never \"Foo\": it is one of \"int\", \"float\""));
         // The names compared are the script's own: its global, a parameter, a string.
         Compiler.compile(new SourceFile("t.toy", "let int = 5\nprint(type(1) == int)\n"
                 + "fn f(str) { return type(1) == str }\nprint(type(1) == \"int\", type(1) == int(\"1\"))"), new Globals());

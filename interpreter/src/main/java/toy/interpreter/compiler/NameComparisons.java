@@ -1,0 +1,103 @@
+package toy.interpreter.compiler;
+
+import java.util.List;
+import java.util.Map;
+import org.antlr.v4.runtime.Token;
+import toy.grammar.ToyParser;
+import toy.runtime.ErrorKinds;
+import toy.runtime.Suggestions;
+
+/**
+ * Comparisons with {@code ==} or {@code !=} that are always false, and so always a mistake,
+ * because of what they compare {@code type(x)} or {@code e.kind} with: both are names, a str,
+ * from a fixed set (the types of LANGUAGE.md section 2, the kinds of section 6). Python compares
+ * them with the type or the kind itself ({@code type(x) == int}, {@code e.kind == ValueError});
+ * Python's names ({@code "dict"}) and misspelt ones ({@code "ValueErorr"}) never match. Each is
+ * a compile error, at the name or the string, that says what to compare with: the name itself,
+ * Toy's name for Python's, or the nearest name by CPython's "Did you mean" measure
+ * ({@link Suggestions#nearest}).
+ */
+final class NameComparisons {
+    /** What {@code type(x)} gives ({@code Values.typeName} and the {@code typeName()} of each kind of value). */
+    static final List<String> TYPE_NAMES = List.of("int", "float", "bool", "nil", "str", "list", "map", "range",
+            "function", "builtin", "Thread", "Lock", "RLock", "Semaphore", "Condition", "Event", "Queue", "Pool",
+            "Future", "Error");
+
+    /** Python's names that Toy spells otherwise. */
+    private static final Map<String, String> PYTHON_NAMES = Map.of("dict", "map", "tuple", "list", "set", "map",
+            "NoneType", "nil", "Exception", "Error", "BaseException", "Error", "string", "str", "integer", "int",
+            "boolean", "bool");
+
+    private final Resolver resolver;
+    private final List<CompileError> errors;
+
+    NameComparisons(Resolver resolver, List<CompileError> errors) {
+        this.resolver = resolver;
+        this.errors = errors;
+    }
+
+    /** Reports a comparison of {@code type(x)} or {@code e.kind} that is always false (see the class comment). */
+    void check(ToyParser.ComparisonContext comparison) {
+        String symbol = comparison.operators.get(0).getText();
+        if (symbol.equals("==") || symbol.equals("!=")) {
+            check(comparison.operands.get(0), comparison.operands.get(1));
+            check(comparison.operands.get(1), comparison.operands.get(0));
+        }
+    }
+
+    private void check(ToyParser.AdditiveContext describedOperand, ToyParser.AdditiveContext comparedOperand) {
+        ToyParser.PostfixContext described = Shapes.postfix(describedOperand);
+        ToyParser.PostfixContext compared = Shapes.postfix(comparedOperand);
+        if (described == null || compared == null || !compared.trailer().isEmpty()) {
+            return;
+        }
+        boolean type = isTypeCall(described);
+        if (!type && !isKindAttribute(described)) {
+            return;
+        }
+        List<String> names = type ? TYPE_NAMES : ErrorKinds.KINDS;
+        String what = type ? "type(x) gives the name of x's type, a str" : "an error's kind is its name, a str";
+        String noun = type ? "type" : "kind";
+        if (compared.primary() instanceof ToyParser.NameReferenceContext reference
+                && resolver.namesUndeclaredGlobal(reference.NAME().getSymbol())) {
+            Token name = reference.NAME().getSymbol();
+            error(name, names.contains(name.getText())
+                    ? what + ": compare it with \"" + name.getText() + "\""
+                    : what + ", and no " + noun + " is named '" + name.getText() + "': " + meant(name.getText(), names));
+        } else if (compared.primary() instanceof ToyParser.StringLiteralContext literal) {
+            Token string = literal.STRING().getSymbol();
+            String value = Literals.string(string, List.of());
+            if (!names.contains(value)) {
+                error(string, (type ? "type(x)" : "an error's kind") + " is never \"" + value + "\": " + meant(value, names));
+            }
+        }
+    }
+
+    /** {@code type(...)}, with {@code type} the builtin. */
+    private boolean isTypeCall(ToyParser.PostfixContext p) {
+        return p.primary() instanceof ToyParser.NameReferenceContext callee && callee.NAME().getText().equals("type")
+                && resolver.namesUndeclaredGlobal(callee.NAME().getSymbol())
+                && p.trailer().size() == 1 && p.trailer().get(0) instanceof ToyParser.CallTrailerContext;
+    }
+
+    /** {@code something.kind}. */
+    private static boolean isKindAttribute(ToyParser.PostfixContext p) {
+        List<ToyParser.TrailerContext> trailers = p.trailer();
+        return !trailers.isEmpty() && trailers.get(trailers.size() - 1) instanceof ToyParser.AttributeTrailerContext attribute
+                && attribute.NAME().getText().equals("kind");
+    }
+
+    /** What to compare with instead of name: Toy's spelling of a Python name, the nearest name, or the list. */
+    private static String meant(String name, List<String> names) {
+        String toys = PYTHON_NAMES.get(name);
+        String nearest = toys != null && names.contains(toys) ? toys : Suggestions.nearest(name, names);
+        if (nearest != null) {
+            return "compare it with \"" + nearest + "\"";
+        }
+        return "it is one of \"" + String.join("\", \"", names) + "\"";
+    }
+
+    private void error(Token at, String message) {
+        errors.add(new CompileError(at.getLine(), at.getCharPositionInLine() + 1, message));
+    }
+}
