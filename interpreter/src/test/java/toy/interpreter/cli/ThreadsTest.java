@@ -281,6 +281,14 @@ class ThreadsTest {
     }
 
     @Test
+    void aLockHeldByAThreadThatEndedSaysSo() throws IOException {
+        // Thread-1 is not in the report (it is not blocked): the report says where it went.
+        ToyRunner.Result result = run("let l = Lock()\nfn worker() { l.acquire() }\nlet t = spawn worker()\nt.join()\nl.acquire()\n");
+        assertEquals(70, result.status());
+        assertTrue(result.err().contains("), held by Thread-1, which ended without releasing it, at "), result.err());
+    }
+
+    @Test
     void mainThreadWaitingAtTheScriptsEndIsReportedWhereItsCodeEnded() throws IOException {
         // Its frame has returned: not the script's first line, where its code started.
         ToyRunner.Result result = run("let l = Lock()\nfn f() { l.acquire() }\nl.acquire()\nprint(1)\nspawn f()\n");

@@ -38,10 +38,19 @@ public final class ToyLock extends Acquirable {
         });
     }
 
-    /** What a waiter waits for, in reports and traces: {@code acquire Lock "fork 2" (philosophers.toy:2), held by Thread-2}. */
+    /**
+     * What a waiter waits for, in reports and traces: {@code acquire Lock "fork 2"
+     * (philosophers.toy:2), held by Thread-2}, and when the holder has ended without releasing
+     * it, {@code held by Thread-2, which ended without releasing it} (a report names only the
+     * threads still there).
+     */
     private String waitingFor() {
         ThreadState holder = owner;
-        return "acquire " + label() + (holder == null ? "" : ", held by " + holder.name);
+        if (holder == null) {
+            return "acquire " + label();
+        }
+        return "acquire " + label() + ", held by " + holder.name
+                + (holder.state() == ThreadState.State.FINISHED ? ", which ended without releasing it" : "");
     }
 
     @Override
