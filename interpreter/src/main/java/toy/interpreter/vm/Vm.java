@@ -41,6 +41,8 @@ public final class Vm {
     private final int recursionLimit;
     private final List<String> args;
     private final Scheduler scheduler = new Scheduler();
+    /** What observes the run ({@code --trace}, {@code --stats}, {@code --timeline}); null when nothing does. */
+    private Observer observer;
     private final Gil gil;
     private final Options options;
     private final Pools pools = new Pools();
@@ -140,6 +142,7 @@ public final class Vm {
 
     /** Observes the run (trace, stats, timeline); call before {@link #run}. */
     public void observe(Observer observer) {
+        this.observer = observer;
         scheduler.observe(observer);
     }
 
@@ -261,7 +264,11 @@ public final class Vm {
         }
     }
 
+    /** Prints an error report on stderr, after what the program printed and what the trace has so far. */
     void printError(String text) {
+        if (observer != null) {
+            observer.flushTrace();
+        }
         synchronized (out) {
             out.flush();
             err.print(text);

@@ -333,6 +333,17 @@ class ObservabilityTest {
         assertTrue(r.err().contains("\"op\":\"CALL\""), r.err());
     }
 
+    @Test
+    void anErrorReportOnStderrComesAfterTheTraceRecordsBeforeIt() {
+        // A deadlock after a loop: the records of the loop are in the trace's buffer when it is found.
+        ToyRunner.Result r = ToyRunner.run("run", "--trace", "-", script(
+                "let t = 0\nfor i in range(300) {\n t += i\n}\nlet l = Lock()\nl.acquire()\nl.acquire()\n"));
+        assertEquals(70, r.status(), r.err());
+        int report = r.err().indexOf("DeadlockError");
+        assertTrue(report > 0 && r.err().substring(0, report).contains(" STORE_GLOBAL "), r.err());
+        assertTrue(r.err().substring(0, report).contains("--- block "), r.err());
+    }
+
     /** {@code --stats-json -} writes the report to stderr, as {@code --trace -} does, and no file named "-". */
     @Test
     void statsJsonToStderrWithDash() {

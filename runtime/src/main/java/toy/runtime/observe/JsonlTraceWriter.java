@@ -86,6 +86,11 @@ final class JsonlTraceWriter extends TraceWriter {
     }
 
     @Override
+    protected void flushOutput() throws IOException {
+        json.flush();
+    }
+
+    @Override
     protected void finish() throws IOException {
         json.close();
     }

@@ -59,6 +59,14 @@ public final class Observer {
         this.traceThreads = Set.copyOf(threads);
     }
 
+    /** Writes the trace's records so far ({@link TraceWriter#flush}), before a report on the stream it may share. */
+    public void flushTrace() {
+        TraceWriter writer = trace;
+        if (writer != null) {
+            writer.flush();
+        }
+    }
+
     /** Draws the timeline with {@code writer}; {@code path} names the file in reports. */
     public void timeline(Timeline writer, String path) {
         this.timeline = writer;

@@ -61,6 +61,11 @@ final class TextTraceWriter extends TraceWriter {
     }
 
     @Override
+    protected void flushOutput() throws IOException {
+        out.flush();
+    }
+
+    @Override
     protected void finish() throws IOException {
         out.close();
     }

@@ -99,6 +99,21 @@ public abstract class TraceWriter {
         }
     }
 
+    /**
+     * Writes what is buffered so far, so that a report the run prints next on the same stream
+     * (stderr, {@code --trace -}) comes after the records before it; a failed write stops the trace.
+     */
+    public final synchronized void flush() {
+        if (stopped) {
+            return;
+        }
+        try {
+            flushOutput();
+        } catch (IOException e) {
+            fail(e);
+        }
+    }
+
     /** Writes what is buffered and closes the file; returns the report of a failed write, or null. */
     public final synchronized String close() {
         try {
@@ -121,6 +136,9 @@ public abstract class TraceWriter {
             String arg, String stack) throws IOException;
 
     protected abstract void writeEvent(long seq, long tNs, String thread, String event, Object[] fields) throws IOException;
+
+    /** Writes what is buffered to the output, which stays open. */
+    protected abstract void flushOutput() throws IOException;
 
     /** Flushes everything and closes the output. */
     protected abstract void finish() throws IOException;
