@@ -1,5 +1,6 @@
 package toy.interpreter.compiler;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.antlr.v4.runtime.Token;
@@ -66,8 +67,10 @@ final class NameComparisons {
                     : what + ", and no " + noun + " is named '" + name.getText() + "': " + meant(name.getText(), names));
         } else if (compared.primary() instanceof ToyParser.StringLiteralContext literal) {
             Token string = literal.STRING().getSymbol();
-            String value = Literals.string(string, List.of());
-            if (!names.contains(value)) {
+            // A bad escape is reported where the literal itself is compiled: none of its value here.
+            List<CompileError> escapes = new ArrayList<>();
+            String value = Literals.string(string, escapes);
+            if (escapes.isEmpty() && !names.contains(value)) {
                 error(string, (type ? "type(x)" : "an error's kind") + " is never \"" + value + "\": " + meant(value, names));
             }
         }

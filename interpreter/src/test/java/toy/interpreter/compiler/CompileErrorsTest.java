@@ -62,6 +62,8 @@ class CompileErrorsTest {
                 "3:17: an error's kind is its name, a str, and no kind is named 'Exception': compare it with \"Error\""),
                 errors("try { raise ValueError(1) } catch e {\nprint(e.kind == \"ValueErorr\")\nprint(e.kind == Exception) }"));
         assertTrue(errors("print(type(1) == \"Foo\")").get(0).startsWith("1:18: type(x) is never \"Foo\": it is one of \"int\", \"float\""));
+        // A string with a bad escape: that is its only error (it was an internal error, the check's list being immutable).
+        assertEquals(List.of("1:19: invalid escape sequence '\\q'"), errors("print(type(1) == \"\\q\")"));
         // The names compared are the script's own: its global, a parameter, a string.
         Compiler.compile(new SourceFile("t.toy", "let int = 5\nprint(type(1) == int)\n"
                 + "fn f(str) { return type(1) == str }\nprint(type(1) == \"int\", type(1) == int(\"1\"))"), new Globals());
