@@ -2,6 +2,7 @@ package toy.interpreter.compiler;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.antlr.v4.runtime.Token;
 import toy.grammar.ToyParser;
@@ -13,10 +14,12 @@ import toy.runtime.Suggestions;
  * because of what they compare {@code type(x)} or {@code e.kind} with: both are names, a str,
  * from a fixed set (the types of LANGUAGE.md section 2, the kinds of section 6). Python compares
  * them with the type or the kind itself ({@code type(x) == int}, {@code e.kind == ValueError});
- * Python's names ({@code "dict"}) and misspelt ones ({@code "ValueErorr"}) never match. Each is
- * a compile error, at the name or the string, that says what to compare with: the name itself,
- * Toy's name for Python's, or the nearest name by CPython's "Did you mean" measure
- * ({@link Suggestions#nearest}).
+ * Python's names ({@code "dict"}), misspelt ones ({@code "ValueErorr"}) and {@code nil} never
+ * match. Each is a compile error, at the name or the string, that says what to compare with:
+ * the name itself, Toy's name for Python's, or the nearest name by CPython's "Did you mean"
+ * measure ({@link Suggestions#nearest}). For {@code .kind} only where the value is certainly an
+ * error, a {@code catch}'s variable, but for an error kind's own builtin ({@code ValueError}),
+ * which no {@code .kind} equals.
  */
 final class NameComparisons {
     /** What {@code type(x)} gives ({@code Values.typeName} and the {@code typeName()} of each kind of value). */
@@ -24,10 +27,11 @@ final class NameComparisons {
             "function", "builtin", "Thread", "Lock", "RLock", "Semaphore", "Condition", "Event", "Queue", "Pool",
             "Future", "Error");
 
-    /** Python's names that Toy spells otherwise. */
-    private static final Map<String, String> PYTHON_NAMES = Map.of("dict", "map", "tuple", "list", "set", "map",
-            "NoneType", "nil", "Exception", "Error", "BaseException", "Error", "string", "str", "integer", "int",
-            "boolean", "bool");
+    /** Python's names (and other languages') that Toy spells otherwise, in lower case: looked up so. */
+    private static final Map<String, String> PYTHON_NAMES = Map.ofEntries(Map.entry("dict", "map"),
+            Map.entry("tuple", "list"), Map.entry("set", "map"), Map.entry("nonetype", "nil"), Map.entry("exception", "Error"),
+            Map.entry("baseexception", "Error"), Map.entry("string", "str"), Map.entry("integer", "int"),
+            Map.entry("boolean", "bool"), Map.entry("method", "builtin"), Map.entry("builtin_function_or_method", "builtin"));
 
     private final Resolver resolver;
     private final List<CompileError> errors;
@@ -56,16 +60,24 @@ final class NameComparisons {
         if (!type && !isKindAttribute(described)) {
             return;
         }
+        // Any value's kind compared with an error kind's builtin is never equal; a string or another
+        // name only when the value is certainly an error (a map's .kind is a TypeError when it runs).
+        boolean known = type || isCaughtErrorsKind(described);
         List<String> names = type ? TYPE_NAMES : ErrorKinds.KINDS;
         String what = type ? "type(x) gives the name of x's type, a str" : "an error's kind is its name, a str";
         String noun = type ? "type" : "kind";
         if (compared.primary() instanceof ToyParser.NameReferenceContext reference
                 && resolver.namesUndeclaredGlobal(reference.NAME().getSymbol())) {
             Token name = reference.NAME().getSymbol();
-            error(name, names.contains(name.getText())
-                    ? what + ": compare it with \"" + name.getText() + "\""
-                    : what + ", and no " + noun + " is named '" + name.getText() + "': " + meant(name.getText(), names));
-        } else if (compared.primary() instanceof ToyParser.StringLiteralContext literal) {
+            if (names.contains(name.getText())) {
+                error(name, what + ": compare it with \"" + name.getText() + "\"");
+            } else if (known) {
+                error(name, what + ", and no " + noun + " is named '" + name.getText() + "': " + meant(name.getText(), names));
+            }
+        } else if (known && compared.primary() instanceof ToyParser.NilLiteralContext nil) {
+            error(nil.getStart(), (type ? "type(x)" : "an error's kind") + " is never nil: "
+                    + (type ? "compare it with \"nil\"" : "it is a str"));
+        } else if (known && compared.primary() instanceof ToyParser.StringLiteralContext literal) {
             Token string = literal.STRING().getSymbol();
             // A bad escape is reported where the literal itself is compiled: none of its value here.
             List<CompileError> escapes = new ArrayList<>();
@@ -83,6 +95,12 @@ final class NameComparisons {
                 && p.trailer().size() == 1 && p.trailer().get(0) instanceof ToyParser.CallTrailerContext;
     }
 
+    /** {@code e.kind} where {@code e} is a {@code catch}'s variable. */
+    private boolean isCaughtErrorsKind(ToyParser.PostfixContext p) {
+        return p.trailer().size() == 1 && p.primary() instanceof ToyParser.NameReferenceContext reference
+                && resolver.namesCaughtError(reference.NAME().getSymbol());
+    }
+
     /** {@code something.kind}. */
     private static boolean isKindAttribute(ToyParser.PostfixContext p) {
         List<ToyParser.TrailerContext> trailers = p.trailer();
@@ -92,7 +110,7 @@ final class NameComparisons {
 
     /** What to compare with instead of name: Toy's spelling of a Python name, the nearest name, or the list. */
     private static String meant(String name, List<String> names) {
-        String toys = PYTHON_NAMES.get(name);
+        String toys = PYTHON_NAMES.get(name.toLowerCase(Locale.ROOT));
         String nearest = toys != null && names.contains(toys) ? toys : Suggestions.nearest(name, names);
         if (nearest != null) {
             return "compare it with \"" + nearest + "\"";

@@ -53,6 +53,12 @@ final class Resolver extends ToyBaseVisitor<Void> {
         return v != null && v.isGlobal() && !globals.declared(v.slot);
     }
 
+    /** Whether a NAME token used in an expression names the variable of a {@code catch} (see {@link Variable#caught}). */
+    boolean namesCaughtError(Token name) {
+        Variable v = variables.get(name);
+        return v != null && v.caught;
+    }
+
     FunctionInfo function(ParserRuleContext node) {
         return functions.get(node);
     }
@@ -205,7 +211,7 @@ final class Resolver extends ToyBaseVisitor<Void> {
     public Void visitTryStatement(ToyParser.TryStatementContext ctx) {
         visit(ctx.body);
         blocks.push(new LinkedHashMap<>());
-        declare(ctx.variable);
+        declare(ctx.variable).caught = true;
         visit(ctx.handler);
         blocks.pop();
         return null;

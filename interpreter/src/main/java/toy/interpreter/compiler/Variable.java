@@ -11,6 +11,8 @@ final class Variable {
     final FunctionInfo owner;
     final int slot;
     boolean captured;
+    /** Whether a {@code catch} binds it: it holds an Error, whose {@code kind} is one of ErrorKinds. */
+    boolean caught;
     /**
      * For a global that a name refers to where no variable in scope has that name: the variable
      * in scope there nearest to it, for "Did you mean" if the global is never defined; else null.

@@ -64,6 +64,10 @@ class CompileErrorsTest {
         assertTrue(errors("print(type(1) == \"Foo\")").get(0).startsWith("1:18: type(x) is never \"Foo\": it is one of \"int\", \"float\""));
         // A string with a bad escape: that is its only error (it was an internal error, the check's list being immutable).
         assertEquals(List.of("1:19: invalid escape sequence '\\q'"), errors("print(type(1) == \"\\q\")"));
+        assertEquals(List.of("1:18: type(x) is never nil: compare it with \"nil\"", "2:18: type(x) is never \"Dict\": compare it with \"map\""),
+                errors("print(type(1) == nil)\nprint(type(1) == \"Dict\")"));
+        // .kind compared with a string only for a catch's variable: a map's .kind is a TypeError when it runs.
+        Compiler.compile(new SourceFile("t.toy", "let shape = {}\nprint(shape.kind == \"circle\")\n"), new Globals());
         // The names compared are the script's own: its global, a parameter, a string.
         Compiler.compile(new SourceFile("t.toy", "let int = 5\nprint(type(1) == int)\n"
                 + "fn f(str) { return type(1) == str }\nprint(type(1) == \"int\", type(1) == int(\"1\"))"), new Globals());
