@@ -23,7 +23,7 @@ import toy.runtime.Suggestions;
  */
 final class NameComparisons {
     /** What {@code type(x)} gives ({@code Values.typeName} and the {@code typeName()} of each kind of value). */
-    static final List<String> TYPE_NAMES = List.of("int", "float", "bool", "nil", "str", "list", "map", "range",
+    private static final List<String> TYPE_NAMES = List.of("int", "float", "bool", "nil", "str", "list", "map", "range",
             "function", "builtin", "Thread", "Lock", "RLock", "Semaphore", "Condition", "Event", "Queue", "Pool",
             "Future", "Error");
 
