@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.objectweb.asm.MethodTooLargeException;
 import toy.interpreter.bytecode.Code;
 
@@ -61,43 +62,51 @@ final class Jit {
     final int checkpointThreshold;
     /** Whether to compile on {@link #BACKGROUND}, or at once on the caller's thread. */
     private final boolean background;
+    /** Whether Toy threads other than the one asking for a compile are running (JitCompiler's loopsCloseByJump). */
+    private final BooleanSupplier othersRunning;
 
-    private Jit(int callThreshold, int checkpointThreshold, boolean background) {
+    private Jit(int callThreshold, int checkpointThreshold, boolean background, BooleanSupplier othersRunning) {
         this.callThreshold = callThreshold;
         this.checkpointThreshold = checkpointThreshold;
         this.background = background;
+        this.othersRunning = othersRunning;
     }
 
     /**
      * The second tier the JVM property {@code toy.jit} asks for ({@code on}, the default;
-     * {@code off}; {@code eager}), or null when off. Any other value is a usage error of the
-     * developer who set it: IllegalArgumentException, naming the values.
+     * {@code off}; {@code eager}), or null when off; othersRunning tells it whether Toy threads
+     * other than the calling one run. Any other value is a usage error of the developer who set
+     * it: IllegalArgumentException, naming the values.
      */
-    static Jit fromProperty() {
+    static Jit fromProperty(BooleanSupplier othersRunning) {
         String value = System.getProperty("toy.jit", "on");
         for (Mode mode : Mode.values()) {
             if (mode.name().equalsIgnoreCase(value)) {
-                return of(mode);
+                return of(mode, othersRunning);
             }
         }
         throw new IllegalArgumentException("-Dtoy.jit=" + value + ": the JIT is on, off or eager");
     }
 
     /** The second tier for mode, or null for {@link Mode#OFF}. */
-    static Jit of(Mode mode) {
+    private static Jit of(Mode mode, BooleanSupplier othersRunning) {
         return switch (mode) {
             case OFF -> null;
-            case ON -> new Jit(CALLS, CHECKPOINTS, true);
-            case EAGER -> new Jit(EAGER_CALLS, EAGER_CHECKPOINTS, false);
+            case ON -> new Jit(CALLS, CHECKPOINTS, true, othersRunning);
+            case EAGER -> new Jit(EAGER_CALLS, EAGER_CHECKPOINTS, false, othersRunning);
         };
     }
 
-    /** Compiles code for tier, now or in the background, and sets its compiled form when done. */
+    /**
+     * Compiles code for tier, now or in the background, and sets its compiled form when done.
+     * Whether other threads run is asked here, on the thread that found the code hot.
+     */
     void compile(Code code, Tier tier) {
+        boolean whileOthersRun = othersRunning.getAsBoolean();
         if (background) {
-            BACKGROUND.execute(() -> tier.compiled = compiled(code));
+            BACKGROUND.execute(() -> tier.compiled = compiled(code, whileOthersRun));
         } else {
-            tier.compiled = compiled(code);
+            tier.compiled = compiled(code, whileOthersRun);
         }
     }
 
@@ -106,13 +115,14 @@ final class Jit {
      * compile is a bug of the compiler: with assertions enabled (the tests) it is thrown as an
      * AssertionError; otherwise the code stays interpreted, which runs it correctly.
      */
-    private static Compiled compiled(Code code) {
+    private static Compiled compiled(Code code, boolean whileOthersRun) {
         if (code.instructions().length > MAX_INSTRUCTIONS) {
             return null;
         }
         try {
             boolean[] loopHeaders = JitCompiler.loopHeaders(code);
-            JitCompiler.Output output = JitCompiler.compile(code, loopHeaders, "toy/interpreter/vm/Compiled_" + javaName(code.name()));
+            JitCompiler.Output output = JitCompiler.compile(code, loopHeaders,
+                    "toy/interpreter/vm/Compiled_" + javaName(code.name()), whileOthersRun);
             MethodHandles.Lookup hidden = LOOKUP.defineHiddenClass(output.classFile(), true);
             CompiledCode compiled = (CompiledCode) hidden.findConstructor(hidden.lookupClass(),
                     MethodType.methodType(void.class)).invoke();

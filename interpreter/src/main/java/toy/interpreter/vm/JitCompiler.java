@@ -83,10 +83,23 @@ final class JitCompiler {
     private final boolean[] handsBudgetOn;
     /** Per offset, the length of the run of instructions that starts there ({@link BudgetRuns}), else 0. */
     private final int[] runLengths;
+    /**
+     * Whether a loop's backward conditional jump is made a forward one, on the opposite test,
+     * past an unconditional jump back ({@link #jumpsBack}): in code compiled while other threads
+     * run. Why: with the GIL's drop in a loop's profile from the start (threads started cold),
+     * C2 made the conditional back edge of a {@code while} countdown a counted loop and kept its
+     * values in memory around the drop's call on every step; two threads took 2.3 times as long
+     * as one for the same count, and 0.9-1.0 times with the jump. Not in code compiled with no
+     * other thread: the book's experiment's threads, started after its sequential count, run
+     * that code, and with the conditional back edge took as long as the sequential count
+     * (0.97 times), with the jump 1.12-1.18 times (docs/speed.md, "Two threads started cold").
+     */
+    private final boolean loopsCloseByJump;
     private MethodVisitor mv;
 
-    private JitCompiler(Code code, boolean[] loopHeader) {
+    private JitCompiler(Code code, boolean[] loopHeader, boolean loopsCloseByJump) {
         this.code = code;
+        this.loopsCloseByJump = loopsCloseByJump;
         this.depth = code.stackDepths();
         this.loopHeader = loopHeader;
         this.ins = code.instructions();
@@ -109,11 +122,12 @@ final class JitCompiler {
 
     /**
      * Code's compiled form, a class named {@code className} (internal form, in this package),
-     * which can be entered at offset 0 and at each loop header. Throws ASM's
+     * which can be entered at offset 0 and at each loop header; {@code whileOthersRun}: whether
+     * other Toy threads run as it is compiled ({@link #loopsCloseByJump}). Throws ASM's
      * MethodTooLargeException if its method passes the JVM's 65,535 bytes.
      */
-    static Output compile(Code code, boolean[] loopHeader, String className) {
-        JitCompiler compiler = new JitCompiler(code, loopHeader);
+    static Output compile(Code code, boolean[] loopHeader, String className, boolean whileOthersRun) {
+        JitCompiler compiler = new JitCompiler(code, loopHeader, whileOthersRun);
         return new Output(compiler.classFile(className), compiler.handsBudgetOn);
     }
 
@@ -461,7 +475,7 @@ final class JitCompiler {
                 Label truthy = new Label();
                 Label falsy = new Label();
                 Label done = new Label();
-                branchOnTruth(top, truthy, falsy);
+                branchOnTruth(top, truthy, falsy, false);
                 mv.visitLabel(truthy);
                 bool(false);
                 mv.visitJumpInsn(GOTO, done);
@@ -474,7 +488,7 @@ final class JitCompiler {
                 Label yes = new Label();
                 Label no = new Label();
                 Label done = new Label();
-                compareAndBranch(ins[pc + 1], top - 1, top, yes, no);
+                compareAndBranch(ins[pc + 1], top - 1, top, yes, no, false);
                 mv.visitLabel(yes);
                 bool(true);
                 mv.visitJumpInsn(GOTO, done);
@@ -498,15 +512,16 @@ final class JitCompiler {
                 mv.visitVarInsn(ASTORE, ref(top - 1));
             }
             case Opcode.JUMP -> mv.visitJumpInsn(GOTO, labels[ins[pc + 1]]);
-            case Opcode.JUMP_IF_FALSE, Opcode.JUMP_IF_FALSE_OR_POP -> branchOnTruth(top, labels[next], labels[ins[pc + 1]]);
-            case Opcode.JUMP_IF_TRUE, Opcode.JUMP_IF_TRUE_OR_POP -> branchOnTruth(top, labels[ins[pc + 1]], labels[next]);
-            case Opcode.JUMP_IF -> fusedJump(ins[pc + 1], top - 1, top, labels[ins[pc + 2]], labels[next]);
-            case Opcode.JUMP_IF_LOCALS -> fusedJump(ins[pc + 3], ins[pc + 1], ins[pc + 2], labels[ins[pc + 4]], labels[next]);
+            case Opcode.JUMP_IF_FALSE, Opcode.JUMP_IF_FALSE_OR_POP -> branchOnTruth(top, labels[next], labels[ins[pc + 1]], false);
+            case Opcode.JUMP_IF_TRUE, Opcode.JUMP_IF_TRUE_OR_POP ->
+                    branchOnTruth(top, labels[ins[pc + 1]], labels[next], jumpsBack(pc, ins[pc + 1]));
+            case Opcode.JUMP_IF -> fusedJump(ins[pc + 1], top - 1, top, pc, ins[pc + 2], labels[next]);
+            case Opcode.JUMP_IF_LOCALS -> fusedJump(ins[pc + 3], ins[pc + 1], ins[pc + 2], pc, ins[pc + 4], labels[next]);
             case Opcode.JUMP_IF_LOCAL_INT -> {
                 // The constant goes through a scratch slot, the one above the stack's top.
                 int scratch = top + 1;
                 setInt(scratch, () -> pushLong(ins[pc + 2]));
-                fusedJump(ins[pc + 3], ins[pc + 1], scratch, labels[ins[pc + 4]], labels[next]);
+                fusedJump(ins[pc + 3], ins[pc + 1], scratch, pc, ins[pc + 4], labels[next]);
             }
             case Opcode.ADD_LOCAL_INT -> {
                 int slot = ins[pc + 1];
@@ -823,8 +838,11 @@ final class JitCompiler {
         mv.visitMethodInsn(INVOKESTATIC, INTERPRETER, "arithmetic", "(I" + OBJ + "J" + OBJ + "J)" + OBJ, false);
     }
 
-    /** Jumps to yes if comparison test of slots a and b holds, else to no. */
-    private void compareAndBranch(int test, int a, int b, Label yes, Label no) {
+    /**
+     * Jumps to yes if comparison test of slots a and b holds, else to no; for two ints, to yes
+     * by an unconditional jump when {@code yesByJump} ({@link #loopsCloseByJump}).
+     */
+    private void compareAndBranch(int test, int a, int b, Label yes, Label no, boolean yesByJump) {
         Label slow = new Label();
         mv.visitVarInsn(ALOAD, ref(a));
         mv.visitJumpInsn(IFNONNULL, slow);
@@ -833,8 +851,14 @@ final class JitCompiler {
         mv.visitVarInsn(LLOAD, bits(a));
         mv.visitVarInsn(LLOAD, bits(b));
         mv.visitInsn(LCMP);
-        mv.visitJumpInsn(intCondition(test & 7), yes);
-        mv.visitJumpInsn(GOTO, no);
+        if (yesByJump) {
+            // Two ints' order is total: the opposite comparison is the test's negation.
+            mv.visitJumpInsn(intCondition(opposite(test & 7)), no);
+            mv.visitJumpInsn(GOTO, yes);
+        } else {
+            mv.visitJumpInsn(intCondition(test & 7), yes);
+            mv.visitJumpInsn(GOTO, no);
+        }
         mv.visitLabel(slow);
         // The comparison's own method of Values (== and != both by equal), not a switch on the test per call.
         int comparison = test & 7;
@@ -852,13 +876,34 @@ final class JitCompiler {
         mv.visitJumpInsn(GOTO, no);
     }
 
-    /** A fused compare-and-branch: to target when the comparison's outcome is the one the test branches on. */
-    private void fusedJump(int test, int a, int b, Label target, Label next) {
+    /**
+     * A fused compare-and-branch at pc: to offset target when the comparison's outcome is the
+     * one the test branches on.
+     */
+    private void fusedJump(int test, int a, int b, int pc, int target, Label next) {
         if ((test & Comparison.WHEN_FALSE) != 0) {
-            compareAndBranch(test, a, b, next, target);
+            // Its jump to target is already unconditional.
+            compareAndBranch(test, a, b, next, labels[target], false);
         } else {
-            compareAndBranch(test, a, b, target, next);
+            compareAndBranch(test, a, b, labels[target], next, jumpsBack(pc, target));
         }
+    }
+
+    /** Whether the jump at pc to target closes a loop by an unconditional jump ({@link #loopsCloseByJump}). */
+    private boolean jumpsBack(int pc, int target) {
+        return loopsCloseByJump && target <= pc;
+    }
+
+    private static int opposite(int comparison) {
+        return switch (comparison) {
+            case Comparison.EQ -> Comparison.NE;
+            case Comparison.NE -> Comparison.EQ;
+            case Comparison.LT -> Comparison.GE;
+            case Comparison.LE -> Comparison.GT;
+            case Comparison.GT -> Comparison.LE;
+            case Comparison.GE -> Comparison.LT;
+            default -> throw new IllegalStateException("comparison " + comparison);
+        };
     }
 
     private static int intCondition(int comparison) {
@@ -873,20 +918,36 @@ final class JitCompiler {
         };
     }
 
-    /** Jumps to truthy or falsy by the truth of slot i (Python's rules, via Operations.truthy for the rare kinds). */
-    private void branchOnTruth(int i, Label truthy, Label falsy) {
+    /**
+     * Jumps to truthy or falsy by the truth of slot i (Python's rules, via Operations.truthy for
+     * the rare kinds); for an int or a bool, to truthy by an unconditional jump when
+     * {@code truthyByJump} ({@link #loopsCloseByJump}).
+     */
+    private void branchOnTruth(int i, Label truthy, Label falsy, boolean truthyByJump) {
         Label reference = new Label();
         mv.visitVarInsn(ALOAD, ref(i));
         mv.visitJumpInsn(IFNONNULL, reference);
         mv.visitVarInsn(LLOAD, bits(i));
         mv.visitInsn(LCONST_0);
         mv.visitInsn(LCMP);
-        mv.visitJumpInsn(IFNE, truthy);
-        mv.visitJumpInsn(GOTO, falsy);
+        if (truthyByJump) {
+            mv.visitJumpInsn(IFEQ, falsy);
+            mv.visitJumpInsn(GOTO, truthy);
+        } else {
+            mv.visitJumpInsn(IFNE, truthy);
+            mv.visitJumpInsn(GOTO, falsy);
+        }
         mv.visitLabel(reference);
         mv.visitVarInsn(ALOAD, ref(i));
         bool(true);
-        mv.visitJumpInsn(IF_ACMPEQ, truthy);
+        if (truthyByJump) {
+            Label notTrue = new Label();
+            mv.visitJumpInsn(IF_ACMPNE, notTrue);
+            mv.visitJumpInsn(GOTO, truthy);
+            mv.visitLabel(notTrue);
+        } else {
+            mv.visitJumpInsn(IF_ACMPEQ, truthy);
+        }
         mv.visitVarInsn(ALOAD, ref(i));
         bool(false);
         mv.visitJumpInsn(IF_ACMPEQ, falsy);

@@ -47,7 +47,7 @@ public final class Vm {
     private final Options options;
     private final Pools pools = new Pools();
     /** The second tier, shared by the program's threads; null when off. */
-    private final Jit jit = Jit.fromProperty();
+    private final Jit jit = Jit.fromProperty(() -> !scheduler.onlyOneLeft());
     /** The script's path as given, for pool workers; set by {@link #run}. */
     private String script;
 
@@ -126,7 +126,7 @@ public final class Vm {
      * @throws IllegalArgumentException naming the value given and the valid ones
      */
     public static void checkJitProperty() {
-        Jit.fromProperty();
+        Jit.fromProperty(() -> false);
     }
 
     /**

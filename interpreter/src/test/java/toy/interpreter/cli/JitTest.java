@@ -137,6 +137,66 @@ class JitTest {
         }
     }
 
+    @Test
+    void loopsCompiledWhileAnotherThreadRunsKeepTheInterpretersResultsAndCounts() throws IOException {
+        // Compiled while another thread runs, every kind of loop-closing jump is emitted the other
+        // way round (JitCompiler's loopsCloseByJump): the opposite int test forward, then a jump
+        // back; a float's comparison (NaN too) keeps its own test on the general path.
+        String program = """
+                fn kinds(n) {
+                    let total = 0
+                    let k = n
+                    while k > 0 {
+                        k -= 1
+                        total += 1
+                    }
+                    let i = 0
+                    while i < n {
+                        i += 2
+                        total += 1
+                    }
+                    let xs = [0]
+                    while xs[0] < n {
+                        xs[0] += 3
+                        total += 1
+                    }
+                    let m = n
+                    while m {
+                        m -= 1
+                        total += 1
+                    }
+                    let going = true
+                    let j = 0
+                    while going {
+                        j += 1
+                        going = j < n
+                        total += 1
+                    }
+                    let x = 0.0
+                    while x < n / 2 {
+                        x += 1.5
+                        total += 1
+                    }
+                    let nan = float("nan")
+                    while nan < 1.0 {
+                        total += 1000
+                    }
+                    while not (nan >= 1.0) {
+                        total += 1
+                        nan = 2.0
+                    }
+                    return total
+                }
+                let t = spawn kinds(3000)
+                print(kinds(2000), kinds(1000), t.join())
+                """;
+        for (String interval : new String[] {"1", "7", "5ms"}) {
+            String counts = instructionCounts(program, interval, "eager");
+            assertEquals(instructionCounts(program, interval, "off"), counts, interval);
+            assertEquals("8335 4169 12501\n", counts.substring(0, counts.indexOf('\n') + 1), interval);
+        }
+    }
+
     /** The output and the "instructions" of each thread in --stats-json, in order, of a run under the JIT mode given. */
     private String instructionCounts(String program, String interval, String jit) throws IOException {
         Path stats = dir.resolve("stats-" + jit + ".json");
