@@ -22,8 +22,11 @@ import toy.runtime.Suggestions;
  * which no {@code .kind} equals.
  */
 final class NameComparisons {
-    /** What {@code type(x)} gives ({@code Values.typeName} and the {@code typeName()} of each kind of value). */
-    private static final List<String> TYPE_NAMES = List.of("int", "float", "bool", "nil", "str", "list", "map", "range",
+    /**
+     * What {@code type(x)} gives ({@code Values.typeName} and the {@code typeName()} of each kind
+     * of value): TypeNamesTest checks it against a value of every class of value there is.
+     */
+    static final List<String> TYPE_NAMES = List.of("int", "float", "bool", "nil", "str", "list", "map", "range",
             "function", "builtin", "Thread", "Lock", "RLock", "Semaphore", "Condition", "Event", "Queue", "Pool",
             "Future", "Error");
 
