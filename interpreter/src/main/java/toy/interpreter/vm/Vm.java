@@ -12,6 +12,7 @@ import toy.runtime.BoundMethod;
 import toy.runtime.Builtin;
 import toy.runtime.Keywords;
 import toy.runtime.MemoryReserve;
+import toy.runtime.PythonNames;
 import toy.runtime.Suggestions;
 import toy.runtime.ToyError;
 import toy.runtime.TracebackEntry;
@@ -279,9 +280,9 @@ public final class Vm {
     /**
      * NameError for reading global slot before it is defined, or with assigning for writing it,
      * at offset pc of code. With a word for Python's users, for a name the program does not
-     * declare at its top level (one it does is only not defined yet): when reading, CPython's
-     * "Did you mean" for Python's spellings of Toy's constants and what Toy writes for Python's
-     * builtins that it lacks; else CPython's "Did you mean" for the variable in scope there
+     * declare at its top level (one it does is only not defined yet): when reading, what Toy
+     * has for one of Python's names ({@link PythonNames#nameErrorNote}), if any;
+     * else CPython's "Did you mean" for the variable in scope there
      * nearest to the name ({@link Code#nearLocals}), else for a defined global or, when reading,
      * a builtin ({@link Suggestions}; CPython too looks at a frame's locals first); else, when
      * assigning, how to declare the variable (Toy needs {@code let} where Python needs nothing).
@@ -296,13 +297,7 @@ public final class Vm {
         String note = "";
         // A name the program declares at its top level is only not defined yet: nothing else is meant.
         if (!globals.declared(slot)) {
-            note = assigning ? "" : switch (name) {
-                case "True" -> ". Did you mean: 'true'?";
-                case "False" -> ". Did you mean: 'false'?";
-                case "None", "null" -> ". Did you mean: 'nil'?";
-                case "Exception" -> ". Did you mean: 'Error'?";
-                default -> pythonBuiltin(name);
-            };
+            note = assigning ? "" : PythonNames.nameErrorNote(name);
             if (note.isEmpty()) {
                 String near = code.nearLocals().get(pc);
                 // Assigning a builtin's name is allowed (it replaces the builtin): none is meant then.
@@ -325,19 +320,6 @@ public final class Vm {
             }
         }
         return false;
-    }
-
-    /** What Toy writes for one of Python's builtins that it does without, or "". */
-    private static String pythonBuiltin(String name) {
-        return switch (name) {
-            case "pass" -> " (an empty block in Toy is {})";
-            case "isinstance" -> " (Toy tests a type by its name: type(x) == \"int\")";
-            case "map", "filter" -> " (Toy maps and filters with a comprehension: [f(x) for x in xs if ok(x)])";
-            case "dict" -> " (a map in Toy is written {} or {\"key\": value})";
-            case "tuple" -> " (Toy has no tuples: a list serves)";
-            case "set" -> " (Toy has no sets: a map's keys serve, {x: true for x in xs})";
-            default -> "";
-        };
     }
 
     /**

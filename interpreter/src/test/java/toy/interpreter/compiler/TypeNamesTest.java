@@ -1,6 +1,7 @@
 package toy.interpreter.compiler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -24,6 +25,7 @@ import toy.interpreter.bytecode.Globals;
 import toy.interpreter.vm.Function;
 import toy.interpreter.vm.SwitchInterval;
 import toy.interpreter.vm.Vm;
+import toy.runtime.PythonNames;
 import toy.runtime.ToyList;
 import toy.runtime.ToyObject;
 import toy.runtime.Values;
@@ -79,6 +81,14 @@ class TypeNamesTest {
         valueClasses.addAll(toyObjectClasses(ToyObject.class));
         valueClasses.addAll(toyObjectClasses(Function.class));
         assertEquals(valueClasses, classes, "the script makes no value of " + minus(valueClasses, classes));
+    }
+
+    /** What Toy has for a type of Python's ({@code dict}: {@code map}) is one of Toy's types. */
+    @Test
+    void pythonsTypesAreToysTypes() {
+        for (PythonNames.Entry entry : PythonNames.all()) {
+            assertTrue(entry.type() == null || NameComparisons.TYPE_NAMES.contains(entry.type()), entry.name());
+        }
     }
 
     private static Set<String> minus(Set<String> a, Set<String> b) {
