@@ -286,14 +286,14 @@ public final class Vm {
      * nearest to the name ({@link Code#nearLocals}), else for a defined global or, when reading,
      * a builtin ({@link Suggestions}; CPython too looks at a frame's locals first); else, when
      * assigning, how to declare the variable (Toy needs {@code let} where Python needs nothing).
-     * A read on a line that also stores the name ({@code count += 1}) gets, after the word for
-     * Python's users, what a write gets: no builtin suggested, and how to declare it.
+     * A read in a statement that also stores the name ({@code count += 1}) gets, after the word
+     * for Python's users, what a write gets: no builtin suggested, and how to declare it.
      */
     ToyError undefined(int slot, boolean assigning, Code code, int pc) {
         String name = globals.name(slot);
         // The read of count += 1 (or of count = count + 1) is part of assigning the name too;
         // Python's spellings (filter = filter(...)) still get their word.
-        boolean storing = assigning || storedOnSameLine(slot, code, pc);
+        boolean storing = assigning || storedInStatement(slot, code, pc);
         String note = "";
         // A name the program declares at its top level is only not defined yet: nothing else is meant.
         if (!globals.declared(slot)) {
@@ -310,13 +310,25 @@ public final class Vm {
         return new ToyError("NameError", "name '" + name + "' is not defined" + note);
     }
 
-    /** Whether the instructions after pc on its line store global slot. */
-    private static boolean storedOnSameLine(int slot, Code code, int pc) {
+    /**
+     * Whether the statement that reads global slot at pc stores it later ({@code count += 1},
+     * {@code count = (1 +} then {@code count)} on the next line). A statement starts and ends at
+     * its block's operand-stack depth and runs above it in between (Code.stackDepths): a store
+     * of slot whose depth, less the value it stores, is that of its statement belongs to the
+     * read's statement if no instruction between them is at that depth or below.
+     */
+    private static boolean storedInStatement(int slot, Code code, int pc) {
         int[] ins = code.instructions();
-        int line = code.lineAt(pc);
-        for (int at = pc; at < ins.length && code.lineAt(at) == line; at += Opcode.length(ins[at])) {
-            if ((ins[at] == Opcode.STORE_GLOBAL || ins[at] == Opcode.DEFINE_GLOBAL) && ins[at + 1] == slot) {
+        int[] depths = code.stackDepths();
+        int lowest = Integer.MAX_VALUE;
+        for (int at = pc + Opcode.length(ins[pc]); at < ins.length; at += Opcode.length(ins[at])) {
+            if ((ins[at] == Opcode.STORE_GLOBAL || ins[at] == Opcode.DEFINE_GLOBAL) && ins[at + 1] == slot
+                    && depths[at] - 1 < lowest && depths[at] - 1 <= depths[pc]) {
                 return true;
+            }
+            lowest = Math.min(lowest, depths[at]);
+            if (lowest <= 0) {
+                return false;
             }
         }
         return false;

@@ -19,7 +19,8 @@ import toy.runtime.threads.Gil;
 /**
  * The NameError said for a name of Python's that Toy spells otherwise or lacks ({@link
  * PythonNames}, which the compiler's check of {@code type(x)} and {@code e.kind} comparisons
- * reads too).
+ * reads too), and the advice for {@code count += 1} and its like: a read of a name that its own
+ * statement assigns.
  */
 class PythonNamesTest {
     /** The last line of running text as t.toy: its error's. */
@@ -64,5 +65,24 @@ class PythonNamesTest {
                 assertEquals("Error", entry.type(), name);
             }
         }
+    }
+
+    @Test
+    void aReadInTheStatementThatAssignsTheNameGetsHowToDeclareIt() throws CompileException {
+        // The statement's extent, not its line: the read on the second line of a statement that began on the first.
+        assertEquals("NameError: name 'count' is not defined (declare it first: let count = ...)",
+                lastLine("fn f() {\n    count = (1 +\n        count)\n}\nf()\n"));
+        assertEquals("NameError: name 'count' is not defined (declare it first: let count = ...)",
+                lastLine("fn f() {\n    count = max(1,\n        count)\n}\nf()\n"));
+        assertEquals("NameError: name 'count' is not defined (declare it first: let count = ...)",
+                lastLine("for i in range(2) {\n    count = [i,\n        count + 1][1]\n}\n"));
+        assertEquals("NameError: name 'count' is not defined (declare it first: let count = ...)", lastLine("count = 1 if nil else count"));
+        // Another statement, on the same line or the next, that assigns the name: a read of an undefined name.
+        assertEquals("NameError: name 'count' is not defined. Did you mean: 'round'?",
+                lastLine("fn f() { let x = count + 1; count = 5 }\nf()\n"));
+        assertEquals("NameError: name 'count' is not defined. Did you mean: 'round'?",
+                lastLine("fn f() {\n    print(count)\n    count = 5\n}\nf()\n"));
+        assertEquals("NameError: name 'count' is not defined. Did you mean: 'round'?",
+                lastLine("for i in range(2) { print(count) }\ncount = 5\n"));
     }
 }
