@@ -2,11 +2,10 @@ package toy.interpreter.compiler;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import org.antlr.v4.runtime.Token;
 import toy.grammar.ToyParser;
 import toy.runtime.ErrorKinds;
+import toy.runtime.PythonNames;
 import toy.runtime.Suggestions;
 
 /**
@@ -16,22 +15,22 @@ import toy.runtime.Suggestions;
  * them with the type or the kind itself ({@code type(x) == int}, {@code e.kind == ValueError});
  * Python's names ({@code "dict"}), misspelt ones ({@code "ValueErorr"}) and {@code nil} never
  * match. Each is a compile error, at the name or the string, that says what to compare with:
- * the name itself, Toy's name for Python's, or the nearest name by CPython's "Did you mean"
- * measure ({@link Suggestions#nearest}). For {@code .kind} only where the value is certainly an
- * error, a {@code catch}'s variable, but for an error kind's own builtin ({@code ValueError}),
- * which no {@code .kind} equals.
+ * the name itself; what Toy has for Python's name ({@link PythonNames}, which the VM's
+ * NameError reads too): its type's name, or for an exception Toy has not the kinds it stands
+ * for ({@code LookupError}: {@code KeyError} or {@code IndexError}), that a {@code catch} takes
+ * every kind ({@code Exception}) or that none sees it ({@code KeyboardInterrupt}); else the
+ * nearest name by CPython's "Did you mean" measure ({@link Suggestions#nearest}). For
+ * {@code .kind} only where the value is certainly an error, a {@code catch}'s variable, but for
+ * an error kind's own builtin ({@code ValueError}), which no {@code .kind} equals.
  */
 final class NameComparisons {
-    /** What {@code type(x)} gives ({@code Values.typeName} and the {@code typeName()} of each kind of value). */
-    private static final List<String> TYPE_NAMES = List.of("int", "float", "bool", "nil", "str", "list", "map", "range",
+    /**
+     * What {@code type(x)} gives ({@code Values.typeName} and the {@code typeName()} of each kind
+     * of value): TypeNamesTest checks it against a value of every class of value there is.
+     */
+    static final List<String> TYPE_NAMES = List.of("int", "float", "bool", "nil", "str", "list", "map", "range",
             "function", "builtin", "Thread", "Lock", "RLock", "Semaphore", "Condition", "Event", "Queue", "Pool",
             "Future", "Error");
-
-    /** Python's names (and other languages') that Toy spells otherwise, in lower case: looked up so. */
-    private static final Map<String, String> PYTHON_NAMES = Map.ofEntries(Map.entry("dict", "map"),
-            Map.entry("tuple", "list"), Map.entry("set", "map"), Map.entry("nonetype", "nil"), Map.entry("exception", "Error"),
-            Map.entry("baseexception", "Error"), Map.entry("string", "str"), Map.entry("integer", "int"),
-            Map.entry("boolean", "bool"), Map.entry("method", "builtin"), Map.entry("builtin_function_or_method", "builtin"));
 
     private final Resolver resolver;
     private final List<CompileError> errors;
@@ -72,7 +71,8 @@ final class NameComparisons {
             if (names.contains(name.getText())) {
                 error(name, what + ": compare it with \"" + name.getText() + "\"");
             } else if (known) {
-                error(name, what + ", and no " + noun + " is named '" + name.getText() + "': " + meant(name.getText(), names));
+                error(name, what + ", and no " + noun + " is named '" + name.getText() + "': "
+                        + meant(name.getText(), type, described.getText()));
             }
         } else if (known && compared.primary() instanceof ToyParser.NilLiteralContext nil) {
             error(nil.getStart(), (type ? "type(x)" : "an error's kind") + " is never nil: "
@@ -83,7 +83,8 @@ final class NameComparisons {
             List<CompileError> escapes = new ArrayList<>();
             String value = Literals.string(string, escapes);
             if (escapes.isEmpty() && !names.contains(value)) {
-                error(string, (type ? "type(x)" : "an error's kind") + " is never \"" + value + "\": " + meant(value, names));
+                error(string, (type ? "type(x)" : "an error's kind") + " is never \"" + value + "\": "
+                        + meant(value, type, described.getText()));
             }
         }
     }
@@ -108,14 +109,44 @@ final class NameComparisons {
                 && attribute.NAME().getText().equals("kind");
     }
 
-    /** What to compare with instead of name: Toy's spelling of a Python name, the nearest name, or the list. */
-    private static String meant(String name, List<String> names) {
-        String toys = PYTHON_NAMES.get(name.toLowerCase(Locale.ROOT));
-        String nearest = toys != null && names.contains(toys) ? toys : Suggestions.nearest(name, names);
+    /**
+     * What to compare with instead of name, compared with {@code type(x)} (type) or with
+     * kindExpression, a caught error's {@code e.kind}: what Toy has for Python's name
+     * ({@link PythonNames}), else the nearest name, else the list.
+     */
+    private static String meant(String name, boolean type, String kindExpression) {
+        List<String> names = type ? TYPE_NAMES : ErrorKinds.KINDS;
+        PythonNames.Entry python = PythonNames.ofAnyCase(name);
+        if (type && python != null && python.type() != null) {
+            return "compare it with \"" + python.type() + "\"";
+        }
+        if (!type && python != null && python.kinds() != null) {
+            return meantKinds(python, kindExpression);
+        }
+        String nearest = Suggestions.nearest(name, names);
         if (nearest != null) {
             return "compare it with \"" + nearest + "\"";
         }
         return "it is one of \"" + String.join("\", \"", names) + "\"";
+    }
+
+    /** What to do instead of comparing kindExpression with the name of an exception of Python's that Toy has not. */
+    private static String meantKinds(PythonNames.Entry python, String kindExpression) {
+        List<String> kinds = python.kinds();
+        if (python.isEveryKind()) {
+            String error = kindExpression.substring(0, kindExpression.lastIndexOf('.'));
+            return "catch " + error + " catches every error, whatever its kind, so compare nothing"
+                    + " (\"Error\" is only the kind of raise \"...\" and Error(...))";
+        }
+        if (kinds.isEmpty()) {
+            return python.note();
+        }
+        String why = python.note() == null ? "" : python.note() + "; ";
+        if (kinds.size() == 1) {
+            return why + "compare it with \"" + kinds.get(0) + "\"";
+        }
+        return why + "compare with each: "
+                + String.join(" or ", kinds.stream().map(k -> kindExpression + " == \"" + k + "\"").toList());
     }
 
     private void error(Token at, String message) {

@@ -12,6 +12,7 @@ import toy.runtime.BoundMethod;
 import toy.runtime.Builtin;
 import toy.runtime.Keywords;
 import toy.runtime.MemoryReserve;
+import toy.runtime.PythonNames;
 import toy.runtime.Suggestions;
 import toy.runtime.ToyError;
 import toy.runtime.TracebackEntry;
@@ -279,30 +280,24 @@ public final class Vm {
     /**
      * NameError for reading global slot before it is defined, or with assigning for writing it,
      * at offset pc of code. With a word for Python's users, for a name the program does not
-     * declare at its top level (one it does is only not defined yet): when reading, CPython's
-     * "Did you mean" for Python's spellings of Toy's constants and what Toy writes for Python's
-     * builtins that it lacks; else CPython's "Did you mean" for the variable in scope there
+     * declare at its top level (one it does is only not defined yet): when reading, what Toy
+     * has for one of Python's names ({@link PythonNames#nameErrorNote}), if any;
+     * else CPython's "Did you mean" for the variable in scope there
      * nearest to the name ({@link Code#nearLocals}), else for a defined global or, when reading,
      * a builtin ({@link Suggestions}; CPython too looks at a frame's locals first); else, when
      * assigning, how to declare the variable (Toy needs {@code let} where Python needs nothing).
-     * A read on a line that also stores the name ({@code count += 1}) gets, after the word for
-     * Python's users, what a write gets: no builtin suggested, and how to declare it.
+     * A read in a statement that also stores the name ({@code count += 1}) gets, after the word
+     * for Python's users, what a write gets: no builtin suggested, and how to declare it.
      */
     ToyError undefined(int slot, boolean assigning, Code code, int pc) {
         String name = globals.name(slot);
         // The read of count += 1 (or of count = count + 1) is part of assigning the name too;
         // Python's spellings (filter = filter(...)) still get their word.
-        boolean storing = assigning || storedOnSameLine(slot, code, pc);
+        boolean storing = assigning || storedInStatement(slot, code, pc);
         String note = "";
         // A name the program declares at its top level is only not defined yet: nothing else is meant.
         if (!globals.declared(slot)) {
-            note = assigning ? "" : switch (name) {
-                case "True" -> ". Did you mean: 'true'?";
-                case "False" -> ". Did you mean: 'false'?";
-                case "None", "null" -> ". Did you mean: 'nil'?";
-                case "Exception" -> ". Did you mean: 'Error'?";
-                default -> pythonBuiltin(name);
-            };
+            note = assigning ? "" : PythonNames.nameErrorNote(name);
             if (note.isEmpty()) {
                 String near = code.nearLocals().get(pc);
                 // Assigning a builtin's name is allowed (it replaces the builtin): none is meant then.
@@ -315,29 +310,28 @@ public final class Vm {
         return new ToyError("NameError", "name '" + name + "' is not defined" + note);
     }
 
-    /** Whether the instructions after pc on its line store global slot. */
-    private static boolean storedOnSameLine(int slot, Code code, int pc) {
+    /**
+     * Whether the statement that reads global slot at pc stores it later ({@code count += 1},
+     * {@code count = (1 +} then {@code count)} on the next line). A statement starts and ends at
+     * its block's operand-stack depth and runs above it in between (Code.stackDepths): a store
+     * of slot whose depth, less the value it stores, is that of its statement belongs to the
+     * read's statement if no instruction between them is at that depth or below.
+     */
+    private static boolean storedInStatement(int slot, Code code, int pc) {
         int[] ins = code.instructions();
-        int line = code.lineAt(pc);
-        for (int at = pc; at < ins.length && code.lineAt(at) == line; at += Opcode.length(ins[at])) {
-            if ((ins[at] == Opcode.STORE_GLOBAL || ins[at] == Opcode.DEFINE_GLOBAL) && ins[at + 1] == slot) {
+        int[] depths = code.stackDepths();
+        int lowest = Integer.MAX_VALUE;
+        for (int at = pc + Opcode.length(ins[pc]); at < ins.length; at += Opcode.length(ins[at])) {
+            if ((ins[at] == Opcode.STORE_GLOBAL || ins[at] == Opcode.DEFINE_GLOBAL) && ins[at + 1] == slot
+                    && depths[at] - 1 < lowest && depths[at] - 1 <= depths[pc]) {
                 return true;
+            }
+            lowest = Math.min(lowest, depths[at]);
+            if (lowest <= 0) {
+                return false;
             }
         }
         return false;
-    }
-
-    /** What Toy writes for one of Python's builtins that it does without, or "". */
-    private static String pythonBuiltin(String name) {
-        return switch (name) {
-            case "pass" -> " (an empty block in Toy is {})";
-            case "isinstance" -> " (Toy tests a type by its name: type(x) == \"int\")";
-            case "map", "filter" -> " (Toy maps and filters with a comprehension: [f(x) for x in xs if ok(x)])";
-            case "dict" -> " (a map in Toy is written {} or {\"key\": value})";
-            case "tuple" -> " (Toy has no tuples: a list serves)";
-            case "set" -> " (Toy has no sets: a map's keys serve, {x: true for x in xs})";
-            default -> "";
-        };
     }
 
     /**

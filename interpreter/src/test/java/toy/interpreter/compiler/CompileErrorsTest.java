@@ -59,7 +59,8 @@ class CompileErrorsTest {
                 "2:18: type(x) gives the name of x's type, a str, and no type is named 'Int': compare it with \"int\""),
                 errors("print(type({}) == \"dict\")\nprint(type(1) == Int)"));
         assertEquals(List.of("2:17: an error's kind is never \"ValueErorr\": compare it with \"ValueError\"",
-                "3:17: an error's kind is its name, a str, and no kind is named 'Exception': compare it with \"Error\""),
+                "3:17: an error's kind is its name, a str, and no kind is named 'Exception': catch e catches every error,"
+                        + " whatever its kind, so compare nothing (\"Error\" is only the kind of raise \"...\" and Error(...))"),
                 errors("try { raise ValueError(1) } catch e {\nprint(e.kind == \"ValueErorr\")\nprint(e.kind == Exception) }"));
         assertTrue(errors("print(type(1) == \"Foo\")").get(0).startsWith("1:18: type(x) is never \"Foo\": it is one of \"int\", \"float\""));
         // A string with a bad escape: that is its only error (it was an internal error, the check's list being immutable).
@@ -71,6 +72,32 @@ class CompileErrorsTest {
         // The names compared are the script's own: its global, a parameter, a string.
         Compiler.compile(new SourceFile("t.toy", "let int = 5\nprint(type(1) == int)\n"
                 + "fn f(str) { return type(1) == str }\nprint(type(1) == \"int\", type(1) == int(\"1\"))"), new Globals());
+    }
+
+    @Test
+    void pythonsExceptionsThatToyHasNotSayWhatToCompareWith() {
+        // Python's bases of several kinds: each kind, with the catch's own variable.
+        assertEquals(List.of("2:19: an error's kind is never \"LookupError\": Toy has no LookupError, Python's base of KeyError"
+                + " and IndexError; compare with each: err.kind == \"KeyError\" or err.kind == \"IndexError\"",
+                "3:19: an error's kind is its name, a str, and no kind is named 'ArithmeticError': Toy has no ArithmeticError,"
+                + " Python's base of ZeroDivisionError and OverflowError; compare with each: err.kind == \"ZeroDivisionError\""
+                + " or err.kind == \"OverflowError\""),
+                errors("try { f() } catch err {\nprint(err.kind == \"LookupError\")\nprint(err.kind != ArithmeticError) }"));
+        assertEquals(List.of("1:39: an error's kind is never \"BaseException\": catch e catches every error, whatever its kind,"
+                + " so compare nothing (\"Error\" is only the kind of raise \"...\" and Error(...))"),
+                errors("try { f() } catch e { print(e.kind == \"BaseException\") }"));
+        // Errors no catch sees: said so, not a list of kinds.
+        assertEquals(List.of("1:39: an error's kind is never \"KeyboardInterrupt\": only Ctrl-C raises it, and it ends the run"
+                + " (in toy repl, the input running) past every catch",
+                "2:17: an error's kind is never \"SystemExit\": exit(n) ends the run at once, past every catch"),
+                errors("try { f() } catch e { print(e.kind == \"KeyboardInterrupt\")\nprint(e.kind == \"SystemExit\") }"));
+        assertEquals(List.of("1:39: an error's kind is never \"AttributeError\": Toy has no AttributeError, a missing attribute"
+                + " is a TypeError; compare it with \"TypeError\""),
+                errors("try { f() } catch e { print(e.kind == \"AttributeError\") }"));
+        // type(x) of any error is "Error"; Python's None is nil there too, as its NameError says.
+        assertEquals(List.of("1:18: type(x) is never \"LookupError\": compare it with \"Error\"",
+                "2:18: type(x) gives the name of x's type, a str, and no type is named 'None': compare it with \"nil\""),
+                errors("print(type(1) == \"LookupError\")\nprint(type(1) == None)"));
     }
 
     @Test
