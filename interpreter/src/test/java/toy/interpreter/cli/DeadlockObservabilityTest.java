@@ -13,10 +13,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import toy.runtime.observe.BlockedThread;
 
 /**
@@ -71,16 +73,25 @@ class DeadlockObservabilityTest {
         return threads;
     }
 
+    /** Each deadlock sample under each of the golden samples' run options (GIL policies, switch intervals). */
+    static Stream<Arguments> samplesAndOptions() {
+        return Stream.of("deadlock", "philosophers")
+                .flatMap(name -> GoldenSamplesTest.CONFIGURATIONS.stream().map(options -> Arguments.of(name, options)));
+    }
+
     /**
      * One deadlock record, which says what the DeadlockError report says; then an aborted record
      * for every thread in it, in the order of the report (the abort writes them all before any
      * thread goes on); after it no thread is unblocked, takes the GIL or runs an instruction.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"deadlock", "philosophers"})
-    void theJsonlTraceHasTheDeadlockAndEveryWaitEndsAborted(String name) throws IOException {
+    @MethodSource("samplesAndOptions")
+    void theJsonlTraceHasTheDeadlockAndEveryWaitEndsAborted(String name, List<String> options) throws IOException {
         Path trace = dir.resolve("t.jsonl");
-        ToyRunner.Result r = ToyRunner.run("run", "--trace", trace.toString(), "--trace-format", "jsonl", sample(name).toString());
+        List<String> args = new ArrayList<>(List.of("run", "--trace", trace.toString(), "--trace-format", "jsonl"));
+        args.addAll(options);
+        args.add(sample(name).toString());
+        ToyRunner.Result r = ToyRunner.run(args.toArray(new String[0]));
         assertEquals(70, r.status(), r.err());
         List<Map<String, Object>> records = JsonRecords.lines(trace);
         List<Integer> found = new ArrayList<>();
