@@ -190,7 +190,7 @@ final class ObservabilityOptions {
     private static void recordPools(Observer observer, PoolActivity pools) {
         long origin = System.nanoTime() - observer.now();
         observer.workers(pools.workers().stream().map(w -> new WorkerStats(w.pool(), w.index(), w.tasks(), w.busyNanos(),
-                w.bytesSent(), w.bytesReceived(), w.meanRoundTripNanos())).toList());
+                w.bytesSent(), w.bytesReceived(), w.meanRoundTripNanos(), w.recalled(), w.recallsBegun(), w.replacements())).toList());
         for (PoolActivity.TaskSpan task : pools.spans()) {
             observer.workerTask(task.pool(), task.index(), task.startNanos() - origin, task.endNanos() - origin, task.function());
         }

@@ -191,7 +191,7 @@ public final class Vm {
                 pools.shutdownAll();
             }
         } catch (ExitRequest e) {
-            scheduler.abort(new Aborted(e.status(), ""));
+            scheduler.abort(new Aborted(Aborted.Cause.EXIT, e.status(), ""));
             status = e.status();
         } catch (Aborted e) {
             printError(e.report());
@@ -211,7 +211,7 @@ public final class Vm {
      * and {@link #run} returns {@code status}.
      */
     public void abort(int status) {
-        scheduler.abort(new Aborted(status, ""));
+        scheduler.abort(new Aborted(Aborted.Cause.EXIT, status, ""));
     }
 
     /** The pools this program made and what they did (for --stats and --timeline). */
@@ -253,7 +253,7 @@ public final class Vm {
             out.print(text);
             // checkError() flushes first: one write per line, and a failed write is seen at once.
             if (flushEachLine && out.checkError()) {
-                throw scheduler.abort(new Aborted(Aborted.PIPE_CLOSED_STATUS, ""));
+                throw scheduler.abort(new Aborted(Aborted.Cause.PIPE_CLOSED, Aborted.PIPE_CLOSED_STATUS, ""));
             }
         }
     }
@@ -379,7 +379,7 @@ public final class Vm {
             try {
                 return callValue(interpreter, callee, args, Keywords.NONE);
             } catch (ExitRequest e) {
-                throw scheduler.abort(new Aborted(e.status(), ""));
+                throw scheduler.abort(new Aborted(Aborted.Cause.EXIT, e.status(), ""));
             } catch (ToyError e) {
                 // A builtin run straight by the thread has no frame: its error is placed at the spawn.
                 if (!(callee instanceof Function)) {

@@ -56,8 +56,8 @@ class ObservabilityTest {
             """;
 
     private static final Set<String> INSTRUCTION_FIELDS = Set.of("seq", "t_ns", "thread", "fn", "pc", "line", "op", "arg", "stack");
-    private static final Set<String> EVENTS = Set.of("gil_wait", "gil_acquire", "gil_drop", "block", "unblock", "thread_start",
-            "thread_end");
+    private static final Set<String> EVENTS = Set.of("gil_wait", "gil_acquire", "gil_drop", "block", "unblock", "aborted", "deadlock",
+            "thread_start", "thread_end");
 
     @TempDir
     Path dir;
@@ -202,7 +202,8 @@ class ObservabilityTest {
         List<String> rows = new ArrayList<>();
         for (Object entry : (List<?>) json(stats).get("workers")) {
             Map<?, ?> worker = (Map<?, ?>) entry;
-            assertEquals(Set.of("pool", "index", "tasks", "busy_ns", "bytes_sent", "bytes_received", "round_trip_ns"), worker.keySet());
+            assertEquals(Set.of("pool", "index", "tasks", "busy_ns", "bytes_sent", "bytes_received", "round_trip_ns", "recalled",
+                    "recalls_begun", "replacements"), worker.keySet());
             rows.add(worker.get("pool") + "/" + worker.get("index"));
             tasksPerPool.merge("Pool " + worker.get("pool"), (Long) worker.get("tasks"), Long::sum);
         }
@@ -406,7 +407,7 @@ class ObservabilityTest {
                 ToyRunner.root().resolve("samples/threads/race_fixed.toy").toString());
         assertEquals(0, r.status(), r.err());
         Map<String, Object> report = json(stats);
-        assertEquals(Set.of("wall_ns", "handovers", "gil_wait_share", "threads", "locks", "workers"), report.keySet());
+        assertEquals(Set.of("wall_ns", "handovers", "gil_wait_share", "threads", "locks", "workers", "deadlock"), report.keySet());
         assertEquals(List.of(), report.get("workers"));
         List<?> locks = (List<?>) report.get("locks");
         assertEquals(1, locks.size());

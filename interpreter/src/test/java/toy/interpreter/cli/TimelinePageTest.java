@@ -106,6 +106,62 @@ class TimelinePageTest {
         assertTrue(tip.contains("on: join Thread-1") && tip.contains("line: " + script + ":6"), tip);
     }
 
+    /**
+     * A deadlock: a marker on each of its threads' lanes, in the legend, and, hovered, the
+     * DeadlockError report; the blocked span under it says the deadlock ended it.
+     */
+    @Test
+    void aDeadlockIsMarkedOnItsThreadsLanes() throws Exception {
+        Path page = dir.resolve("t.html");
+        ToyRunner.Result r = ToyRunner.run("run", "--timeline", page.toString(),
+                ToyRunner.root().resolve("samples/threads/deadlock.toy").toString());
+        assertEquals(70, r.status(), r.err());
+        String probe = """
+                <script>
+                (function () {
+                  var c = document.getElementById("canvas"), box = c.getBoundingClientRect();
+                  // The page shows [0, end] with 1% more after it when there are markers; Thread-1 is lane 1.
+                  var rows = JSON.parse(document.getElementById("data").textContent), end = 0, mark, span;
+                  rows.forEach(function (r) {
+                    if (r[0] === "S") end = Math.max(end, r[4]);
+                    if (r[0] === "M") end = Math.max(end, r[2]);
+                    if (r[0] === "M" && r[1] === 1) mark = r;
+                    if (r[0] === "S" && r[1] === 1 && r[7] === "deadlock") span = r;
+                  });
+                  end *= 1.01;
+                  function at(t) {
+                    return { clientX: box.left + t / end * box.width, clientY: box.top + 28 + 28 + 14, bubbles: true };
+                  }
+                  function hover(t) {
+                    c.dispatchEvent(new MouseEvent("mousemove", at(t)));
+                    return document.getElementById("tip").textContent;
+                  }
+                  var out = document.createElement("pre");
+                  out.id = "probe";
+                  var marked = hover(mark[2]), middle = (span[3] + span[4]) / 2;
+                  // Zoomed in around the span's middle (which stays under the pointer) until the
+                  // marker at its end is far away, however short the span.
+                  for (var i = 0; i < 80; i++) c.dispatchEvent(new WheelEvent("wheel", Object.assign({ deltaY: -100 }, at(middle))));
+                  out.textContent = marked + "\\n----\\n" + hover(middle);
+                  document.body.appendChild(out);
+                })();
+                </script>
+                </body>""";
+        Path probed = dir.resolve("probed.html");
+        Files.writeString(probed, Files.readString(page).replace("</body>", probe));
+        String dom = render(probed);
+        assertTrue(dom.contains("data-status=\"ok\""), dom);
+        assertTrue(dom.contains("3 lanes, ") && dom.contains(" spans, 3 markers, "), "a marker per thread of the deadlock");
+        assertTrue(dom.contains("<i style=\"background: rgb(0, 0, 0);\"></i>deadlock</span>"), "the legend names the marker");
+        String[] tips = dom.substring(dom.indexOf("<pre id=\"probe\">") + "<pre id=\"probe\">".length()).split("\n----\n");
+        assertTrue(tips[0].startsWith("Thread-1\ndeadlock at "), tips[0]);
+        assertTrue(tips[0].contains("\nDeadlockError: every thread is blocked and none can wake the others\n  MainThread waits to join Thread-1"),
+                tips[0]);
+        assertTrue(tips[0].contains("Thread-1 waits to acquire Lock \"b\""), tips[0]);
+        assertTrue(tips[1].startsWith("Thread-1\nblocked\nfor "), tips[1]);
+        assertTrue(tips[1].contains("\nended by: deadlock (the run was aborted)"), tips[1]);
+    }
+
     /** 100,000 state changes and a pool worker's tasks: all drawn (merged per pixel), none dropped. */
     @Test
     void pageWithAHundredThousandSpansRenders() throws Exception {
@@ -118,8 +174,9 @@ class TimelinePageTest {
             ThreadActivity[] states = ThreadActivity.values();
             for (int i = 0; i < 50_000; i++) {
                 long t = i * 1000L;
-                timeline.span(0, states[i % states.length], t, t + 1000, i % 7 == 0 ? "acquire Lock (a.toy:3)" : null, "a.toy:" + i);
-                timeline.span(1, states[(i + 2) % states.length], t, t + 1000, null, null);
+                timeline.span(0, states[i % states.length], t, t + 1000, i % 7 == 0 ? "acquire Lock (a.toy:3)" : null, "a.toy:" + i,
+                        null);
+                timeline.span(1, states[(i + 2) % states.length], t, t + 1000, null, null, null);
             }
             timeline.task(2, 2, 0, 0, 25_000_000, "f(1)");
             timeline.close();

@@ -11,8 +11,8 @@ import java.io.OutputStream;
  * Format document), which Perfetto and chrome://tracing open: one process, one track per lane
  * named by a {@code thread_name} metadata event, each span a complete ({@code "ph": "X"}) event
  * named after the state (a pool task after its function, with its {@code pool} and
- * {@code worker} in its args), with {@code ts} and {@code dur} in microseconds. Ruby's gvl-tracing
- * writes the same shape.
+ * {@code worker} in its args), with {@code ts} and {@code dur} in microseconds; a marker is an
+ * instant event ({@code "ph": "i"}) on its track. Ruby's gvl-tracing writes the same shape.
  */
 final class ChromeTraceTimeline implements Timeline {
     private static final int PID = 1;
@@ -54,8 +54,8 @@ final class ChromeTraceTimeline implements Timeline {
     }
 
     @Override
-    public synchronized void span(int lane, ThreadActivity state, long startNs, long endNs, String on, String line)
-            throws IOException {
+    public synchronized void span(int lane, ThreadActivity state, long startNs, long endNs, String on, String line,
+            String endedBy) throws IOException {
         if (closed) {
             return;
         }
@@ -67,6 +67,29 @@ final class ChromeTraceTimeline implements Timeline {
         if (line != null) {
             json.writeStringField("line", line);
         }
+        if (endedBy != null) {
+            json.writeStringField("ended_by", endedBy);
+        }
+        json.writeEndObject();
+        json.writeEndObject();
+    }
+
+    /** An instant event scoped to its thread's track ({@code "ph": "i", "s": "t"}), its detail in its args. */
+    @Override
+    public synchronized void marker(int lane, long atNs, String name, String detail) throws IOException {
+        if (closed) {
+            return;
+        }
+        json.writeStartObject();
+        json.writeStringField("name", name);
+        json.writeStringField("cat", name);
+        json.writeStringField("ph", "i");
+        json.writeStringField("s", "t");
+        json.writeNumberField("pid", PID);
+        json.writeNumberField("tid", lane);
+        json.writeNumberField("ts", atNs / 1000.0);
+        json.writeObjectFieldStart("args");
+        json.writeStringField("detail", detail);
         json.writeEndObject();
         json.writeEndObject();
     }

@@ -17,8 +17,9 @@ import java.nio.charset.StandardCharsets;
  * one JSON array per row inside a {@code <script type="application/json">} element, then the
  * script that draws it; so the timeline is streamed, never held in memory here. Rows:
  * {@code ["K", label...]} the state names, {@code ["L", lane, name]} a lane,
- * {@code ["S", lane, state, start_ns, end_ns, on, line]} a thread's span,
- * {@code ["T", lane, start_ns, end_ns, label]} a pool task.
+ * {@code ["S", lane, state, start_ns, end_ns, on, line]} a thread's span (with an eighth
+ * element, ended_by, for a wait that an abort ended), {@code ["T", lane, start_ns, end_ns,
+ * label]} a pool task, {@code ["M", lane, at_ns, name, detail]} a marker.
  */
 final class HtmlTimeline implements Timeline {
     private static final String MARKER = "@DATA@";
@@ -54,8 +55,8 @@ final class HtmlTimeline implements Timeline {
     }
 
     @Override
-    public synchronized void span(int lane, ThreadActivity state, long startNs, long endNs, String on, String line)
-            throws IOException {
+    public synchronized void span(int lane, ThreadActivity state, long startNs, long endNs, String on, String line,
+            String endedBy) throws IOException {
         if (closed) {
             return;
         }
@@ -67,6 +68,24 @@ final class HtmlTimeline implements Timeline {
         json.writeNumber(endNs);
         json.writeString(on);
         json.writeString(line);
+        // Only when there is one: the common span stays as short as it was.
+        if (endedBy != null) {
+            json.writeString(endedBy);
+        }
+        json.writeEndArray();
+    }
+
+    @Override
+    public synchronized void marker(int lane, long atNs, String name, String detail) throws IOException {
+        if (closed) {
+            return;
+        }
+        json.writeStartArray();
+        json.writeString("M");
+        json.writeNumber(lane);
+        json.writeNumber(atNs);
+        json.writeString(name);
+        json.writeString(detail);
         json.writeEndArray();
     }
 

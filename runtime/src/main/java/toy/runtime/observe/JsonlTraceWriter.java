@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.List;
 
 /**
  * {@code --trace-format jsonl}: one JSON object per line (CLI.md, "Schemas"). An instruction is
@@ -71,6 +72,25 @@ final class JsonlTraceWriter extends TraceWriter {
                 json.writeStringField(name, (String) value);
             }
         }
+        json.writeEndObject();
+        json.writeRaw('\n');
+    }
+
+    /** {@code "threads": [{"thread", "on", "line"}, ...]}: the fields of each blocked thread's {@code block} record. */
+    @Override
+    protected void writeDeadlock(long seq, long tNs, String thread, List<BlockedThread> blocked) throws IOException {
+        start(seq, tNs, thread);
+        json.writeFieldName(EVENT);
+        json.writeString("deadlock");
+        json.writeArrayFieldStart("threads");
+        for (BlockedThread b : blocked) {
+            json.writeStartObject();
+            json.writeStringField("thread", b.thread());
+            json.writeStringField("on", b.on());
+            json.writeStringField("line", b.line());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
         json.writeEndObject();
         json.writeRaw('\n');
     }

@@ -36,6 +36,8 @@ public final class Observer {
     private final List<ThreadTrack> tracks = new ArrayList<>();
     private final List<ContentionStats> primitives = new ArrayList<>();
     private final List<WorkerStats> workers = new ArrayList<>();
+    /** The threads of the deadlock that ended the run, or null. */
+    private List<BlockedThread> deadlock;
     /** The timeline lane of each pool worker. */
     private final Map<WorkerId, Integer> workerLanes = new HashMap<>();
     private int lanes;
@@ -141,11 +143,38 @@ public final class Observer {
         return timelineFailure == null && !finished ? timeline : null;
     }
 
-    void span(int lane, ThreadActivity state, long startNs, long endNs, String on, String line) {
+    void span(int lane, ThreadActivity state, long startNs, long endNs, String on, String line, String endedBy) {
         try {
-            timeline.span(lane, state, startNs, endNs, on, line);
+            timeline.span(lane, state, startNs, endNs, on, line, endedBy);
         } catch (IOException e) {
             timelineFailed(e);
+        }
+    }
+
+    /** A marker on a lane of the timeline, which is on ({@link #timeline()}). */
+    void marker(int lane, long atNs, String name, String detail) {
+        try {
+            timeline.marker(lane, atNs, name, detail);
+        } catch (IOException e) {
+            timelineFailed(e);
+        }
+    }
+
+    /**
+     * Every live thread is blocked and none can wake the others: the run ends in a
+     * DeadlockError. Writes the trace's {@code deadlock} record (whatever {@code --trace-threads}
+     * says: it concerns every thread) and keeps {@code blocked} for the stats. (The abort that
+     * follows ends each thread's wait: {@link ThreadTrack#aborted}.)
+     *
+     * @param finder  the thread that found it, the last to block
+     * @param blocked every live thread, in the order they were made
+     */
+    public void deadlock(String finder, List<BlockedThread> blocked) {
+        synchronized (this) {
+            deadlock = List.copyOf(blocked);
+        }
+        if (trace != null) {
+            trace.deadlock(finder, blocked);
         }
     }
 
@@ -190,7 +219,7 @@ public final class Observer {
             all = List.copyOf(tracks);
             List<ThreadStats> threads = new ArrayList<>();
             all.forEach(t -> threads.add(t.stats()));
-            report = new StatsReport(wall, handovers, threads, List.copyOf(primitives), List.copyOf(workers));
+            report = new StatsReport(wall, handovers, threads, List.copyOf(primitives), List.copyOf(workers), deadlock);
         }
         List<String> failures = new ArrayList<>();
         if (timeline != null) {

@@ -11,14 +11,16 @@ import java.util.Locale;
 /**
  * The statistics of a run ({@code --stats}, {@code --stats-json}): per thread its GIL counters,
  * in all the wall time, the GIL's handovers and the share of thread time spent waiting for it,
- * per blocking primitive its contention, per pool worker (by pool and index) its work. Counts are exact (counted on
- * the slow paths, never sampled); times are monotonic nanoseconds.
+ * per blocking primitive its contention, per pool worker (by pool and index) its work, and
+ * the deadlock that ended the run, if one did. Counts are exact (counted on the slow paths,
+ * never sampled); times are monotonic nanoseconds.
  *
  * @param wallNs    from the start of the run to the report
  * @param handovers how often the GIL went to a different thread than the one that held it last
+ * @param deadlock  the threads of the deadlock that ended the run, or null when none did
  */
 public record StatsReport(long wallNs, long handovers, List<ThreadStats> threads, List<ContentionStats> locks,
-        List<WorkerStats> workers) {
+        List<WorkerStats> workers, List<BlockedThread> deadlock) {
 
     /** Time threads spent waiting for the GIL over the time they lived, summed over all threads; 0 to 1. */
     public double gilWaitShare() {
@@ -37,6 +39,10 @@ public record StatsReport(long wallNs, long handovers, List<ThreadStats> threads
         double seconds = wallNs / 1e9;
         out.append(String.format(Locale.ROOT, "GIL: %d handover%s in %.3f s (%.0f per second); threads spent %.1f%% of their time waiting for it%n",
                 handovers, handovers == 1 ? "" : "s", seconds, seconds > 0 ? handovers / seconds : 0.0, 100 * gilWaitShare()));
+        if (deadlock != null) {
+            out.append("Deadlock: the run ended in a DeadlockError; blocked for ever: ")
+                    .append(String.join(", ", deadlock.stream().map(BlockedThread::thread).toList())).append('\n');
+        }
         int nameWidth = width(14, threads.stream().map(ThreadStats::name).toList());
         out.append(String.format(Locale.ROOT, "%n%-" + nameWidth + "s %13s %9s %9s %12s %11s %12s %10s %10s%n", "thread", "instructions",
                 "acquired", "waited", "wait ms", "max wait ms", "hold ms", "drops:int", "drops:blk"));
@@ -58,12 +64,12 @@ public record StatsReport(long wallNs, long handovers, List<ThreadStats> threads
         if (!workers.isEmpty()) {
             // A pool column only when there are several pools: with one, the table reads as it always did.
             boolean severalPools = WorkerStats.severalPools(workers);
-            out.append(String.format(Locale.ROOT, "%n%s%-8s %8s %12s %14s %14s %16s%n", severalPools ? "pool  " : "", "worker", "tasks",
-                    "busy ms", "bytes sent", "bytes received", "round trip ms"));
+            out.append(String.format(Locale.ROOT, "%n%s%-8s %8s %12s %14s %14s %16s %9s %13s %9s%n", severalPools ? "pool  " : "", "worker",
+                    "tasks", "busy ms", "bytes sent", "bytes received", "round trip ms", "recalled", "recall:begun", "replaced"));
             for (WorkerStats w : workers) {
-                out.append(String.format(Locale.ROOT, "%s%-8d %8d %12.3f %14d %14d %16.3f%n",
+                out.append(String.format(Locale.ROOT, "%s%-8d %8d %12.3f %14d %14d %16.3f %9d %13d %9d%n",
                         severalPools ? String.format(Locale.ROOT, "%-5d ", w.pool()) : "", w.index(), w.tasks(), ms(w.busyNs()),
-                        w.bytesSent(), w.bytesReceived(), ms(w.roundTripNs())));
+                        w.bytesSent(), w.bytesReceived(), ms(w.roundTripNs()), w.recalled(), w.recallsBegun(), w.replacements()));
             }
         }
         return out.toString();
@@ -116,9 +122,25 @@ public record StatsReport(long wallNs, long handovers, List<ThreadStats> threads
                 json.writeNumberField("bytes_sent", w.bytesSent());
                 json.writeNumberField("bytes_received", w.bytesReceived());
                 json.writeNumberField("round_trip_ns", w.roundTripNs());
+                json.writeNumberField("recalled", w.recalled());
+                json.writeNumberField("recalls_begun", w.recallsBegun());
+                json.writeNumberField("replacements", w.replacements());
                 json.writeEndObject();
             }
             json.writeEndArray();
+            if (deadlock == null) {
+                json.writeNullField("deadlock");
+            } else {
+                json.writeArrayFieldStart("deadlock");
+                for (BlockedThread b : deadlock) {
+                    json.writeStartObject();
+                    json.writeStringField("thread", b.thread());
+                    json.writeStringField("on", b.on());
+                    json.writeStringField("line", b.line());
+                    json.writeEndObject();
+                }
+                json.writeEndArray();
+            }
             json.writeEndObject();
             json.writeRaw('\n');
         }

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * {@code --trace-format text}: aligned columns for people, under a header line. An instruction:
@@ -58,6 +59,17 @@ final class TextTraceWriter extends TraceWriter {
             }
         }
         end(r);
+    }
+
+    /** {@code --- deadlock Thread-1="acquire Lock (a.toy:6), held by Thread-2, at a.toy:14" ...}: a field per blocked thread. */
+    @Override
+    protected void writeDeadlock(long seq, long tNs, String thread, List<BlockedThread> blocked) throws IOException {
+        Object[] fields = new Object[blocked.size() * 2];
+        for (int i = 0; i < blocked.size(); i++) {
+            fields[2 * i] = blocked.get(i).thread();
+            fields[2 * i + 1] = blocked.get(i).waitsAt();
+        }
+        writeEvent(seq, tNs, thread, "deadlock", fields);
     }
 
     @Override

@@ -79,6 +79,24 @@ public final class ThreadTrack {
         event("unblock");
     }
 
+    /**
+     * The run was aborted while the thread waited (blocked or sleeping): the wait ends without
+     * what it waited for, and the thread ends next. Written instead of {@link #unblock}; on the
+     * timeline its span ends now, marked as ended by {@code reason}, under a marker named
+     * {@code reason}.
+     *
+     * @param reason what aborted the run, as {@code Aborted.Cause} names it: "deadlock", "exit", ...
+     * @param report the abort's report (a DeadlockError's), the marker's detail; "" for none
+     */
+    public void aborted(String reason, String report) {
+        event("aborted", "reason", reason);
+        if (observer.timeline() != null) {
+            long at = end(null, null, null, reason);
+            observer.marker(lane, at, reason,
+                    report.isEmpty() ? "the run was aborted (" + reason + ") while " + name + " waited" : report.strip());
+        }
+    }
+
     /** It ended: the last event of its trace, and the end of its lane's last span. */
     public void ended() {
         event("thread_end");
@@ -96,22 +114,29 @@ public final class ThreadTrack {
      * @param at   the line it is at, or null
      */
     public void enter(ThreadActivity next, String what, String at) {
-        Timeline timeline = observer.timeline();
-        if (timeline == null) {
-            return;
+        if (observer.timeline() != null) {
+            end(next, what, at, null);
         }
+    }
+
+    /**
+     * {@link #enter}, the span in progress ending for {@code endedBy} (null: as usual). Returns
+     * when the new state began (now, unless it is the state the thread was in).
+     */
+    private long end(ThreadActivity next, String what, String at, String endedBy) {
         synchronized (this) {
             if (next == state && next != null) {
-                return;
+                return since;
             }
             long now = observer.now();
             if (state != null) {
-                observer.span(lane, state, since, now, on, line);
+                observer.span(lane, state, since, now, on, line, endedBy);
             }
             state = next;
             since = now;
             on = what;
             line = at;
+            return now;
         }
     }
 

@@ -6,7 +6,7 @@ import java.io.OutputStream;
 /**
  * The states of every thread over time ({@code --timeline FILE}), streamed to the file as the
  * spans end: a lane per Toy thread or pool worker, spans of {@link ThreadActivity} on thread
- * lanes, task spans on worker lanes. Times are nanoseconds since the run started. Calls come
+ * lanes, task spans on worker lanes, and markers (a deadlock) on thread lanes. Times are nanoseconds since the run started. Calls come
  * from every thread; implementations serialize them.
  */
 public interface Timeline {
@@ -16,10 +16,21 @@ public interface Timeline {
     /**
      * One span of a thread's state.
      *
-     * @param on   what a blocked thread waits for ("acquire Lock (race.toy:3)"), or null
-     * @param line where the thread was when the span began ("race.toy:12"), or null when unknown
+     * @param on      what a blocked thread waits for ("acquire Lock (race.toy:3)"), or null
+     * @param line    where the thread was when the span began ("race.toy:12"), or null when unknown
+     * @param endedBy null for a span that ended as spans do; for a wait that an abort of the run
+     *                ended, what aborted it ("deadlock", "exit", ...)
      */
-    void span(int lane, ThreadActivity state, long startNs, long endNs, String on, String line) throws IOException;
+    void span(int lane, ThreadActivity state, long startNs, long endNs, String on, String line, String endedBy)
+            throws IOException;
+
+    /**
+     * A moment on a lane, drawn over its spans: a deadlock, on the lane of each thread in it.
+     *
+     * @param name   what happened: "deadlock"
+     * @param detail what a person reads about it, lines separated by {@code \n}
+     */
+    void marker(int lane, long atNs, String name, String detail) throws IOException;
 
     /**
      * One task that a pool worker ran, on the worker's lane; {@code label} says what it ran.

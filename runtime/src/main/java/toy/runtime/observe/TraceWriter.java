@@ -2,6 +2,7 @@ package toy.runtime.observe;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.List;
 
 /**
  * The instruction trace ({@code --trace}): one record per executed instruction and per GIL or
@@ -84,7 +85,7 @@ public abstract class TraceWriter {
 
     /**
      * Writes an event record: {@code gil_wait}, {@code gil_acquire}, {@code gil_drop},
-     * {@code block}, {@code unblock}, {@code thread_start}, {@code thread_end}.
+     * {@code block}, {@code unblock}, {@code aborted}, {@code thread_start}, {@code thread_end}.
      *
      * @param fields the event's own fields as name, value pairs; a value is a String, a Long or null
      */
@@ -94,6 +95,21 @@ public abstract class TraceWriter {
         }
         try {
             writeEvent(seq++, System.nanoTime() - originNs, thread, event, fields);
+        } catch (IOException e) {
+            fail(e);
+        }
+    }
+
+    /**
+     * Writes a {@code deadlock} record: {@code thread} found every live thread blocked, as
+     * {@code blocked} lists them (all of them, in the order they were made).
+     */
+    public final synchronized void deadlock(String thread, List<BlockedThread> blocked) {
+        if (stopped) {
+            return;
+        }
+        try {
+            writeDeadlock(seq++, System.nanoTime() - originNs, thread, blocked);
         } catch (IOException e) {
             fail(e);
         }
@@ -136,6 +152,8 @@ public abstract class TraceWriter {
             String arg, String stack) throws IOException;
 
     protected abstract void writeEvent(long seq, long tNs, String thread, String event, Object[] fields) throws IOException;
+
+    protected abstract void writeDeadlock(long seq, long tNs, String thread, List<BlockedThread> blocked) throws IOException;
 
     /** Writes what is buffered to the output, which stays open. */
     protected abstract void flushOutput() throws IOException;

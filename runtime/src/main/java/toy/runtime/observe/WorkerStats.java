@@ -12,8 +12,12 @@ import java.util.List;
  * @param bytesSent      bytes the parent sent it (tasks and their arguments)
  * @param bytesReceived  bytes it sent back (results, errors, printed lines)
  * @param roundTripNs    the mean time from sending a task to receiving its result, in nanoseconds
+ * @param recalled       tasks the pool asked back from it and it gave back, unbegun, for an idle worker
+ * @param recallsBegun   tasks the pool asked back once it had begun them: it ran them itself
+ * @param replacements   times its process ended while the pool still had work for it and a new one took its place
  */
-public record WorkerStats(int pool, int index, long tasks, long busyNs, long bytesSent, long bytesReceived, long roundTripNs) {
+public record WorkerStats(int pool, int index, long tasks, long busyNs, long bytesSent, long bytesReceived, long roundTripNs,
+        long recalled, long recallsBegun, long replacements) {
 
     /**
      * The worker's name on its timeline lane: "Worker 0" while the run had one pool, "Pool 2

@@ -303,6 +303,7 @@ public final class Pool implements ToyObject, HasMethods {
                     if (task == null && givenBack == 1) {
                         throw new Codec.Malformed("task " + id + " given back, which it was not holding");
                     }
+                    host.activity().recallAnswered(number, w.index, givenBack == 1);
                     if (task != null) {
                         // Given back: it goes first. Begun already: its result comes as usual
                         // (or came: then it is gone), and another held task may be asked back.
@@ -370,6 +371,7 @@ public final class Pool implements ToyObject, HasMethods {
             } else if (!stopping && broken == null) {
                 try {
                     workers[w.index] = start(w.index);
+                    host.activity().replaced(number, w.index);
                     endedWorkers--;
                     for (int i = unstarted.size() - 1; i >= 0; i--) {
                         pending.addFirst(unstarted.get(i));

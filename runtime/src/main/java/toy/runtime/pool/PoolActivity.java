@@ -20,9 +20,12 @@ public final class PoolActivity {
      * @param bytesSent     bytes the parent sent it (tasks), message headers included
      * @param bytesReceived bytes it sent the parent (results, errors, output lines)
      * @param roundTripNanos ns from sending each task to receiving its reply, summed over {@code tasks}
+     * @param recalled      tasks asked back from it ({@code RECALL}) that it gave back unbegun
+     * @param recallsBegun  tasks asked back that it had already begun (and ran itself)
+     * @param replacements  times a new process took the place of one that ended
      */
     public record WorkerStats(int pool, int index, long tasks, long busyNanos, long bytesSent, long bytesReceived,
-            long roundTripNanos) {
+            long roundTripNanos, long recalled, long recallsBegun, long replacements) {
         /** The mean round trip of a task in ns, 0 when none ran. */
         public long meanRoundTripNanos() {
             return tasks == 0 ? 0 : roundTripNanos / tasks;
@@ -46,7 +49,7 @@ public final class PoolActivity {
         int pool = ++pools;
         for (int i = 0; i < size; i++) {
             lanes.add(new int[] {pool, i});
-            counters.add(new long[5]);
+            counters.add(new long[8]);
         }
         return pool;
     }
@@ -68,6 +71,16 @@ public final class PoolActivity {
         c[3] += received;
     }
 
+    /** A worker answered a recall: it gave the task back ({@code givenBack}), or it had begun it. */
+    synchronized void recallAnswered(int pool, int index, boolean givenBack) {
+        lane(pool, index)[givenBack ? 5 : 6]++;
+    }
+
+    /** A new process took the place of the worker's, which ended. */
+    synchronized void replaced(int pool, int index) {
+        lane(pool, index)[7]++;
+    }
+
     private long[] lane(int pool, int index) {
         for (int i = 0; i < lanes.size(); i++) {
             if (lanes.get(i)[0] == pool && lanes.get(i)[1] == index) {
@@ -82,7 +95,7 @@ public final class PoolActivity {
         List<WorkerStats> list = new ArrayList<>();
         for (int i = 0; i < lanes.size(); i++) {
             long[] c = counters.get(i);
-            list.add(new WorkerStats(lanes.get(i)[0], lanes.get(i)[1], c[0], c[1], c[2], c[3], c[4]));
+            list.add(new WorkerStats(lanes.get(i)[0], lanes.get(i)[1], c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]));
         }
         return list;
     }

@@ -17,14 +17,43 @@ public final class Aborted extends RuntimeException {
      */
     public static final int PIPE_CLOSED_STATUS = 141;
 
+    /** What ended the run; its {@link #key} is the {@code reason} of the trace's {@code aborted} records. */
+    public enum Cause {
+        /** Every thread was blocked and none could wake the others (a DeadlockError). */
+        DEADLOCK("deadlock"),
+        /** {@code exit()}, in any thread, or a stop from outside the program's threads that acts as one. */
+        EXIT("exit"),
+        /** Standard output's reader went away ({@link #PIPE_CLOSED_STATUS}). */
+        PIPE_CLOSED("pipe_closed"),
+        /** A bug in Toy itself, in a thread other than MainThread. */
+        INTERNAL_ERROR("internal_error");
+
+        private final String key;
+
+        Cause(String key) {
+            this.key = key;
+        }
+
+        /** Its name in traces: "deadlock". */
+        public String key() {
+            return key;
+        }
+    }
+
+    private final Cause cause;
     private final int status;
     private final String report;
 
     /** report: printed to stderr when the run ends ("" for none). */
-    public Aborted(int status, String report) {
+    public Aborted(Cause cause, int status, String report) {
         super(report, null, false, false);
+        this.cause = cause;
         this.status = status;
         this.report = report;
+    }
+
+    public Cause cause() {
+        return cause;
     }
 
     public int status() {

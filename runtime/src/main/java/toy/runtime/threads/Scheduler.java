@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import toy.runtime.TracebackEntry;
+import toy.runtime.observe.BlockedThread;
 import toy.runtime.observe.ContentionStats;
 import toy.runtime.observe.Observer;
 
@@ -21,8 +22,9 @@ import toy.runtime.observe.Observer;
  * as blocked: there are no false alarms.
  *
  * <p>When the run is observed, this is also where threads get their {@link
- * toy.runtime.observe.ThreadTrack} and where {@code block}, {@code unblock}, {@code thread_start}
- * and {@code thread_end} trace events and the primitives' contention counts come from.
+ * toy.runtime.observe.ThreadTrack} and where {@code block}, {@code unblock}, {@code aborted},
+ * {@code deadlock}, {@code thread_start} and {@code thread_end} trace events and the
+ * primitives' contention counts come from.
  */
 public final class Scheduler {
     private final Object monitor = new Object();
@@ -156,6 +158,7 @@ public final class Scheduler {
         try {
             synchronized (monitor) {
                 me.wokenFromOutside = outside || timeoutNanos != FOREVER;
+                me.inWait = true;
                 if (me.track != null) {
                     if (sleeping) {
                         me.track.block("sleep", null, me.lineHere());
@@ -165,7 +168,9 @@ public final class Scheduler {
                     }
                 }
                 while (!(done = ready.getAsBoolean())) {
-                    checkAborted();
+                    if (aborted != null) {
+                        break;
+                    }
                     if (KeyboardInterrupt.pending(me)) {
                         break;
                     }
@@ -179,7 +184,8 @@ public final class Scheduler {
                         // Again at every turn: changed() marks waiters runnable before it wakes them.
                         me.blockOn(what);
                         if (everyThreadBlocked()) {
-                            throw abort(new Aborted(Aborted.ERROR_STATUS, deadlockReport()));
+                            deadlocked(me);
+                            break;
                         }
                     }
                     if (timeoutNanos == FOREVER) {
@@ -188,17 +194,30 @@ public final class Scheduler {
                         TimeUnit.NANOSECONDS.timedWait(monitor, left);
                     }
                 }
-                if (done && primitive != null) {
-                    primitive.acquired(true, System.nanoTime() - start);
-                }
-                if (me.track != null) {
-                    me.track.unblock();
-                }
                 me.wokenFromOutside = false;
-                me.setState(ThreadState.State.WAITING_FOR_GIL);
+                if (aborted != null) {
+                    // The abort ended the wait (abort() said so, unless the wait began after it),
+                    // or made `ready` true (a joined thread that it stopped): not an unblock, and
+                    // the thread does not go on to wait for the GIL.
+                    if (me.inWait && me.track != null) {
+                        me.track.aborted(aborted.cause().key(), aborted.report());
+                    }
+                } else {
+                    if (done && primitive != null) {
+                        primitive.acquired(true, System.nanoTime() - start);
+                    }
+                    if (me.track != null) {
+                        me.track.unblock();
+                    }
+                    me.setState(ThreadState.State.WAITING_FOR_GIL);
+                }
+                me.inWait = false;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            synchronized (monitor) {
+                me.inWait = false;
+            }
         } finally {
             if (aborted == null) {
                 gil.acquire(me);
@@ -223,9 +242,12 @@ public final class Scheduler {
     /** Call, under the monitor or not, after anything that may let a waiter go on. */
     public void changed() {
         synchronized (monitor) {
-            for (ThreadState t : live) {
-                if (t.state() == ThreadState.State.BLOCKED) {
-                    t.setState(ThreadState.State.WAITING_FOR_GIL);
+            // After an abort a waiter wakes only to end: it is not shown runnable (waiting for the GIL).
+            if (aborted == null) {
+                for (ThreadState t : live) {
+                    if (t.state() == ThreadState.State.BLOCKED) {
+                        t.setState(ThreadState.State.WAITING_FOR_GIL);
+                    }
                 }
             }
             monitor.notifyAll();
@@ -239,11 +261,21 @@ public final class Scheduler {
         }
     }
 
-    /** Ends the run from any thread (exit(), a deadlock): every Toy thread stops at its next check. */
+    /**
+     * Ends the run from any thread (exit(), a deadlock): every Toy thread stops at its next check.
+     * Every wait in progress ends now, with an {@code aborted} trace record for its thread, so
+     * that no trace or timeline shows a waiter as having got what it waited for.
+     */
     public Aborted abort(Aborted reason) {
         synchronized (monitor) {
             if (aborted == null) {
                 aborted = reason;
+                for (ThreadState t : live) {
+                    if (t.inWait && t.track != null) {
+                        t.track.aborted(reason.cause().key(), reason.report());
+                    }
+                    t.inWait = false;
+                }
             }
             monitor.notifyAll();
         }
@@ -268,14 +300,21 @@ public final class Scheduler {
         return true;
     }
 
-    private String deadlockReport() {
-        StringBuilder sb = new StringBuilder("DeadlockError: every thread is blocked and none can wake the others\n");
+    /**
+     * {@code me}, the last live thread to block, found every thread blocked: aborts the run with
+     * a DeadlockError report, and tells the observer, if any, which threads wait for what.
+     */
+    private void deadlocked(ThreadState me) {
+        List<BlockedThread> blocked = new ArrayList<>();
+        StringBuilder report = new StringBuilder("DeadlockError: every thread is blocked and none can wake the others\n");
         for (ThreadState t : live) {
-            String what = t.blockedOn();
-            // An aside ("…, held by Thread-2") is closed by a comma before where the thread waits.
-            sb.append("  ").append(t.name).append(" waits to ").append(what)
-                    .append(what.contains(", ") ? ", at " : " at ").append(t.blockedLine()).append('\n');
+            BlockedThread b = new BlockedThread(t.name, t.blockedOn(), t.blockedLine());
+            blocked.add(b);
+            report.append("  ").append(b.thread()).append(" waits to ").append(b.waitsAt()).append('\n');
         }
-        return sb.toString();
+        if (observer != null) {
+            observer.deadlock(me.name, blocked);
+        }
+        abort(new Aborted(Aborted.Cause.DEADLOCK, Aborted.ERROR_STATUS, report.toString()));
     }
 }

@@ -34,6 +34,11 @@ public final class ThreadState {
      * ends (a pool worker's reply): such a thread never counts towards a deadlock.
      */
     volatile boolean wokenFromOutside;
+    /**
+     * In the scheduler's blocking helper, its wait neither over nor ended by an abort (which
+     * then writes the thread's {@code aborted} record). Guarded by the scheduler's monitor.
+     */
+    boolean inWait;
     /** Ctrl-C asked this thread to raise KeyboardInterrupt and it has not yet looked ({@link KeyboardInterrupt}). */
     volatile boolean interruptPending;
     private volatile long stateSince = System.nanoTime();

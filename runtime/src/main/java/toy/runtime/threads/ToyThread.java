@@ -70,7 +70,7 @@ public final class ToyThread implements ToyObject, Members, HasMethods {
             // A bug in Toy, not in the script: say so, not with a Java stack trace, and end the
             // run with the status an internal error on the main thread gets.
             reportError.accept(Aborted.internalError(" in " + state.name, e) + "\n");
-            scheduler.abort(new Aborted(Aborted.ERROR_STATUS, ""));
+            scheduler.abort(new Aborted(Aborted.Cause.INTERNAL_ERROR, Aborted.ERROR_STATUS, ""));
         } finally {
             done = true;
             state.gil.releaseAtEnd(state);

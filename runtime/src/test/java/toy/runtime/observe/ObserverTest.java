@@ -48,7 +48,7 @@ class ObserverTest {
         observer.start();
         ThreadTrack main = observer.track("MainThread", () -> NOTHING);
         main.enter(ThreadActivity.RUNNING, null, "a.toy:1");
-        observer.workers(List.of(new WorkerStats(1, 0, 0, 0, 0, 0, 0), new WorkerStats(1, 1, 2, 25, 10, 12, 40)));
+        observer.workers(List.of(new WorkerStats(1, 0, 0, 0, 0, 0, 0, 0, 0, 0), new WorkerStats(1, 1, 2, 25, 10, 12, 40, 0, 0, 0)));
         observer.workerTask(1, 1, 10, 20, "square(3)");
         observer.workerTask(1, 1, 30, 45, "square(4)");
         main.enter(ThreadActivity.BLOCKED, "acquire Lock (a.toy:2)", "a.toy:5");
@@ -62,8 +62,10 @@ class ObserverTest {
         assertTrue(timeline.contains("\"name\":\"blocked\",\"cat\":\"thread\""), timeline);
         assertTrue(timeline.contains("\"args\":{\"on\":\"acquire Lock (a.toy:2)\",\"line\":\"a.toy:5\"}"), timeline);
         assertTrue(stats.toString(StandardCharsets.UTF_8).replaceAll("\\s", "").contains(
-                "\"workers\":[{\"pool\":1,\"index\":0,\"tasks\":0,\"busy_ns\":0,\"bytes_sent\":0,\"bytes_received\":0,\"round_trip_ns\":0},"
-                + "{\"pool\":1,\"index\":1,\"tasks\":2,\"busy_ns\":25,\"bytes_sent\":10,\"bytes_received\":12,\"round_trip_ns\":40}]"));
+                "\"workers\":[{\"pool\":1,\"index\":0,\"tasks\":0,\"busy_ns\":0,\"bytes_sent\":0,\"bytes_received\":0,\"round_trip_ns\":0,"
+                + "\"recalled\":0,\"recalls_begun\":0,\"replacements\":0},"
+                + "{\"pool\":1,\"index\":1,\"tasks\":2,\"busy_ns\":25,\"bytes_sent\":10,\"bytes_received\":12,\"round_trip_ns\":40,"
+                + "\"recalled\":0,\"recalls_begun\":0,\"replacements\":0}]"));
     }
 
     /** Workers of several pools: a lane each, named after its pool, in the order of the pools. */
@@ -74,8 +76,8 @@ class ObserverTest {
         observer.timeline(Timeline.create("t.json", json), "t.json");
         observer.start();
         observer.track("MainThread", () -> NOTHING).ended();
-        observer.workers(List.of(new WorkerStats(1, 0, 1, 5, 0, 0, 5), new WorkerStats(2, 0, 1, 5, 0, 0, 5),
-                new WorkerStats(3, 0, 0, 0, 0, 0, 0)));
+        observer.workers(List.of(new WorkerStats(1, 0, 1, 5, 0, 0, 5, 0, 0, 0), new WorkerStats(2, 0, 1, 5, 0, 0, 5, 0, 0, 0),
+                new WorkerStats(3, 0, 0, 0, 0, 0, 0, 0, 0, 0)));
         observer.workerTask(2, 0, 10, 20, "g");
         observer.workerTask(1, 0, 30, 40, "f");
         assertThrows(IllegalArgumentException.class, () -> observer.workerTask(2, 1, 10, 20, "h"));

@@ -19,7 +19,15 @@ class StatsReportTest {
         return new StatsReport(2_000_000_000L, 10,
                 List.of(new ThreadStats("MainThread", 50, 2, 1, 250, 250, 1000, 0, 1, 1000),
                         new ThreadStats("Thread-1", 70, 3, 2, 250, 200, 1000, 1, 0, 1000)),
-                List.of(lock), List.of(new WorkerStats(1, 0, 4, 5_000_000, 120, 80, 6_000_000)));
+                List.of(lock), List.of(new WorkerStats(1, 0, 4, 5_000_000, 120, 80, 6_000_000, 2, 1, 3)), null);
+    }
+
+    /** The same run, ended by a deadlock of its two threads. */
+    private static StatsReport deadlocked() {
+        StatsReport r = report();
+        return new StatsReport(r.wallNs(), r.handovers(), r.threads(), r.locks(), r.workers(), List.of(
+                new BlockedThread("MainThread", "join Thread-1", "a.toy:9"),
+                new BlockedThread("Thread-1", "acquire Lock (a.toy:3), held by MainThread", "a.toy:5")));
     }
 
     @Test
@@ -42,17 +50,39 @@ class StatsReportTest {
         assertTrue(text.startsWith("GIL: 10 handovers in 2.000 s (5 per second); threads spent 25.0% of their time waiting for it\n"), text);
         assertTrue(text.contains("\nThread-1                  70         3         2        0.000       0.000        0.001          1          0\n"), text);
         assertTrue(text.contains("\nLock       -            a.toy:3                         3          2        0.000       0.000\n"), text);
-        assertTrue(text.contains("\nworker      tasks      busy ms     bytes sent bytes received    round trip ms\n"
-                + "0               4        5.000            120             80            6.000\n"), text);
+        assertTrue(text.contains("\nworker      tasks      busy ms     bytes sent bytes received    round trip ms  recalled  recall:begun"
+                + "  replaced\n"
+                + "0               4        5.000            120             80            6.000         2             1         3\n"), text);
+        assertTrue(!text.contains("Deadlock"), text);
+    }
+
+    /** One line after the GIL's says that a deadlock ended the run, and which threads it left blocked; the rest is unchanged. */
+    @Test
+    void aDeadlockIsOneLineOfTheText() {
+        String text = deadlocked().text();
+        assertEquals("GIL: 10 handovers in 2.000 s (5 per second); threads spent 25.0% of their time waiting for it\n"
+                + "Deadlock: the run ended in a DeadlockError; blocked for ever: MainThread, Thread-1\n"
+                + report().text().substring(report().text().indexOf('\n') + 1), text);
+    }
+
+    @Test
+    void aDeadlockIsOneFieldOfTheJson() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        deadlocked().writeJson(out);
+        String json = out.toString(StandardCharsets.UTF_8).replaceAll("\\s+", "");
+        assertTrue(json.endsWith(",\"deadlock\":[{\"thread\":\"MainThread\",\"on\":\"joinThread-1\",\"line\":\"a.toy:9\"},"
+                + "{\"thread\":\"Thread-1\",\"on\":\"acquireLock(a.toy:3),heldbyMainThread\",\"line\":\"a.toy:5\"}]}"), json);
     }
 
     @Test
     void workersOfSeveralPoolsHaveAPoolColumn() {
-        String text = new StatsReport(1, 0, List.of(), List.of(), List.of(new WorkerStats(1, 0, 4, 5_000_000, 120, 80, 6_000_000),
-                new WorkerStats(2, 0, 1, 0, 10, 8, 0))).text();
-        assertTrue(text.endsWith("\npool  worker      tasks      busy ms     bytes sent bytes received    round trip ms\n"
-                + "1     0               4        5.000            120             80            6.000\n"
-                + "2     0               1        0.000             10              8            0.000\n"), text);
+        String text = new StatsReport(1, 0, List.of(), List.of(), List.of(new WorkerStats(1, 0, 4, 5_000_000, 120, 80, 6_000_000, 0, 0, 0),
+                new WorkerStats(2, 0, 1, 0, 10, 8, 0, 1, 0, 0)), null).text();
+        assertTrue(text.endsWith("\npool  worker      tasks      busy ms     bytes sent bytes received    round trip ms  recalled  recall:begun"
+                + "  replaced\n"
+                + "1     0               4        5.000            120             80            6.000         0             0         0\n"
+                + "2     0               1        0.000             10              8            0.000         1             0         0\n"),
+                text);
     }
 
     @Test
@@ -66,6 +96,7 @@ class StatsReportTest {
         assertTrue(json.contains("\"locks\":[{\"kind\":\"Lock\",\"name\":null,\"site\":\"a.toy:3\",\"acquisitions\":3,\"contended\":2,"
                 + "\"wait_ns\":400,\"wait_max_ns\":300}]"), json);
         assertTrue(json.endsWith("\"workers\":[{\"pool\":1,\"index\":0,\"tasks\":4,\"busy_ns\":5000000,\"bytes_sent\":120,"
-                + "\"bytes_received\":80,\"round_trip_ns\":6000000}]}"), json);
+                + "\"bytes_received\":80,\"round_trip_ns\":6000000,\"recalled\":2,\"recalls_begun\":1,\"replacements\":3}],"
+                + "\"deadlock\":null}"), json);
     }
 }

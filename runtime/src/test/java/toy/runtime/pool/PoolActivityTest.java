@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The figures --stats and --timeline read: per worker lane, and a span per task on the parent's clock. */
+/** The figures --stats and --timeline read: per worker lane (recalls and replacements too), and a span per task on the parent's clock. */
 class PoolActivityTest {
     @Test
     void countsPerLaneAndSpansPerTask() {
@@ -18,11 +18,15 @@ class PoolActivityTest {
         activity.taskDone(first, 1, "f", 1_000, 5_000, 3_000);
         activity.taskDone(first, 1, "g", 6_000, 7_000, 500);
         activity.taskDone(second, 0, "h", 10, 20, 50);
+        activity.recallAnswered(first, 0, true);
+        activity.recallAnswered(first, 0, true);
+        activity.recallAnswered(first, 0, false);
+        activity.replaced(second, 0);
 
         assertEquals(List.of(
-                new PoolActivity.WorkerStats(1, 0, 0, 0, 0, 0, 0),
-                new PoolActivity.WorkerStats(1, 1, 2, 3_500, 100, 40, 5_000),
-                new PoolActivity.WorkerStats(2, 0, 1, 50, 0, 0, 10)), activity.workers());
+                new PoolActivity.WorkerStats(1, 0, 0, 0, 0, 0, 0, 2, 1, 0),
+                new PoolActivity.WorkerStats(1, 1, 2, 3_500, 100, 40, 5_000, 0, 0, 0),
+                new PoolActivity.WorkerStats(2, 0, 1, 50, 0, 0, 10, 0, 0, 1)), activity.workers());
         assertEquals(2_500, activity.workers().get(1).meanRoundTripNanos());
         assertEquals(0, activity.workers().get(0).meanRoundTripNanos());
         assertEquals(List.of(

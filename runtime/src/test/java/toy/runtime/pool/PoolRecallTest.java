@@ -54,6 +54,8 @@ class PoolRecallTest {
     private final PrintWriter[] commands = new PrintWriter[2];
     private ServerSocket server;
     private Pool pool;
+    /** What the pool counts for --stats: the recalls each worker answered. */
+    private PoolActivity activity;
 
     private Pool.Host host() {
         // A small JVM that starts fast: the worker runs no Toy code. Its stderr has only a JVM's
@@ -72,7 +74,9 @@ class PoolRecallTest {
     private void startPool() throws IOException {
         server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         // The workers connect before they say READY, so both connections wait in the backlog by now.
-        pool = new Pool(host(), 2);
+        Pool.Host host = host();
+        activity = host.activity();
+        pool = new Pool(host, 2);
         for (int i = 0; i < 2; i++) {
             Socket connection = server.accept();
             BufferedReader in = new BufferedReader(new InputStreamReader(connection.getInputStream(), StandardCharsets.UTF_8));
@@ -144,6 +148,13 @@ class PoolRecallTest {
     private void shutdownAndCheckNothingMoreWasSent() throws InterruptedException {
         pool.shutdown();
         assertEquals(Set.of("0: END", "1: END"), Set.of(reports.take(), reports.take()));
+    }
+
+    /** Checks the recalls each worker answered, as --stats counts them: {given back, begun} of worker 0, then of worker 1. */
+    private void recallsCounted(long... counts) {
+        List<PoolActivity.WorkerStats> workers = activity.workers();
+        assertEquals(List.of(counts[0], counts[1], counts[2], counts[3]), List.of(workers.get(0).recalled(),
+                workers.get(0).recallsBegun(), workers.get(1).recalled(), workers.get(1).recallsBegun()));
     }
 
     /** Futures of f(1) to f(5) and the ids their tasks got, by n. */
@@ -226,6 +237,8 @@ class PoolRecallTest {
             assertEquals(80L, f8.result(-1));
             assertEquals(90L, f9.result(-1));
             shutdownAndCheckNothingMoreWasSent();
+            // Task 3 asked back once begun, task 7 given back: both from worker 0.
+            recallsCounted(1, 1, 0, 0);
         });
     }
 
@@ -253,6 +266,7 @@ class PoolRecallTest {
             send(0, "RESULT " + id6 + " 60");
             assertEquals(60L, f6.result(-1));
             shutdownAndCheckNothingMoreWasSent();
+            recallsCounted(0, 1, 0, 0);
         });
     }
 
@@ -271,6 +285,7 @@ class PoolRecallTest {
             send(0, "RESULT " + ids[1] + " 10");
             assertEquals(10L, held.futures()[1].result(-1));
             shutdownAndCheckNothingMoreWasSent();
+            recallsCounted(1, 0, 0, 0);
         });
     }
 }
