@@ -489,6 +489,8 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
             code.emit(ADD_LOCAL_INT, v.slot, (int) (op.equals("+=") ? increment : -increment));
             return;
         }
+        // Reading the name fails at the name (a NameError's carets under count in count += 1), as CPython shows it.
+        line(name);
         load(v);
         visit(value);
         line(statement);

@@ -199,6 +199,8 @@ class DeadlockObservabilityTest {
      * On the timeline each thread of the deadlock has a marker named "deadlock", whose detail is
      * the report, at the moment its blocked span ends; that span is its last, and says it was
      * ended by the deadlock (no "waiting for the GIL" after it, as if it had got its lock).
+     * MainThread's join is one span from its start to the deadlock: the Events and Locks the
+     * other threads use wake every waiter to look again, which is not the end of its wait.
      */
     @Test
     void theTimelineMarksTheDeadlockOnTheLaneOfEachThreadInIt() throws IOException {
@@ -209,6 +211,7 @@ class DeadlockObservabilityTest {
         Map<Long, String> lanes = new LinkedHashMap<>();
         Map<String, List<Map<?, ?>>> markers = new LinkedHashMap<>();
         Map<String, Map<?, ?>> lastSpan = new LinkedHashMap<>();
+        List<Map<?, ?>> mainSpans = new ArrayList<>();
         List<?> events = (List<?>) ((Map<?, ?>) JsonRecords.parse(Files.readString(timeline))).get("traceEvents");
         for (Object e : events) {
             Map<?, ?> event = (Map<?, ?>) e;
@@ -222,6 +225,9 @@ class DeadlockObservabilityTest {
             if ("i".equals(event.get("ph"))) {
                 markers.computeIfAbsent(lane, k -> new ArrayList<>()).add(event);
             } else if ("X".equals(event.get("ph"))) {
+                if ("MainThread".equals(lane)) {
+                    mainSpans.add(event);
+                }
                 Map<?, ?> last = lastSpan.get(lane);
                 if (last == null || ((Number) last.get("ts")).doubleValue() < ((Number) event.get("ts")).doubleValue()) {
                     lastSpan.put(lane, event);
@@ -243,5 +249,8 @@ class DeadlockObservabilityTest {
             // The same nanosecond, in microseconds as the format has them (a rounding's difference at most).
             assertEquals(((Number) marker.get("ts")).doubleValue(), end, 1e-3, thread);
         }
+        List<Map<?, ?>> blocked = mainSpans.stream().filter(span -> "blocked".equals(span.get("name"))).toList();
+        assertEquals(1, blocked.size(), mainSpans.toString());
+        assertEquals(lastSpan.get("MainThread"), blocked.get(0));
     }
 }

@@ -1,5 +1,9 @@
 package toy.runtime.observe;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.util.List;
+
 /**
  * One thread of a deadlock, as the DeadlockError report and the trace's {@code deadlock} record
  * give it: which thread, what it waits for, and where.
@@ -17,5 +21,21 @@ public record BlockedThread(String thread, String on, String line) {
      */
     public String waitsAt() {
         return on + (on.contains(", ") ? ", at " : " at ") + line;
+    }
+
+    /**
+     * The threads as a JSON array of {@code {"thread", "on", "line"}} objects, the shape of the
+     * trace's {@code deadlock} record and of {@code --stats-json}'s {@code deadlock} field.
+     */
+    static void writeJson(JsonGenerator json, List<BlockedThread> blocked) throws IOException {
+        json.writeStartArray();
+        for (BlockedThread b : blocked) {
+            json.writeStartObject();
+            json.writeStringField("thread", b.thread());
+            json.writeStringField("on", b.on());
+            json.writeStringField("line", b.line());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
     }
 }

@@ -82,15 +82,8 @@ final class JsonlTraceWriter extends TraceWriter {
         start(seq, tNs, thread);
         json.writeFieldName(EVENT);
         json.writeString("deadlock");
-        json.writeArrayFieldStart("threads");
-        for (BlockedThread b : blocked) {
-            json.writeStartObject();
-            json.writeStringField("thread", b.thread());
-            json.writeStringField("on", b.on());
-            json.writeStringField("line", b.line());
-            json.writeEndObject();
-        }
-        json.writeEndArray();
+        json.writeFieldName("threads");
+        BlockedThread.writeJson(json, blocked);
         json.writeEndObject();
         json.writeRaw('\n');
     }

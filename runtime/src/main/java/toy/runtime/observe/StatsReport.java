@@ -131,15 +131,8 @@ public record StatsReport(long wallNs, long handovers, List<ThreadStats> threads
             if (deadlock == null) {
                 json.writeNullField("deadlock");
             } else {
-                json.writeArrayFieldStart("deadlock");
-                for (BlockedThread b : deadlock) {
-                    json.writeStartObject();
-                    json.writeStringField("thread", b.thread());
-                    json.writeStringField("on", b.on());
-                    json.writeStringField("line", b.line());
-                    json.writeEndObject();
-                }
-                json.writeEndArray();
+                json.writeFieldName("deadlock");
+                BlockedThread.writeJson(json, deadlock);
             }
             json.writeEndObject();
             json.writeRaw('\n');

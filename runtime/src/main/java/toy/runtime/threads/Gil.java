@@ -450,7 +450,10 @@ public final class Gil {
     private void take(ThreadState me, boolean contended, long waitedNanos) {
         holderSince = System.nanoTime();
         if (lastHolder != me) {
-            handovers++;
+            // The run's first take hands nothing over: a one-thread run has no handover.
+            if (lastHolder != null) {
+                handovers++;
+            }
             lastHolder = me;
         }
         dropRequested = false;

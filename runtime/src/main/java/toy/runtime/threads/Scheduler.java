@@ -242,11 +242,11 @@ public final class Scheduler {
     /** Call, under the monitor or not, after anything that may let a waiter go on. */
     public void changed() {
         synchronized (monitor) {
-            // After an abort a waiter wakes only to end: it is not shown runnable (waiting for the GIL).
+            // After an abort a waiter wakes only to end: it is not counted runnable.
             if (aborted == null) {
                 for (ThreadState t : live) {
                     if (t.state() == ThreadState.State.BLOCKED) {
-                        t.setState(ThreadState.State.WAITING_FOR_GIL);
+                        t.wake();
                     }
                 }
             }

@@ -41,7 +41,6 @@ public final class ThreadState {
     boolean inWait;
     /** Ctrl-C asked this thread to raise KeyboardInterrupt and it has not yet looked ({@link KeyboardInterrupt}). */
     volatile boolean interruptPending;
-    private volatile long stateSince = System.nanoTime();
     /** The Thread value scripts see; set when it is made. */
     ToyThread thread;
     /** Its trace events, timeline lane and stats when the run is observed (--trace, --stats, --timeline), else null. */
@@ -89,7 +88,6 @@ public final class ThreadState {
 
     void setState(State state) {
         this.state = state;
-        this.stateSince = System.nanoTime();
         if (track != null && track.onTimeline()) {
             track.enter(activity(state), state == State.BLOCKED ? blockedOn() : null,
                     state == State.BLOCKED ? blockedLine() : lineHere());
@@ -139,8 +137,14 @@ public final class ThreadState {
                 holdNanos, dropsAtInterval, dropsForBlocking, 0);
     }
 
-    long stateSince() {
-        return stateSince;
+    /**
+     * A blocked thread woken to look at what it waits for again: no longer counted as blocked
+     * by the deadlock detector until it has looked, but not shown as waiting for the GIL on the
+     * timeline either, since it may find it must go on waiting (its wait then goes on as one
+     * span); when it goes on, its wait's end says so.
+     */
+    void wake() {
+        state = State.WAITING_FOR_GIL;
     }
 
     void blockOn(Supplier<String> what) {
