@@ -33,6 +33,8 @@ public final class PythonNames {
         }
     }
 
+    private static final String COMPREHENSION = "Toy maps and filters with a comprehension: [f(x) for x in xs if ok(x)]";
+
     private static final List<Entry> ENTRIES = List.of(
             new Entry("True", "true", null, null, null),
             new Entry("False", "false", null, null, null),
@@ -48,8 +50,8 @@ public final class PythonNames {
             new Entry("method", null, "builtin", null, null),
             new Entry("builtin_function_or_method", null, "builtin", null, null),
             new Entry("isinstance", null, null, null, "Toy tests a type by its name: type(x) == \"int\""),
-            new Entry("map", null, null, null, "Toy maps and filters with a comprehension: [f(x) for x in xs if ok(x)]"),
-            new Entry("filter", null, null, null, "Toy maps and filters with a comprehension: [f(x) for x in xs if ok(x)]"),
+            new Entry("map", null, null, null, COMPREHENSION),
+            new Entry("filter", null, null, null, COMPREHENSION),
             new Entry("pass", null, null, null, "an empty block in Toy is {}"),
             new Entry("Exception", "Error", "Error", ErrorKinds.KINDS, null),
             new Entry("BaseException", "Error", "Error", ErrorKinds.KINDS, null),

@@ -4,7 +4,9 @@ import static toy.interpreter.bytecode.Opcode.*;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
@@ -138,27 +140,28 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
             }
             return null;
         }
-        values(ctx, ctx.values, ctx.names.size());
-        for (Token name : ctx.names) {
+        boolean lastFirst = values(ctx, ctx.values, ctx.names.size(), distinct(ctx.names.stream().map(Token::getText).toList()));
+        for (Token name : lastFirst ? reversed(ctx.names) : ctx.names) {
             storeNew(resolver.variable(name));
         }
         return null;
     }
 
     /**
-     * Pushes the values of an assignment for {@code targets} names, the first on top: one value
-     * is unpacked when there are several targets; several values make a list, unpacked or not.
+     * Pushes the values of an assignment for {@code targets} targets, evaluated left to right as
+     * in Python: one value is unpacked when there are several targets; several values make a
+     * list, unpacked or not, and the first value is on top, for the first target. Except, when
+     * {@code namesOnly} (the targets are distinct names), as many values as targets: no list is
+     * made ({@code a, b = b, a}), the last value is on top, and this returns true: the caller
+     * stores the last target first, which only names make the same as Python's first first.
      */
-    private void values(ParserRuleContext statement, List<ToyParser.ExpressionContext> values, int targets) {
-        if (values.size() == targets && targets > 1) {
-            // `a, b = b, a`: no list is made; the values are pushed in reverse so that the first is on top.
-            for (int i = values.size() - 1; i >= 0; i--) {
-                visit(values.get(i));
-            }
-            return;
-        }
+    private boolean values(ParserRuleContext statement, List<ToyParser.ExpressionContext> values, int targets,
+            boolean namesOnly) {
         for (ToyParser.ExpressionContext value : values) {
             visit(value);
+        }
+        if (values.size() == targets && targets > 1 && namesOnly) {
+            return true;
         }
         line(statement);
         if (values.size() > 1) {
@@ -167,6 +170,18 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
         if (targets > 1) {
             code.emit(UNPACK, targets);
         }
+        return false;
+    }
+
+    /** Whether no name is in names twice. */
+    private static boolean distinct(List<String> names) {
+        return new HashSet<>(names).size() == names.size();
+    }
+
+    private static <T> List<T> reversed(List<T> items) {
+        List<T> copy = new ArrayList<>(items);
+        Collections.reverse(copy);
+        return copy;
     }
 
     @Override
@@ -400,16 +415,23 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
                 error(ctx.op.getStart(), "an augmented assignment takes one target and one value");
                 return null;
             }
-            values(ctx, ctx.values, ctx.targets.size());
-            line(ctx);
+            List<String> names = new ArrayList<>();
             for (ToyParser.ExpressionContext target : ctx.targets) {
+                ToyParser.PostfixContext postfix = Shapes.postfix(target);
+                if (postfix != null && postfix.trailer().isEmpty() && postfix.primary() instanceof ToyParser.NameReferenceContext name) {
+                    names.add(name.NAME().getText());
+                }
+            }
+            boolean lastFirst = values(ctx, ctx.values, ctx.targets.size(), names.size() == ctx.targets.size() && distinct(names));
+            line(ctx);
+            for (ToyParser.ExpressionContext target : lastFirst ? reversed(ctx.targets) : ctx.targets) {
                 storeTo(target);
             }
             return null;
         }
         ToyParser.ExpressionContext value = ctx.values.get(0);
         if (ctx.values.size() > 1) {
-            values(ctx, ctx.values, 1);
+            values(ctx, ctx.values, 1, false);
         }
         ToyParser.ExpressionContext targetExpression = ctx.targets.get(0);
         ToyParser.PostfixContext target = Shapes.postfix(targetExpression);

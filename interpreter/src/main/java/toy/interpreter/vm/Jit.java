@@ -62,7 +62,10 @@ final class Jit {
     final int checkpointThreshold;
     /** Whether to compile on {@link #BACKGROUND}, or at once on the caller's thread. */
     private final boolean background;
-    /** Whether Toy threads other than the one asking for a compile are running (JitCompiler's loopsCloseByJump). */
+    /**
+     * Whether Toy threads other than the one asking for a compile live (run, wait for the GIL,
+     * block or sleep): JitCompiler's loopsCloseByJump.
+     */
     private final BooleanSupplier othersRunning;
 
     private Jit(int callThreshold, int checkpointThreshold, boolean background, BooleanSupplier othersRunning) {
@@ -75,7 +78,7 @@ final class Jit {
     /**
      * The second tier the JVM property {@code toy.jit} asks for ({@code on}, the default;
      * {@code off}; {@code eager}), or null when off; othersRunning tells it whether Toy threads
-     * other than the calling one run. Any other value is a usage error of the developer who set
+     * other than the calling one live. Any other value is a usage error of the developer who set
      * it: IllegalArgumentException, naming the values.
      */
     static Jit fromProperty(BooleanSupplier othersRunning) {
@@ -99,7 +102,7 @@ final class Jit {
 
     /**
      * Compiles code for tier, now or in the background, and sets its compiled form when done.
-     * Whether other threads run is asked here, on the thread that found the code hot.
+     * Whether other threads live is asked here, on the thread that found the code hot.
      */
     void compile(Code code, Tier tier) {
         boolean whileOthersRun = othersRunning.getAsBoolean();

@@ -84,15 +84,16 @@ final class JitCompiler {
     /** Per offset, the length of the run of instructions that starts there ({@link BudgetRuns}), else 0. */
     private final int[] runLengths;
     /**
-     * Whether a loop's backward conditional jump is made a forward one, on the opposite test,
-     * past an unconditional jump back ({@link #jumpsBack}): in code compiled while other threads
-     * run. Why: with the GIL's drop in a loop's profile from the start (threads started cold),
-     * C2 made the conditional back edge of a {@code while} countdown a counted loop and kept its
-     * values in memory around the drop's call on every step; two threads took 2.3 times as long
-     * as one for the same count, and 0.9-1.0 times with the jump. Not in code compiled with no
-     * other thread: the book's experiment's threads, started after its sequential count, run
-     * that code, and with the conditional back edge took as long as the sequential count
-     * (0.97 times), with the jump 1.12-1.18 times (docs/speed.md, "Two threads started cold").
+     * Whether a loop's backward jump on a comparison of two ints or on the truth of an int or a
+     * bool is made a forward one, on the opposite test, past an unconditional jump back
+     * ({@link #jumpsBack}): in code compiled while other Toy threads live. Why: with the GIL's
+     * drop in a loop's profile from the start (threads started cold), C2 made the conditional
+     * back edge of a {@code while} countdown a counted loop and kept its values in memory
+     * around the drop's call on every step; two threads took 2.3 times as long as one for the
+     * same count, and 0.9-1.0 times with the jump. Not in code compiled with no other thread:
+     * the book's experiment's threads, started after its sequential count, run that code, and
+     * with the conditional back edge took as long as the sequential count (0.97 times), with
+     * the jump 1.12-1.18 times (docs/speed.md, "Two threads started cold under the GIL").
      */
     private final boolean loopsCloseByJump;
     private MethodVisitor mv;
@@ -123,7 +124,7 @@ final class JitCompiler {
     /**
      * Code's compiled form, a class named {@code className} (internal form, in this package),
      * which can be entered at offset 0 and at each loop header; {@code whileOthersRun}: whether
-     * other Toy threads run as it is compiled ({@link #loopsCloseByJump}). Throws ASM's
+     * other Toy threads live as it is compiled ({@link #loopsCloseByJump}). Throws ASM's
      * MethodTooLargeException if its method passes the JVM's 65,535 bytes.
      */
     static Output compile(Code code, boolean[] loopHeader, String className, boolean whileOthersRun) {

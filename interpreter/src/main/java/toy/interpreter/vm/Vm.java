@@ -312,22 +312,36 @@ public final class Vm {
 
     /**
      * Whether the statement that reads global slot at pc stores it later ({@code count += 1},
-     * {@code count = (1 +} then {@code count)} on the next line). A statement starts and ends at
-     * its block's operand-stack depth and runs above it in between (Code.stackDepths): a store
-     * of slot whose depth, less the value it stores, is that of its statement belongs to the
-     * read's statement if no instruction between them is at that depth or below.
+     * {@code count = count or 1}, {@code count = (1 +} then {@code count)} on the next line).
+     * A statement starts and ends at its block's operand-stack depth and runs above it in
+     * between (Code.stackDepths), except inside its own branches ({@code or}, {@code x if c else
+     * y}), which start at that depth again: a store of slot whose depth, less the value it
+     * stores, is below every depth since the read, the branches' left out, belongs to the read's
+     * statement. A store on the read's own line counts too: a statement that stores several
+     * targets ({@code count, other = 1, count}) stores below the depth it started at.
      */
     private static boolean storedInStatement(int slot, Code code, int pc) {
         int[] ins = code.instructions();
         int[] depths = code.stackDepths();
+        int line = code.lineAt(pc);
+        boolean sameLine = true;
         int lowest = Integer.MAX_VALUE;
+        // Up to here the statement's branches run: the furthest target of a forward jump since the read.
+        int branchesEnd = -1;
         for (int at = pc + Opcode.length(ins[pc]); at < ins.length; at += Opcode.length(ins[at])) {
-            if ((ins[at] == Opcode.STORE_GLOBAL || ins[at] == Opcode.DEFINE_GLOBAL) && ins[at + 1] == slot
-                    && depths[at] - 1 < lowest && depths[at] - 1 <= depths[pc]) {
+            int op = ins[at];
+            sameLine &= code.lineAt(at) == line;
+            if ((op == Opcode.STORE_GLOBAL || op == Opcode.DEFINE_GLOBAL) && ins[at + 1] == slot
+                    && (sameLine || depths[at] - 1 < lowest && depths[at] - 1 <= depths[pc])) {
                 return true;
             }
-            lowest = Math.min(lowest, depths[at]);
-            if (lowest <= 0) {
+            if (at >= branchesEnd) {
+                lowest = Math.min(lowest, depths[at]);
+            }
+            if (Opcode.jumps(op) && Opcode.jumpTarget(op, ins, at) > at) {
+                branchesEnd = Math.max(branchesEnd, Opcode.jumpTarget(op, ins, at));
+            }
+            if (lowest <= 0 && !sameLine) {
                 return false;
             }
         }

@@ -139,9 +139,11 @@ class JitTest {
 
     @Test
     void loopsCompiledWhileAnotherThreadRunsKeepTheInterpretersResultsAndCounts() throws IOException {
-        // Compiled while another thread runs, every kind of loop-closing jump is emitted the other
-        // way round (JitCompiler's loopsCloseByJump): the opposite int test forward, then a jump
-        // back; a float's comparison (NaN too) keeps its own test on the general path.
+        // Compiled while another thread lives, a loop closed by a backward jump on an int comparison
+        // (each of the six; fused with a local, two locals or two stack values) or on an int's or a
+        // bool's truth is closed the other way round (JitCompiler's loopsCloseByJump): the
+        // opposite int test forward, then a jump back. A "not" comparison's backward jump is
+        // already unconditional; a float's comparison (NaN too) keeps its own test.
         String program = """
                 fn kinds(n) {
                     let total = 0
@@ -181,6 +183,31 @@ class JitTest {
                     while nan < 1.0 {
                         total += 1000
                     }
+                    let a = n
+                    while a != 0 {
+                        a -= 1
+                        total += 1
+                    }
+                    let b = 0
+                    while b <= n {
+                        b += 3
+                        total += 1
+                    }
+                    let c = n
+                    while c >= 0 {
+                        c -= 4
+                        total += 1
+                    }
+                    let d = 0
+                    while d == 0 {
+                        d = 1
+                        total += 1
+                    }
+                    let e = 0
+                    while not e >= n {
+                        e += 5
+                        total += 1
+                    }
                     while not (nan >= 1.0) {
                         total += 1
                         nan = 2.0
@@ -193,7 +220,7 @@ class JitTest {
         for (String interval : new String[] {"1", "7", "5ms"}) {
             String counts = instructionCounts(program, interval, "eager");
             assertEquals(instructionCounts(program, interval, "off"), counts, interval);
-            assertEquals("8335 4169 12501\n", counts.substring(0, counts.indexOf('\n') + 1), interval);
+            assertEquals("11904 5955 17854\n", counts.substring(0, counts.indexOf('\n') + 1), interval);
         }
     }
 

@@ -77,9 +77,19 @@ class PythonNamesTest {
         assertEquals("NameError: name 'count' is not defined (declare it first: let count = ...)",
                 lastLine("for i in range(2) {\n    count = [i,\n        count + 1][1]\n}\n"));
         assertEquals("NameError: name 'count' is not defined (declare it first: let count = ...)", lastLine("count = 1 if nil else count"));
-        // Another statement, on the same line or the next, that assigns the name: a read of an undefined name.
-        assertEquals("NameError: name 'count' is not defined. Did you mean: 'round'?",
+        // Branches of the statement (or, and, x if c else y) start at its depth again; they are still its own.
+        for (String statement : new String[] {"count = count or 1", "count = count + 1 if count else 0",
+                "count = count if true else 0", "count = count > 1 and count < 3", "count = not count or true",
+                "count = (count or\n        1)"}) {
+            assertEquals("NameError: name 'count' is not defined (declare it first: let count = ...)",
+                    lastLine("fn f() {\n    " + statement + "\n}\nf()\n"), statement);
+        }
+        // Several targets store below the depth the statement started at; a store on the read's line counts.
+        assertEquals("NameError: name 'count' is not defined (declare it first: let count = ...)",
+                lastLine("fn f() {\n    count, other = 1, count\n}\nf()\n"));
+        assertEquals("NameError: name 'count' is not defined (declare it first: let count = ...)",
                 lastLine("fn f() { let x = count + 1; count = 5 }\nf()\n"));
+        // Another statement, on the next line, that assigns the name: a read of an undefined name.
         assertEquals("NameError: name 'count' is not defined. Did you mean: 'round'?",
                 lastLine("fn f() {\n    print(count)\n    count = 5\n}\nf()\n"));
         assertEquals("NameError: name 'count' is not defined. Did you mean: 'round'?",

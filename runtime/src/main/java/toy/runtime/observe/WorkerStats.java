@@ -14,7 +14,7 @@ import java.util.List;
  * @param roundTripNs    the mean time from sending a task to receiving its result, in nanoseconds
  * @param recalled       tasks the pool asked back from it and it gave back, unbegun, for an idle worker
  * @param recallsBegun   tasks the pool asked back once it had begun them: it ran them itself
- * @param replacements   times its process ended while the pool still had work for it and a new one took its place
+ * @param replacements   times its process ended while the pool still served, busy or idle, and a new one took its place
  */
 public record WorkerStats(int pool, int index, long tasks, long busyNs, long bytesSent, long bytesReceived, long roundTripNs,
         long recalled, long recallsBegun, long replacements) {

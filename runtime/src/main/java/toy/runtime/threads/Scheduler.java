@@ -232,7 +232,10 @@ public final class Scheduler {
         return done;
     }
 
-    /** True when the calling thread is the only live one; for MainThread's final wait. */
+    /**
+     * True when the calling thread is the only live one: for MainThread's final wait, and for
+     * the JIT, which compiles loops differently while other threads live.
+     */
     public boolean onlyOneLeft() {
         synchronized (monitor) {
             return live.size() == 1;
