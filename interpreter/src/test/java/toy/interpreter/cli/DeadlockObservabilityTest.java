@@ -183,6 +183,12 @@ class DeadlockObservabilityTest {
         assertEquals(List.of("wall_ns", "handovers", "gil_wait_share", "threads", "locks", "workers", "deadlock"),
                 List.copyOf(((Map<?, ?>) report).keySet()));
         assertEquals(DEADLOCK_TOY, threads(report.get("deadlock")));
+        // Each Lock was taken once, then waited for by a thread that never got it: a wait given up.
+        List<String> locks = ((List<?>) report.get("locks")).stream().map(l -> (Map<?, ?>) l)
+                .map(l -> l.get("kind") + " " + l.get("name") + ": acquired " + l.get("acquisitions") + ", gave up " + l.get("gave_up"))
+                .toList();
+        assertEquals(List.of("Lock a: acquired 1, gave up 1", "Lock b: acquired 1, gave up 1", "Event null: acquired 1, gave up 0",
+                "Event null: acquired 1, gave up 0"), locks);
     }
 
     @Test

@@ -417,11 +417,33 @@ class ObservabilityTest {
         assertTrue(((String) lock.get("site")).endsWith("race_fixed.toy:6"), lock.toString());
         assertEquals(4000L, lock.get("acquisitions"), "2 threads take it 2000 times each");
         assertTrue((Long) lock.get("contended") <= 4000L);
+        assertEquals(0L, lock.get("gave_up"));
         for (Object t : (List<?>) report.get("threads")) {
             assertEquals(Set.of("name", "instructions", "gil_acquisitions", "gil_waits", "gil_wait_ns", "gil_wait_max_ns",
                     "gil_hold_ns", "drops_interval", "drops_blocking"), ((Map<?, ?>) t).keySet());
         }
         assertTrue(r.err().contains("handovers") && r.err().contains("Thread-2") && r.err().contains("race_fixed.toy:6"), r.err());
+    }
+
+    /** A wait whose timeout runs out is given up: counted, with its time, but not as an acquisition. */
+    @Test
+    void aTimedOutAcquireIsAWaitGivenUp() throws IOException {
+        Path stats = dir.resolve("s.json");
+        ToyRunner.Result r = ToyRunner.run("run", "--stats-json", stats.toString(), script("""
+                let lock = Lock()
+                fn try_it() {
+                    print(lock.acquire(timeout=0.05))
+                }
+                with lock {
+                    (spawn try_it()).join()
+                }
+                """));
+        assertEquals("false\n", r.out(), r.err());
+        Map<?, ?> lock = (Map<?, ?>) ((List<?>) json(stats).get("locks")).get(0);
+        assertEquals(1L, lock.get("acquisitions"));
+        assertEquals(0L, lock.get("contended"));
+        assertEquals(1L, lock.get("gave_up"));
+        assertTrue((Long) lock.get("wait_ns") > 0, lock.toString());
     }
 
     @Test

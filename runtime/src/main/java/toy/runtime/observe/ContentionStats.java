@@ -17,6 +17,7 @@ public final class ContentionStats {
     private long contended;
     private long waitNs;
     private long waitMaxNs;
+    private long gaveUp;
 
     /**
      * @param kind the type's name, "Lock"
@@ -37,6 +38,16 @@ public final class ContentionStats {
             waitNs += waitedNs;
             waitMaxNs = Math.max(waitMaxNs, waitedNs);
         }
+    }
+
+    /**
+     * Counts a wait that ended without the primitive after {@code waitedNs} nanoseconds: its
+     * timeout ran out, or the run was aborted (a deadlock, {@code exit()}) while it waited.
+     */
+    public void gaveUp(long waitedNs) {
+        gaveUp++;
+        waitNs += waitedNs;
+        waitMaxNs = Math.max(waitMaxNs, waitedNs);
     }
 
     public String kind() {
@@ -60,7 +71,12 @@ public final class ContentionStats {
         return contended;
     }
 
-    /** Total time threads waited for it, in nanoseconds. */
+    /** Waits that ended without it ({@link #gaveUp}). */
+    public long gaveUp() {
+        return gaveUp;
+    }
+
+    /** Total time threads waited for it, in nanoseconds, waits that ended without it included. */
     public long waitNs() {
         return waitNs;
     }

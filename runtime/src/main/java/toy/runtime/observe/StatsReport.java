@@ -53,12 +53,12 @@ public record StatsReport(long wallNs, long handovers, List<ThreadStats> threads
         }
         if (!locks.isEmpty()) {
             int siteWidth = width(20, locks.stream().map(ContentionStats::site).toList());
-            out.append(String.format(Locale.ROOT, "%n%-10s %-12s %-" + siteWidth + "s %12s %10s %12s %11s%n", "primitive", "name",
-                    "created at", "acquired", "contended", "wait ms", "max wait ms"));
+            out.append(String.format(Locale.ROOT, "%n%-10s %-12s %-" + siteWidth + "s %12s %10s %12s %11s %8s%n", "primitive", "name",
+                    "created at", "acquired", "contended", "wait ms", "max wait ms", "gave up"));
             for (ContentionStats l : locks) {
-                out.append(String.format(Locale.ROOT, "%-10s %-12s %-" + siteWidth + "s %12d %10d %12.3f %11.3f%n", l.kind(),
+                out.append(String.format(Locale.ROOT, "%-10s %-12s %-" + siteWidth + "s %12d %10d %12.3f %11.3f %8d%n", l.kind(),
                         l.name() == null ? "-" : l.name(), l.site(), l.acquisitions(), l.contended(), ms(l.waitNs()),
-                        ms(l.waitMaxNs())));
+                        ms(l.waitMaxNs()), l.gaveUp()));
             }
         }
         if (!workers.isEmpty()) {
@@ -109,6 +109,7 @@ public record StatsReport(long wallNs, long handovers, List<ThreadStats> threads
                 json.writeNumberField("contended", l.contended());
                 json.writeNumberField("wait_ns", l.waitNs());
                 json.writeNumberField("wait_max_ns", l.waitMaxNs());
+                json.writeNumberField("gave_up", l.gaveUp());
                 json.writeEndObject();
             }
             json.writeEndArray();

@@ -159,6 +159,8 @@ public final class Scheduler {
             synchronized (monitor) {
                 me.wokenFromOutside = outside || timeoutNanos != FOREVER;
                 me.inWait = true;
+                me.waitingFor = primitive;
+                me.waitStartNanos = start;
                 if (me.track != null) {
                     if (sleeping) {
                         me.track.block("sleep", null, me.lineHere());
@@ -199,12 +201,17 @@ public final class Scheduler {
                     // The abort ended the wait (abort() said so, unless the wait began after it),
                     // or made `ready` true (a joined thread that it stopped): not an unblock, and
                     // the thread does not go on to wait for the GIL.
-                    if (me.inWait && me.track != null) {
-                        me.track.aborted(aborted.cause().key(), aborted.report());
+                    if (me.inWait) {
+                        abandonWait(me, aborted);
                     }
                 } else {
-                    if (done && primitive != null) {
-                        primitive.acquired(true, System.nanoTime() - start);
+                    if (primitive != null) {
+                        if (done) {
+                            primitive.acquired(true, System.nanoTime() - start);
+                        } else {
+                            // Its timeout ran out, or Ctrl-C ended it.
+                            primitive.gaveUp(System.nanoTime() - start);
+                        }
                     }
                     if (me.track != null) {
                         me.track.unblock();
@@ -274,8 +281,8 @@ public final class Scheduler {
             if (aborted == null) {
                 aborted = reason;
                 for (ThreadState t : live) {
-                    if (t.inWait && t.track != null) {
-                        t.track.aborted(reason.cause().key(), reason.report());
+                    if (t.inWait) {
+                        abandonWait(t, reason);
                     }
                     t.inWait = false;
                 }
@@ -301,6 +308,20 @@ public final class Scheduler {
             }
         }
         return true;
+    }
+
+    /**
+     * A wait that the abort ends without what it waited for: its thread's {@code aborted} trace
+     * record, and the primitive's count of waits given up. Under the monitor, so that the stats
+     * have it whenever the aborted thread runs on.
+     */
+    private static void abandonWait(ThreadState t, Aborted reason) {
+        if (t.track != null) {
+            t.track.aborted(reason.cause().key(), reason.report());
+        }
+        if (t.waitingFor != null) {
+            t.waitingFor.gaveUp(System.nanoTime() - t.waitStartNanos);
+        }
     }
 
     /**

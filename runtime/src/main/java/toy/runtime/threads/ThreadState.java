@@ -3,6 +3,7 @@ package toy.runtime.threads;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import toy.runtime.TracebackEntry;
+import toy.runtime.observe.ContentionStats;
 import toy.runtime.observe.ThreadActivity;
 import toy.runtime.observe.ThreadStats;
 import toy.runtime.observe.ThreadTrack;
@@ -39,6 +40,9 @@ public final class ThreadState {
      * then writes the thread's {@code aborted} record). Guarded by the scheduler's monitor.
      */
     boolean inWait;
+    /** While {@link #inWait}: the primitive waited for (null for a join, a sleep ...) and since when, in System.nanoTime(). */
+    ContentionStats waitingFor;
+    long waitStartNanos;
     /** Ctrl-C asked this thread to raise KeyboardInterrupt and it has not yet looked ({@link KeyboardInterrupt}). */
     volatile boolean interruptPending;
     /** The Thread value scripts see; set when it is made. */

@@ -16,6 +16,7 @@ class StatsReportTest {
         lock.acquired(false, 0);
         lock.acquired(true, 300);
         lock.acquired(true, 100);
+        lock.gaveUp(2_000_000);
         return new StatsReport(2_000_000_000L, 10,
                 List.of(new ThreadStats("MainThread", 50, 2, 1, 250, 250, 1000, 0, 1, 1000),
                         new ThreadStats("Thread-1", 70, 3, 2, 250, 200, 1000, 1, 0, 1000)),
@@ -35,13 +36,15 @@ class StatsReportTest {
         assertEquals(0.25, report().gilWaitShare(), 1e-12);
     }
 
+    /** Contended: acquisitions that blocked. The wait's time counts every wait, those that gave up too. */
     @Test
     void contentionCountsOnlyWaitsThatBlocked() {
         ContentionStats lock = report().locks().get(0);
         assertEquals(3, lock.acquisitions());
         assertEquals(2, lock.contended());
-        assertEquals(400, lock.waitNs());
-        assertEquals(300, lock.waitMaxNs());
+        assertEquals(1, lock.gaveUp());
+        assertEquals(2_000_400, lock.waitNs());
+        assertEquals(2_000_000, lock.waitMaxNs());
     }
 
     @Test
@@ -49,7 +52,8 @@ class StatsReportTest {
         String text = report().text();
         assertTrue(text.startsWith("GIL: 10 handovers in 2.000 s (5 per second); threads spent 25.0% of their time waiting for it\n"), text);
         assertTrue(text.contains("\nThread-1                  70         3         2        0.000       0.000        0.001          1          0\n"), text);
-        assertTrue(text.contains("\nLock       -            a.toy:3                         3          2        0.000       0.000\n"), text);
+        assertTrue(text.contains("\nprimitive  name         created at               acquired  contended      wait ms max wait ms  gave up\n"
+                + "Lock       -            a.toy:3                         3          2        2.000       2.000        1\n"), text);
         assertTrue(text.contains("\nworker      tasks      busy ms     bytes sent bytes received    round trip ms  recalled  recall:begun"
                 + "  replaced\n"
                 + "0               4        5.000            120             80            6.000         2             1         3\n"), text);
@@ -94,7 +98,7 @@ class StatsReportTest {
                 + "\"instructions\":50,\"gil_acquisitions\":2,\"gil_waits\":1,\"gil_wait_ns\":250,\"gil_wait_max_ns\":250,"
                 + "\"gil_hold_ns\":1000,\"drops_interval\":0,\"drops_blocking\":1}"), json);
         assertTrue(json.contains("\"locks\":[{\"kind\":\"Lock\",\"name\":null,\"site\":\"a.toy:3\",\"acquisitions\":3,\"contended\":2,"
-                + "\"wait_ns\":400,\"wait_max_ns\":300}]"), json);
+                + "\"wait_ns\":2000400,\"wait_max_ns\":2000000,\"gave_up\":1}]"), json);
         assertTrue(json.endsWith("\"workers\":[{\"pool\":1,\"index\":0,\"tasks\":4,\"busy_ns\":5000000,\"bytes_sent\":120,"
                 + "\"bytes_received\":80,\"round_trip_ns\":6000000,\"recalled\":2,\"recalls_begun\":1,\"replacements\":3}],"
                 + "\"deadlock\":null}"), json);
