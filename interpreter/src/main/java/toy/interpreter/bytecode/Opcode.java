@@ -82,6 +82,7 @@ public final class Opcode {
     public static final int INPLACE_ADD = 64;   //                      a b -> a+=b      extends a list in place, else a+b
     public static final int REPR = 65;          //                      v -> repr(v)     an f-string's {v!r}
     public static final int FORMAT_WITH_SPEC = 66; //                   v spec -> str    format(v, spec), the spec made at run time
+    public static final int SWAP = 67;          // value n              a .. b -> b .. a the top and the n-th value from it swapped (CPython's SWAP): a, b = x, y
 
     /** What an operand means, for the disassembler. */
     public enum Operand { CONSTANT, VALUE, LOCAL, FREE, GLOBAL, NAME, TEST, TARGET, COUNT }
@@ -101,8 +102,24 @@ public final class Opcode {
     }
 
     private static final int NO_JUMP = Integer.MIN_VALUE;
-    private static final String[] NAMES = new String[FORMAT_WITH_SPEC + 1];
-    private static final Row[] ROWS = new Row[FORMAT_WITH_SPEC + 1];
+    /** How many opcodes there are: one more than the highest constant above. */
+    private static final int OPCODES = opcodeCount();
+    private static final String[] NAMES = new String[OPCODES];
+    private static final Row[] ROWS = new Row[OPCODES];
+
+    private static int opcodeCount() {
+        int highest = -1;
+        for (Field f : Opcode.class.getFields()) {
+            if (f.getType() == int.class && Modifier.isStatic(f.getModifiers())) {
+                try {
+                    highest = Math.max(highest, f.getInt(null));
+                } catch (IllegalAccessException e) {
+                    throw new AssertionError(e);
+                }
+            }
+        }
+        return highest + 1;
+    }
 
     static {
         for (Field f : Opcode.class.getFields()) {
@@ -184,6 +201,7 @@ public final class Opcode {
         row(INPLACE_ADD, effect(-1));
         row(REPR, effect(0));
         row(FORMAT_WITH_SPEC, effect(-1));
+        row(SWAP, effect(0), Operand.VALUE);
         for (int op = 0; op < ROWS.length; op++) {
             if (ROWS[op] == null) {
                 throw new AssertionError("opcode " + NAMES[op] + " has no row in the instruction table");

@@ -4,9 +4,7 @@ import static toy.interpreter.bytecode.Opcode.*;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Deque;
-import java.util.HashSet;
 import java.util.List;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
@@ -140,28 +138,28 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
             }
             return null;
         }
-        boolean lastFirst = values(ctx, ctx.values, ctx.names.size(), distinct(ctx.names.stream().map(Token::getText).toList()));
-        for (Token name : lastFirst ? reversed(ctx.names) : ctx.names) {
+        values(ctx, ctx.values, ctx.names.size());
+        for (Token name : ctx.names) {
             storeNew(resolver.variable(name));
         }
         return null;
     }
 
     /**
-     * Pushes the values of an assignment for {@code targets} targets, evaluated left to right as
-     * in Python: one value is unpacked when there are several targets; several values make a
-     * list, unpacked or not, and the first value is on top, for the first target. Except, when
-     * {@code namesOnly} (the targets are distinct names), as many values as targets: no list is
-     * made ({@code a, b = b, a}), the last value is on top, and this returns true: the caller
-     * stores the last target first, which only names make the same as Python's first first.
+     * Pushes the values of an assignment for {@code targets} targets, the first on top, for the
+     * first target (stored first, as in Python: another thread can tell the order). The values
+     * are computed left to right, as in Python. One value is unpacked when there are several
+     * targets; several values make a list, unpacked or not, except two or three values for as
+     * many targets ({@code a, b = b, a}), which are swapped into place with no list (CPython's
+     * SWAP).
      */
-    private boolean values(ParserRuleContext statement, List<ToyParser.ExpressionContext> values, int targets,
-            boolean namesOnly) {
+    private void values(ParserRuleContext statement, List<ToyParser.ExpressionContext> values, int targets) {
         for (ToyParser.ExpressionContext value : values) {
             visit(value);
         }
-        if (values.size() == targets && targets > 1 && namesOnly) {
-            return true;
+        if (values.size() == targets && (targets == 2 || targets == 3)) {
+            code.emit(SWAP, targets);
+            return;
         }
         line(statement);
         if (values.size() > 1) {
@@ -170,18 +168,6 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
         if (targets > 1) {
             code.emit(UNPACK, targets);
         }
-        return false;
-    }
-
-    /** Whether no name is in names twice. */
-    private static boolean distinct(List<String> names) {
-        return new HashSet<>(names).size() == names.size();
-    }
-
-    private static <T> List<T> reversed(List<T> items) {
-        List<T> copy = new ArrayList<>(items);
-        Collections.reverse(copy);
-        return copy;
     }
 
     @Override
@@ -415,23 +401,16 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
                 error(ctx.op.getStart(), "an augmented assignment takes one target and one value");
                 return null;
             }
-            List<String> names = new ArrayList<>();
-            for (ToyParser.ExpressionContext target : ctx.targets) {
-                ToyParser.PostfixContext postfix = Shapes.postfix(target);
-                if (postfix != null && postfix.trailer().isEmpty() && postfix.primary() instanceof ToyParser.NameReferenceContext name) {
-                    names.add(name.NAME().getText());
-                }
-            }
-            boolean lastFirst = values(ctx, ctx.values, ctx.targets.size(), names.size() == ctx.targets.size() && distinct(names));
+            values(ctx, ctx.values, ctx.targets.size());
             line(ctx);
-            for (ToyParser.ExpressionContext target : lastFirst ? reversed(ctx.targets) : ctx.targets) {
+            for (ToyParser.ExpressionContext target : ctx.targets) {
                 storeTo(target);
             }
             return null;
         }
         ToyParser.ExpressionContext value = ctx.values.get(0);
         if (ctx.values.size() > 1) {
-            values(ctx, ctx.values, 1, false);
+            values(ctx, ctx.values, 1);
         }
         ToyParser.ExpressionContext targetExpression = ctx.targets.get(0);
         ToyParser.PostfixContext target = Shapes.postfix(targetExpression);

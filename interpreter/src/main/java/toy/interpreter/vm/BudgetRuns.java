@@ -8,7 +8,7 @@ import toy.interpreter.bytecode.Opcode;
  * instruction. A run is a stretch of <em>quiet</em> instructions ended by one that is not,
  * entered only at its start (no jump target, loop header or handler inside it). A quiet
  * instruction touches only its frame's own slots and cannot throw: constants, loading and
- * storing locals, {@code POP}, {@code DUP2}. {@code RETURN} is a run of its own, as every
+ * storing locals, {@code POP}, {@code DUP2}, {@code SWAP}. {@code RETURN} is a run of its own, as every
  * instruction was before: charged with the {@code NIL} before it (a function's implicit
  * return), it made the later calls of a countdown 1.5 times slower, in HotSpot's compile of
  * the code after the loop (measured, not understood: docs/speed.md).
@@ -31,7 +31,7 @@ final class BudgetRuns {
     /** Whether op only moves values between its frame's slots and cannot throw (see the class comment). */
     static boolean quiet(int op) {
         return switch (op) {
-            case Opcode.CONST, Opcode.INT, Opcode.NIL, Opcode.TRUE, Opcode.FALSE, Opcode.POP, Opcode.DUP2,
+            case Opcode.CONST, Opcode.INT, Opcode.NIL, Opcode.TRUE, Opcode.FALSE, Opcode.POP, Opcode.DUP2, Opcode.SWAP,
                     Opcode.LOAD_LOCAL, Opcode.STORE_LOCAL -> true;
             default -> false;
         };

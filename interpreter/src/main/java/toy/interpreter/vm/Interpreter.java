@@ -640,6 +640,15 @@ public final class Interpreter {
             }
             case FORMAT -> put(sp - 1, Format.format(box(sp - 1), (String) frame.code.constants()[ins[pc++]]));
             case REPR -> s[sp - 1] = Values.repr(box(sp - 1));
+            case SWAP -> {
+                int other = sp - ins[pc++];
+                Object ref = s[other];
+                long bits = p[other];
+                s[other] = s[sp - 1];
+                p[other] = p[sp - 1];
+                s[sp - 1] = ref;
+                p[sp - 1] = bits;
+            }
             case FORMAT_WITH_SPEC -> {
                 sp--;
                 put(sp - 1, Format.format(box(sp - 1), Operations.spec(box(sp))));

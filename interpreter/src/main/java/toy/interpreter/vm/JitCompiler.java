@@ -398,6 +398,15 @@ final class JitCompiler {
                 copy(top - 1, top + 1);
                 copy(top, top + 2);
             }
+            case Opcode.SWAP -> {
+                int other = top - ins[pc + 1] + 1;
+                // The top's pair waits on the JVM stack while the other slot moves up.
+                mv.visitVarInsn(ALOAD, ref(top));
+                mv.visitVarInsn(LLOAD, bits(top));
+                copy(other, top);
+                mv.visitVarInsn(LSTORE, bits(other));
+                mv.visitVarInsn(ASTORE, ref(other));
+            }
             case Opcode.LOAD_LOCAL -> copy(ins[pc + 1], top + 1);
             case Opcode.STORE_LOCAL -> copy(top, ins[pc + 1]);
             case Opcode.LOAD_CELL -> {

@@ -312,13 +312,13 @@ public final class Vm {
 
     /**
      * Whether the statement that reads global slot at pc stores it later ({@code count += 1},
-     * {@code count = count or 1}, {@code count = (1 +} then {@code count)} on the next line).
-     * A statement starts and ends at its block's operand-stack depth and runs above it in
-     * between (Code.stackDepths), except inside its own branches ({@code or}, {@code x if c else
-     * y}), which start at that depth again: a store of slot whose depth, less the value it
-     * stores, is below every depth since the read, the branches' left out, belongs to the read's
-     * statement. A store on the read's own line counts too: a statement that stores several
-     * targets ({@code count, other = 1, count}) stores below the depth it started at.
+     * {@code count = (1 +} then {@code count)} on the next line), or the read's line does
+     * ({@code count = count or 1}, {@code let x = count + 1; count = 5}). A statement starts and
+     * ends at its block's operand-stack depth and runs above it in between (Code.stackDepths):
+     * a store of slot whose depth, less the value it stores, is below every depth since the
+     * read belongs to the read's statement. The line catches what that misses: the branches of
+     * a statement's own expression ({@code or}, {@code x if c else y}) start at its depth again,
+     * like the statements after it.
      */
     private static boolean storedInStatement(int slot, Code code, int pc) {
         int[] ins = code.instructions();
@@ -326,21 +326,13 @@ public final class Vm {
         int line = code.lineAt(pc);
         boolean sameLine = true;
         int lowest = Integer.MAX_VALUE;
-        // Up to here the statement's branches run: the furthest target of a forward jump since the read.
-        int branchesEnd = -1;
         for (int at = pc + Opcode.length(ins[pc]); at < ins.length; at += Opcode.length(ins[at])) {
-            int op = ins[at];
             sameLine &= code.lineAt(at) == line;
-            if ((op == Opcode.STORE_GLOBAL || op == Opcode.DEFINE_GLOBAL) && ins[at + 1] == slot
+            if ((ins[at] == Opcode.STORE_GLOBAL || ins[at] == Opcode.DEFINE_GLOBAL) && ins[at + 1] == slot
                     && (sameLine || depths[at] - 1 < lowest && depths[at] - 1 <= depths[pc])) {
                 return true;
             }
-            if (at >= branchesEnd) {
-                lowest = Math.min(lowest, depths[at]);
-            }
-            if (Opcode.jumps(op) && Opcode.jumpTarget(op, ins, at) > at) {
-                branchesEnd = Math.max(branchesEnd, Opcode.jumpTarget(op, ins, at));
-            }
+            lowest = Math.min(lowest, depths[at]);
             if (lowest <= 0 && !sameLine) {
                 return false;
             }

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -14,6 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
  * module's, with {@code -Dtoy.jit=eager} (pom.xml): every function is compiled at its second
  * call and any code at its first checkpoint, so both ways into compiled code are taken.
  */
+// A wrong loop test in compiled code can loop for ever: it fails then rather than hanging the build.
+@Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class JitTest {
     @TempDir
     Path dir;
@@ -221,6 +225,31 @@ class JitTest {
             String counts = instructionCounts(program, interval, "eager");
             assertEquals(instructionCounts(program, interval, "off"), counts, interval);
             assertEquals("11904 5955 17854\n", counts.substring(0, counts.indexOf('\n') + 1), interval);
+        }
+    }
+
+    @Test
+    void everyComparisonThatClosesALoopCompiledWhileAnotherThreadLivesKeepsItsOutcome() throws IOException {
+        // Each comparison closing a loop, against a local and against a constant, from either side
+        // of the bound, counting up and down: a wrong opposite test exits at another step (capped
+        // at 5, so that one that never exits still ends).
+        String[] ops = {"==", "!=", "<", "<=", ">", ">="};
+        StringBuilder program = new StringBuilder();
+        StringBuilder calls = new StringBuilder();
+        for (int i = 0; i < ops.length; i++) {
+            for (String bound : new String[] {"b", "0"}) {
+                String name = (bound.equals("b") ? "local" : "constant") + i;
+                program.append("fn ").append(name).append("(x, b, d) {\n    let t = 0\n    while x ").append(ops[i]).append(' ')
+                        .append(bound).append(" {\n        x += d\n        t += 1\n        if t >= 5 {\n            break\n        }\n"
+                        + "    }\n    return t\n}\n");
+                calls.append("            sig += str(").append(name).append("(s, 0, d))\n");
+            }
+        }
+        program.append("fn all() {\n    let sig = \"\"\n    for s in range(-2, 3) {\n        for d in [1, -1] {\n").append(calls)
+                .append("        }\n    }\n    return sig\n}\nlet t = spawn all()\nprint(all(), t.join())\n");
+        for (String interval : new String[] {"1", "5ms"}) {
+            assertEquals(instructionCounts(program.toString(), interval, "off"), instructionCounts(program.toString(), interval, "eager"),
+                    interval);
         }
     }
 

@@ -77,10 +77,10 @@ class PythonNamesTest {
         assertEquals("NameError: name 'count' is not defined (declare it first: let count = ...)",
                 lastLine("for i in range(2) {\n    count = [i,\n        count + 1][1]\n}\n"));
         assertEquals("NameError: name 'count' is not defined (declare it first: let count = ...)", lastLine("count = 1 if nil else count"));
-        // Branches of the statement (or, and, x if c else y) start at its depth again; they are still its own.
+        // Branches of the statement (or, and, x if c else y) start at its depth again: its line says it.
         for (String statement : new String[] {"count = count or 1", "count = count + 1 if count else 0",
                 "count = count if true else 0", "count = count > 1 and count < 3", "count = not count or true",
-                "count = (count or\n        1)"}) {
+                "other, count = (1 +\n        count), 2"}) {
             assertEquals("NameError: name 'count' is not defined (declare it first: let count = ...)",
                     lastLine("fn f() {\n    " + statement + "\n}\nf()\n"), statement);
         }
@@ -90,6 +90,12 @@ class PythonNamesTest {
         assertEquals("NameError: name 'count' is not defined (declare it first: let count = ...)",
                 lastLine("fn f() { let x = count + 1; count = 5 }\nf()\n"));
         // Another statement, on the next line, that assigns the name: a read of an undefined name.
+        for (String statements : new String[] {"if count > 0 {\n        count = 0\n    }",
+                "while true {\n        if count > 0 { break }\n        count = 1\n    }",
+                "let ok = false\n    if ok {\n        print(1)\n    } else if count > 0 {\n        count = 1\n    }"}) {
+            assertEquals("NameError: name 'count' is not defined. Did you mean: 'round'?",
+                    lastLine("fn f() {\n    " + statements + "\n}\nf()\n"), statements);
+        }
         assertEquals("NameError: name 'count' is not defined. Did you mean: 'round'?",
                 lastLine("fn f() {\n    print(count)\n    count = 5\n}\nf()\n"));
         assertEquals("NameError: name 'count' is not defined. Did you mean: 'round'?",

@@ -1,5 +1,6 @@
 package toy.runtime.observe;
 
+import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
@@ -108,7 +109,8 @@ public final class ThreadTrack {
 
     /**
      * Its state changes: the span in progress ends now and, unless {@code next} is null, a new
-     * one begins. A change to the state it is already in changes nothing.
+     * one begins. A change to the state it is already in changes nothing, unless what it waits
+     * for reads otherwise now (a Lock's waiter names the Lock's new holder).
      *
      * @param what what a blocked thread waits for, or null
      * @param at   the line it is at, or null
@@ -125,7 +127,7 @@ public final class ThreadTrack {
      */
     private long end(ThreadActivity next, String what, String at, String endedBy) {
         synchronized (this) {
-            if (next == state && next != null) {
+            if (next == state && next != null && Objects.equals(what, on)) {
                 return since;
             }
             long now = observer.now();
