@@ -63,40 +63,40 @@ final class Jit {
     /** Whether to compile on {@link #BACKGROUND}, or at once on the caller's thread. */
     private final boolean background;
     /**
-     * Whether Toy threads other than the one asking for a compile live (run, wait for the GIL,
-     * block or sleep): JitCompiler's loopsCloseByJump.
+     * Whether Toy threads other than the one asking for a compile live (spawned and not ended:
+     * running, waiting for the GIL, blocked or asleep): JitCompiler's loopsCloseByJump.
      */
-    private final BooleanSupplier othersRunning;
+    private final BooleanSupplier othersLive;
 
-    private Jit(int callThreshold, int checkpointThreshold, boolean background, BooleanSupplier othersRunning) {
+    private Jit(int callThreshold, int checkpointThreshold, boolean background, BooleanSupplier othersLive) {
         this.callThreshold = callThreshold;
         this.checkpointThreshold = checkpointThreshold;
         this.background = background;
-        this.othersRunning = othersRunning;
+        this.othersLive = othersLive;
     }
 
     /**
      * The second tier the JVM property {@code toy.jit} asks for ({@code on}, the default;
-     * {@code off}; {@code eager}), or null when off; othersRunning tells it whether Toy threads
+     * {@code off}; {@code eager}), or null when off; othersLive tells it whether Toy threads
      * other than the calling one live. Any other value is a usage error of the developer who set
      * it: IllegalArgumentException, naming the values.
      */
-    static Jit fromProperty(BooleanSupplier othersRunning) {
+    static Jit fromProperty(BooleanSupplier othersLive) {
         String value = System.getProperty("toy.jit", "on");
         for (Mode mode : Mode.values()) {
             if (mode.name().equalsIgnoreCase(value)) {
-                return of(mode, othersRunning);
+                return of(mode, othersLive);
             }
         }
         throw new IllegalArgumentException("-Dtoy.jit=" + value + ": the JIT is on, off or eager");
     }
 
     /** The second tier for mode, or null for {@link Mode#OFF}. */
-    private static Jit of(Mode mode, BooleanSupplier othersRunning) {
+    private static Jit of(Mode mode, BooleanSupplier othersLive) {
         return switch (mode) {
             case OFF -> null;
-            case ON -> new Jit(CALLS, CHECKPOINTS, true, othersRunning);
-            case EAGER -> new Jit(EAGER_CALLS, EAGER_CHECKPOINTS, false, othersRunning);
+            case ON -> new Jit(CALLS, CHECKPOINTS, true, othersLive);
+            case EAGER -> new Jit(EAGER_CALLS, EAGER_CHECKPOINTS, false, othersLive);
         };
     }
 
@@ -105,11 +105,11 @@ final class Jit {
      * Whether other threads live is asked here, on the thread that found the code hot.
      */
     void compile(Code code, Tier tier) {
-        boolean whileOthersRun = othersRunning.getAsBoolean();
+        boolean whileOthersLive = othersLive.getAsBoolean();
         if (background) {
-            BACKGROUND.execute(() -> tier.compiled = compiled(code, whileOthersRun));
+            BACKGROUND.execute(() -> tier.compiled = compiled(code, whileOthersLive));
         } else {
-            tier.compiled = compiled(code, whileOthersRun);
+            tier.compiled = compiled(code, whileOthersLive);
         }
     }
 
@@ -118,14 +118,14 @@ final class Jit {
      * compile is a bug of the compiler: with assertions enabled (the tests) it is thrown as an
      * AssertionError; otherwise the code stays interpreted, which runs it correctly.
      */
-    private static Compiled compiled(Code code, boolean whileOthersRun) {
+    private static Compiled compiled(Code code, boolean whileOthersLive) {
         if (code.instructions().length > MAX_INSTRUCTIONS) {
             return null;
         }
         try {
             boolean[] loopHeaders = JitCompiler.loopHeaders(code);
             JitCompiler.Output output = JitCompiler.compile(code, loopHeaders,
-                    "toy/interpreter/vm/Compiled_" + javaName(code.name()), whileOthersRun);
+                    "toy/interpreter/vm/Compiled_" + javaName(code.name()), whileOthersLive);
             MethodHandles.Lookup hidden = LOOKUP.defineHiddenClass(output.classFile(), true);
             CompiledCode compiled = (CompiledCode) hidden.findConstructor(hidden.lookupClass(),
                     MethodType.methodType(void.class)).invoke();

@@ -123,12 +123,12 @@ final class JitCompiler {
 
     /**
      * Code's compiled form, a class named {@code className} (internal form, in this package),
-     * which can be entered at offset 0 and at each loop header; {@code whileOthersRun}: whether
+     * which can be entered at offset 0 and at each loop header; {@code whileOthersLive}: whether
      * other Toy threads live as it is compiled ({@link #loopsCloseByJump}). Throws ASM's
      * MethodTooLargeException if its method passes the JVM's 65,535 bytes.
      */
-    static Output compile(Code code, boolean[] loopHeader, String className, boolean whileOthersRun) {
-        JitCompiler compiler = new JitCompiler(code, loopHeader, whileOthersRun);
+    static Output compile(Code code, boolean[] loopHeader, String className, boolean whileOthersLive) {
+        JitCompiler compiler = new JitCompiler(code, loopHeader, whileOthersLive);
         return new Output(compiler.classFile(className), compiler.handsBudgetOn);
     }
 
