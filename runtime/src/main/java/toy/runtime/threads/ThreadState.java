@@ -144,8 +144,8 @@ public final class ThreadState {
     /**
      * A blocked thread woken to look at what it waits for again: no longer counted as blocked
      * by the deadlock detector until it has looked, but not shown as waiting for the GIL on the
-     * timeline either, since it may find it must go on waiting (its wait then goes on as one
-     * span); when it goes on, its wait's end says so.
+     * timeline either, since it may find it must go on waiting (its span then goes on, under a
+     * new label only if what it waits for reads otherwise); when it goes on, its wait's end says so.
      */
     void wake() {
         state = State.WAITING_FOR_GIL;
