@@ -3,6 +3,9 @@ package toy.interpreter.bytecode;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The instruction set. An instruction is one int (the opcode) followed by its operands, one
@@ -102,35 +105,27 @@ public final class Opcode {
     }
 
     private static final int NO_JUMP = Integer.MIN_VALUE;
-    /** How many opcodes there are: one more than the highest constant above. */
-    private static final int OPCODES = opcodeCount();
-    private static final String[] NAMES = new String[OPCODES];
-    private static final Row[] ROWS = new Row[OPCODES];
+    /** Each opcode's name, indexed by the opcode: the int constants above, however many there are. */
+    private static final String[] NAMES = opcodeNames();
+    private static final Row[] ROWS = new Row[NAMES.length];
 
-    private static int opcodeCount() {
-        int highest = -1;
+    private static String[] opcodeNames() {
+        Map<Integer, String> byOpcode = new HashMap<>();
         for (Field f : Opcode.class.getFields()) {
             if (f.getType() == int.class && Modifier.isStatic(f.getModifiers())) {
                 try {
-                    highest = Math.max(highest, f.getInt(null));
+                    byOpcode.put(f.getInt(null), f.getName());
                 } catch (IllegalAccessException e) {
                     throw new AssertionError(e);
                 }
             }
         }
-        return highest + 1;
+        String[] names = new String[Collections.max(byOpcode.keySet()) + 1];
+        byOpcode.forEach((op, name) -> names[op] = name);
+        return names;
     }
 
     static {
-        for (Field f : Opcode.class.getFields()) {
-            if (f.getType() == int.class && Modifier.isStatic(f.getModifiers())) {
-                try {
-                    NAMES[f.getInt(null)] = f.getName();
-                } catch (IllegalAccessException e) {
-                    throw new AssertionError(e);
-                }
-            }
-        }
         // The instruction table: adding an opcode is its constant above, its row here and its
         // case in the interpreter. The stack shapes are those of the comments above.
         row(CONST, effect(1), Operand.CONSTANT);

@@ -861,14 +861,8 @@ final class JitCompiler {
         mv.visitVarInsn(LLOAD, bits(a));
         mv.visitVarInsn(LLOAD, bits(b));
         mv.visitInsn(LCMP);
-        if (yesByJump) {
-            // Two ints' order is total: the opposite comparison is the test's negation.
-            mv.visitJumpInsn(intCondition(opposite(test & 7)), no);
-            mv.visitJumpInsn(GOTO, yes);
-        } else {
-            mv.visitJumpInsn(intCondition(test & 7), yes);
-            mv.visitJumpInsn(GOTO, no);
-        }
+        // Two ints' order is total: the opposite comparison is the test's negation.
+        intBranch(intCondition(test & 7), intCondition(opposite(test & 7)), yes, no, yesByJump);
         mv.visitLabel(slow);
         // The comparison's own method of Values (== and != both by equal), not a switch on the test per call.
         int comparison = test & 7;
@@ -896,6 +890,20 @@ final class JitCompiler {
             compareAndBranch(test, a, b, next, labels[target], false);
         } else {
             compareAndBranch(test, a, b, labels[target], next, jumpsBack(pc, target));
+        }
+    }
+
+    /**
+     * On the int the JVM stack's top: to yes if {@code condition} (an IF instruction) holds, else
+     * to no; to yes by an unconditional jump, past {@code opposite} to no, when {@code yesByJump}.
+     */
+    private void intBranch(int condition, int opposite, Label yes, Label no, boolean yesByJump) {
+        if (yesByJump) {
+            mv.visitJumpInsn(opposite, no);
+            mv.visitJumpInsn(GOTO, yes);
+        } else {
+            mv.visitJumpInsn(condition, yes);
+            mv.visitJumpInsn(GOTO, no);
         }
     }
 
@@ -940,13 +948,7 @@ final class JitCompiler {
         mv.visitVarInsn(LLOAD, bits(i));
         mv.visitInsn(LCONST_0);
         mv.visitInsn(LCMP);
-        if (truthyByJump) {
-            mv.visitJumpInsn(IFEQ, falsy);
-            mv.visitJumpInsn(GOTO, truthy);
-        } else {
-            mv.visitJumpInsn(IFNE, truthy);
-            mv.visitJumpInsn(GOTO, falsy);
-        }
+        intBranch(IFNE, IFEQ, truthy, falsy, truthyByJump);
         mv.visitLabel(reference);
         mv.visitVarInsn(ALOAD, ref(i));
         bool(true);

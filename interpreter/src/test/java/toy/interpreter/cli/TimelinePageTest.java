@@ -97,10 +97,7 @@ class TimelinePageTest {
                 })();
                 </script>
                 </body>""";
-        Path probed = dir.resolve("probed.html");
-        Files.writeString(probed, Files.readString(page).replace("</body>", probe));
-        String dom = render(probed);
-        assertTrue(dom.contains("data-status=\"ok\""), dom);
+        String dom = renderProbed(page, probe);
         String tip = dom.substring(dom.indexOf("<pre id=\"probe\">"));
         assertTrue(tip.contains("MainThread\nblocked\nfor "), tip);
         assertTrue(tip.contains("on: join Thread-1") && tip.contains("line: " + script + ":6"), tip);
@@ -147,10 +144,7 @@ class TimelinePageTest {
                 })();
                 </script>
                 </body>""";
-        Path probed = dir.resolve("probed.html");
-        Files.writeString(probed, Files.readString(page).replace("</body>", probe));
-        String dom = render(probed);
-        assertTrue(dom.contains("data-status=\"ok\""), dom);
+        String dom = renderProbed(page, probe);
         assertTrue(dom.contains("3 lanes, ") && dom.contains(" spans, 3 markers, "), "a marker per thread of the deadlock");
         assertTrue(dom.contains("<i style=\"background: rgb(0, 0, 0);\"></i>deadlock</span>"), "the legend names the marker");
         String[] tips = dom.substring(dom.indexOf("<pre id=\"probe\">") + "<pre id=\"probe\">".length()).split("\n----\n");
@@ -186,6 +180,15 @@ class TimelinePageTest {
         assertTrue(dom.contains("3 lanes, 100001 spans"), "every span was read");
         assertTrue(dom.contains("<div class=\"lane\">Thread-1 &lt;/script&gt;&lt;b&gt;</div>"), "a name cannot break the page");
         assertTrue(dom.contains("<div class=\"lane\">Pool 2 worker 0</div>"), "a worker's lane is named after its pool");
+    }
+
+    /** The DOM of page with probe (a script, then {@code </body>}) put at its end, its own scripts having run to their end. */
+    private String renderProbed(Path page, String probe) throws IOException, InterruptedException {
+        Path probed = dir.resolve("probed.html");
+        Files.writeString(probed, Files.readString(page).replace("</body>", probe));
+        String dom = render(probed);
+        assertTrue(dom.contains("data-status=\"ok\""), dom);
+        return dom;
     }
 
     /** The page's DOM after its scripts ran, as headless Chromium dumps it. */

@@ -1,5 +1,7 @@
 package toy.runtime.threads;
 
+import java.util.Locale;
+
 /**
  * Ends a whole run from whichever thread decides it (a deadlock, {@code exit()} in a thread):
  * every Toy thread throws it at its next check, it cannot be caught by a script, and the main
@@ -20,23 +22,17 @@ public final class Aborted extends RuntimeException {
     /** What ended the run; its {@link #key} is the {@code reason} of the trace's {@code aborted} records. */
     public enum Cause {
         /** Every thread was blocked and none could wake the others (a DeadlockError). */
-        DEADLOCK("deadlock"),
+        DEADLOCK,
         /** {@code exit()}, in any thread, or a stop from outside the program's threads that acts as one. */
-        EXIT("exit"),
+        EXIT,
         /** Standard output's reader went away ({@link #PIPE_CLOSED_STATUS}). */
-        PIPE_CLOSED("pipe_closed"),
+        PIPE_CLOSED,
         /** A bug in Toy itself, in a thread other than MainThread. */
-        INTERNAL_ERROR("internal_error");
+        INTERNAL_ERROR;
 
-        private final String key;
-
-        Cause(String key) {
-            this.key = key;
-        }
-
-        /** Its name in traces: "deadlock". */
+        /** Its name in traces, as DropReason's: "deadlock", "exit", "pipe_closed", "internal_error". */
         public String key() {
-            return key;
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
