@@ -425,11 +425,17 @@ class ObservabilityTest {
         assertTrue(r.err().contains("handovers") && r.err().contains("Thread-2") && r.err().contains("race_fixed.toy:6"), r.err());
     }
 
-    /** A wait whose timeout runs out is given up: counted, with its time, but not as an acquisition. */
+    /**
+     * A wait whose timeout runs out is given up: counted, with its time, but not as an
+     * acquisition; traced as an unblock for that reason, its span on the timeline ended by it.
+     */
     @Test
     void aTimedOutAcquireIsAWaitGivenUp() throws IOException {
         Path stats = dir.resolve("s.json");
-        ToyRunner.Result r = ToyRunner.run("run", "--stats-json", stats.toString(), script("""
+        Path trace = dir.resolve("t.jsonl");
+        Path timeline = dir.resolve("t.json");
+        ToyRunner.Result r = ToyRunner.run("run", "--stats-json", stats.toString(), "--trace", trace.toString(),
+                "--trace-format", "jsonl", "--timeline", timeline.toString(), script("""
                 let lock = Lock()
                 fn try_it() {
                     print(lock.acquire(timeout=0.05))
@@ -444,6 +450,22 @@ class ObservabilityTest {
         assertEquals(0L, lock.get("contended"));
         assertEquals(1L, lock.get("gave_up"));
         assertTrue((Long) lock.get("wait_ns") > 0, lock.toString());
+
+        // Thread-1 gave up on the Lock; MainThread's join ended with what it waited for.
+        List<Map<String, Object>> unblocks = JsonRecords.lines(trace).stream()
+                .filter(m -> "unblock".equals(m.get("event"))).toList();
+        assertEquals(List.of("Thread-1 timeout", "MainThread ready"),
+                unblocks.stream().map(m -> m.get("thread") + " " + m.get("reason")).toList());
+        List<Map<?, ?>> blocked = new ArrayList<>();
+        for (Object e : (List<?>) json(timeline).get("traceEvents")) {
+            if ("blocked".equals(((Map<?, ?>) e).get("name"))) {
+                blocked.add((Map<?, ?>) e);
+            }
+        }
+        assertEquals(List.of("timeout", "-"), blocked.stream().map(span -> {
+            Object by = ((Map<?, ?>) span.get("args")).get("ended_by");
+            return by == null ? "-" : by;
+        }).toList(), blocked.toString());
     }
 
     @Test

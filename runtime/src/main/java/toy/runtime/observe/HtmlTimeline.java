@@ -18,7 +18,7 @@ import java.nio.charset.StandardCharsets;
  * script that draws it; so the timeline is streamed, never held in memory here. Rows:
  * {@code ["K", label...]} the state names, {@code ["L", lane, name]} a lane,
  * {@code ["S", lane, state, start_ns, end_ns, on, line]} a thread's span (with an eighth
- * element, ended_by, for a wait that an abort ended), {@code ["T", lane, start_ns, end_ns,
+ * element, ended_by, for a wait that ended without what it waited for), {@code ["T", lane, start_ns, end_ns,
  * label]} a pool task, {@code ["M", lane, at_ns, name, detail]} a marker.
  */
 final class HtmlTimeline implements Timeline {

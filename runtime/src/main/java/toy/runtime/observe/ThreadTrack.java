@@ -75,9 +75,18 @@ public final class ThreadTrack {
         event("block", "on", what, "site", site, "line", at);
     }
 
-    /** What it blocked on let it go on. */
-    public void unblock() {
-        event("unblock");
+    /**
+     * Its wait ended (it then waits for the GIL). A wait given up (its timeout ran out, or
+     * Ctrl-C) ends its span on the timeline marked as ended by {@code reason}.
+     *
+     * @param reason "ready": what it waited for happened (or its sleep is over); "timeout": its
+     *               timeout ran out first; "interrupt": Ctrl-C ended it
+     */
+    public void unblock(String reason) {
+        event("unblock", "reason", reason);
+        if (!reason.equals("ready") && observer.timeline() != null) {
+            end(null, null, null, reason);
+        }
     }
 
     /**

@@ -18,8 +18,9 @@ public interface Timeline {
      *
      * @param on      what a blocked thread waits for ("acquire Lock (race.toy:3)"), or null
      * @param line    where the thread was when the span began ("race.toy:12"), or null when unknown
-     * @param endedBy null for a span that ended as spans do; for a wait that an abort of the run
-     *                ended, what aborted it ("deadlock", "exit", ...)
+     * @param endedBy null for a span that ended as spans do; for a wait that ended without what
+     *                it waited for, why: the thread gave up ("timeout", "interrupt") or an abort
+     *                of the run ended it ("deadlock", "exit", ...)
      */
     void span(int lane, ThreadActivity state, long startNs, long endNs, String on, String line, String endedBy)
             throws IOException;

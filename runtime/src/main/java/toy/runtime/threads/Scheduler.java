@@ -214,7 +214,7 @@ public final class Scheduler {
                         }
                     }
                     if (me.track != null) {
-                        me.track.unblock();
+                        me.track.unblock(done ? "ready" : KeyboardInterrupt.pending(me) ? "interrupt" : "timeout");
                     }
                     me.setState(ThreadState.State.WAITING_FOR_GIL);
                 }
