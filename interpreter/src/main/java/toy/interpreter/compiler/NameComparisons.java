@@ -3,6 +3,7 @@ package toy.interpreter.compiler;
 import java.util.ArrayList;
 import java.util.List;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.misc.Interval;
 import toy.grammar.ToyParser;
 import toy.runtime.ErrorKinds;
 import toy.runtime.PythonNames;
@@ -72,7 +73,7 @@ final class NameComparisons {
                 error(name, what + ": compare it with \"" + name.getText() + "\"");
             } else if (known) {
                 error(name, what + ", and no " + noun + " is named '" + name.getText() + "': "
-                        + meant(name.getText(), type, described.getText()));
+                        + meant(name.getText(), type, kindExpression(described, type)));
             }
         } else if (known && compared.primary() instanceof ToyParser.NilLiteralContext nil) {
             error(nil.getStart(), (type ? "type(x)" : "an error's kind") + " is never nil: "
@@ -84,9 +85,27 @@ final class NameComparisons {
             String value = Literals.string(string, escapes);
             if (escapes.isEmpty() && !names.contains(value)) {
                 error(string, (type ? "type(x)" : "an error's kind") + " is never \"" + value + "\": "
-                        + meant(value, type, described.getText()));
+                        + meant(value, type, kindExpression(described, type)));
             }
         }
+    }
+
+    /**
+     * The kind of the value described: {@code e.kind} as written, or for {@code type(x)} the
+     * source of x with {@code .kind} (in parentheses unless it is a name or a postfix expression).
+     */
+    private static String kindExpression(ToyParser.PostfixContext described, boolean type) {
+        if (!type) {
+            return described.getText();
+        }
+        ToyParser.ArgumentsContext arguments = ((ToyParser.CallTrailerContext) described.trailer(0)).arguments();
+        if (arguments == null || arguments.argument().size() != 1 || arguments.argument(0).name != null) {
+            return "x.kind";
+        }
+        ToyParser.ExpressionContext value = arguments.argument(0).value;
+        String source = value.getStart().getInputStream().getText(Interval.of(value.getStart().getStartIndex(),
+                value.getStop().getStopIndex()));
+        return (Shapes.postfix(value) != null ? source : "(" + source + ")") + ".kind";
     }
 
     /** {@code type(...)}, with {@code type} the builtin. */
@@ -110,12 +129,17 @@ final class NameComparisons {
     }
 
     /**
-     * What to compare with instead of name, compared with {@code type(x)} (type) or with
-     * kindExpression, a caught error's {@code e.kind}: what Toy has for Python's name
-     * ({@link PythonNames}), else the nearest name, else the list.
+     * What to compare with instead of name, compared with {@code type(x)} (type) or with a
+     * caught error's {@code e.kind}; kindExpression is that {@code e.kind}, or {@code x.kind}
+     * for {@code type(x)}: for an error kind's name compared with a type, that kind; else what
+     * Toy has for Python's name ({@link PythonNames}), else the nearest name, else the list.
      */
     private static String meant(String name, boolean type, String kindExpression) {
         List<String> names = type ? TYPE_NAMES : ErrorKinds.KINDS;
+        if (type && ErrorKinds.KINDS.contains(name)) {
+            return "an error's type is \"Error\", and " + name + " is its kind: compare " + kindExpression
+                    + " with \"" + name + "\"";
+        }
         PythonNames.Entry python = PythonNames.ofAnyCase(name);
         if (type && python != null && python.type() != null) {
             return "compare it with \"" + python.type() + "\"";

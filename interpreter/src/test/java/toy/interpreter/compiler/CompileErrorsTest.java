@@ -101,6 +101,18 @@ class CompileErrorsTest {
     }
 
     @Test
+    void anErrorKindComparedWithATypeSaysToCompareTheKind() {
+        assertEquals(List.of("2:40: type(x) is never \"KeyError\": an error's type is \"Error\", and KeyError is its kind:"
+                + " compare e.kind with \"KeyError\"",
+                "3:26: type(x) gives the name of x's type, a str, and no type is named 'ValueError': an error's type is"
+                + " \"Error\", and ValueError is its kind: compare errors[0].kind with \"ValueError\"",
+                "4:33: type(x) is never \"IndexError\": an error's type is \"Error\", and IndexError is its kind:"
+                + " compare (errors[0] or nil).kind with \"IndexError\""),
+                errors("let errors = []\ntry { f() } catch e { print(type(e) == \"KeyError\") }\n"
+                        + "print(type(errors[0]) != ValueError)\nprint(type(errors[0] or nil) == \"IndexError\")"));
+    }
+
+    @Test
     void letInAnInnerBlockMayShadow() throws CompileException {
         Compiler.compile(new SourceFile("t.toy", "let x = 1\nif x { let x = 2 }\nfn f(x) { let y = x }"), new Globals());
     }
