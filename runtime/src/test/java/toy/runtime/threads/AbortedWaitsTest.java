@@ -7,19 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import toy.runtime.TracebackEntry;
-import toy.runtime.observe.Observer;
-import toy.runtime.observe.Timeline;
-import toy.runtime.observe.TraceWriter;
 
 /**
  * An abort other than a deadlock ({@code exit()}) that ends threads' waits: each wait in
@@ -34,16 +29,9 @@ class AbortedWaitsTest {
 
     @Test
     void anExitEndsTheWaitsInProgressAsAbortedNotUnblocked() throws IOException {
-        ByteArrayOutputStream trace = new ByteArrayOutputStream();
-        ByteArrayOutputStream timeline = new ByteArrayOutputStream();
-        Observer observer = new Observer();
-        observer.trace(TraceWriter.create("jsonl", trace, "t.jsonl", Long.MAX_VALUE), Set.of());
-        observer.timeline(Timeline.create("t.json", timeline), "t.json");
-        Scheduler scheduler = new Scheduler();
-        Gil gil = new Gil(Gil.Policy.HANDOFF, scheduler);
-        scheduler.setGil(gil);
-        scheduler.observe(observer);
-        observer.start();
+        ObservedRun run = new ObservedRun();
+        Scheduler scheduler = run.scheduler;
+        Gil gil = run.gil;
         ThreadState main = scheduler.register("MainThread", () -> new TracebackEntry("t.toy", 9, "<main>"));
         main.bindToCurrentThread();
         gil.acquire(main);
@@ -71,13 +59,13 @@ class AbortedWaitsTest {
         });
         gil.releaseAtEnd(main);
         scheduler.finished(main);
-        assertEquals(List.of(), observer.finish(0, new PrintStream(new ByteArrayOutputStream())));
+        assertEquals(List.of(), run.observer.finish(0, new PrintStream(new ByteArrayOutputStream())));
 
-        List<String> records = trace.toString(StandardCharsets.UTF_8).lines().toList();
+        List<String> records = run.trace().lines().toList();
         assertEquals(List.of("thread_start", "block acquire Lock (t.toy:1)", "aborted exit", "thread_end"), events(records, "Thread-1"));
         assertEquals(List.of("thread_start", "block sleep", "aborted exit", "thread_end"), events(records, "Thread-2"));
 
-        String json = timeline.toString(StandardCharsets.UTF_8);
+        String json = run.timeline();
         for (int lane = 1; lane <= 2; lane++) {
             Matcher marker = Pattern.compile("\\{\"name\":\"exit\",\"cat\":\"exit\",\"ph\":\"i\",\"s\":\"t\",\"pid\":1,\"tid\":" + lane
                     + ",\"ts\":([0-9.E]+),\"args\":\\{\"detail\":\"the run was aborted \\(exit\\) while Thread-" + lane + " waited\"}}")

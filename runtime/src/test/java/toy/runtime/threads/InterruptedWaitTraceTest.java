@@ -4,20 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import toy.runtime.ToyError;
 import toy.runtime.TracebackEntry;
-import toy.runtime.observe.Observer;
-import toy.runtime.observe.Timeline;
-import toy.runtime.observe.TraceWriter;
 
 /**
  * A wait that Ctrl-C ends is given up: traced as an {@code unblock} for the reason
@@ -28,16 +22,9 @@ import toy.runtime.observe.TraceWriter;
 class InterruptedWaitTraceTest {
     @Test
     void aSleepThatCtrlCEndsIsUnblockedForThatReason() throws Exception {
-        ByteArrayOutputStream trace = new ByteArrayOutputStream();
-        ByteArrayOutputStream timeline = new ByteArrayOutputStream();
-        Observer observer = new Observer();
-        observer.trace(TraceWriter.create("jsonl", trace, "t.jsonl", Long.MAX_VALUE), Set.of());
-        observer.timeline(Timeline.create("t.json", timeline), "t.json");
-        Scheduler scheduler = new Scheduler();
-        Gil gil = new Gil(Gil.Policy.HANDOFF, scheduler);
-        scheduler.setGil(gil);
-        scheduler.observe(observer);
-        observer.start();
+        ObservedRun run = new ObservedRun();
+        Scheduler scheduler = run.scheduler;
+        Gil gil = run.gil;
 
         AtomicReference<ThreadState> sleeper = new AtomicReference<>();
         AtomicReference<Throwable> raised = new AtomicReference<>();
@@ -61,12 +48,12 @@ class InterruptedWaitTraceTest {
         KeyboardInterrupt.request(sleeper.get());
         main.join();
         assertTrue(raised.get() instanceof ToyError e && KeyboardInterrupt.is(e), String.valueOf(raised.get()));
-        observer.finish(0, new PrintStream(new ByteArrayOutputStream()));
+        run.observer.finish(0, new PrintStream(new ByteArrayOutputStream()));
 
-        List<String> unblocks = trace.toString(StandardCharsets.UTF_8).lines().filter(r -> r.contains("\"event\":\"unblock\"")).toList();
+        List<String> unblocks = run.trace().lines().filter(r -> r.contains("\"event\":\"unblock\"")).toList();
         assertEquals(1, unblocks.size(), unblocks.toString());
         assertTrue(unblocks.get(0).contains("\"reason\":\"interrupt\""), unblocks.get(0));
-        String json = timeline.toString(StandardCharsets.UTF_8);
+        String json = run.timeline();
         assertTrue(json.matches("(?s).*\"name\":\"sleeping\",[^}]*\"args\":\\{[^}]*\"ended_by\":\"interrupt\"}.*"), json);
     }
 }
