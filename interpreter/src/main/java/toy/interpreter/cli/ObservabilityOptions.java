@@ -13,7 +13,6 @@ import picocli.CommandLine.TypeConversionException;
 import toy.interpreter.bytecode.Code;
 import toy.interpreter.vm.Vm;
 import toy.runtime.observe.Observer;
-import toy.runtime.observe.WorkerStats;
 import toy.runtime.pool.PoolActivity;
 import toy.runtime.observe.OutputFile;
 import toy.runtime.observe.Timeline;
@@ -189,8 +188,7 @@ final class ObservabilityOptions {
     /** The pool workers' counters and tasks, for the stats' {@code workers} and the timeline's worker lanes. */
     private static void recordPools(Observer observer, PoolActivity pools) {
         long origin = System.nanoTime() - observer.now();
-        observer.workers(pools.workers().stream().map(w -> new WorkerStats(w.pool(), w.index(), w.tasks(), w.busyNanos(),
-                w.bytesSent(), w.bytesReceived(), w.meanRoundTripNanos(), w.recalled(), w.recallsBegun(), w.replacements())).toList());
+        observer.workers(pools.workers());
         for (PoolActivity.TaskSpan task : pools.spans()) {
             observer.workerTask(task.pool(), task.index(), task.startNanos() - origin, task.endNanos() - origin, task.function());
         }

@@ -3,7 +3,8 @@ package toy.runtime.observe;
 import java.util.List;
 
 /**
- * One process-pool worker's counters, as the {@code workers} entries of {@code --stats-json}.
+ * One process-pool worker's counters, as {@code PoolActivity} counts them and the {@code workers}
+ * entries of {@code --stats-json} report them.
  *
  * @param pool           the worker's pool: 1 for the program's first {@code Pool()}, 2 for the next, ...
  * @param index          the worker's index in its pool, from 0

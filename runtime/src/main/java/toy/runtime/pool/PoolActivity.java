@@ -2,6 +2,7 @@ package toy.runtime.pool;
 
 import java.util.ArrayList;
 import java.util.List;
+import toy.runtime.observe.WorkerStats;
 
 /**
  * What the pools of one program did, for {@code --stats} and {@code --timeline} (CLI.md): per
@@ -10,28 +11,6 @@ import java.util.List;
  * the worker's index in its pool. Thread-safe; read it once the program has ended.
  */
 public final class PoolActivity {
-    /**
-     * Counters of one worker lane.
-     *
-     * @param pool          the pool's number in the program, 1 for the first {@code Pool()}
-     * @param index         the worker's index in its pool, as {@code worker_index()} says
-     * @param tasks         tasks that finished there (with a result or an error)
-     * @param busyNanos     ns the worker spent running those tasks, as it measured them
-     * @param bytesSent     bytes the parent sent it (tasks), message headers included
-     * @param bytesReceived bytes it sent the parent (results, errors, output lines)
-     * @param roundTripNanos ns from sending each task to receiving its reply, summed over {@code tasks}
-     * @param recalled      tasks asked back from it ({@code RECALL}) that it gave back unbegun
-     * @param recallsBegun  tasks asked back that it had already begun (and ran itself)
-     * @param replacements  times a new process took the place of one that ended
-     */
-    public record WorkerStats(int pool, int index, long tasks, long busyNanos, long bytesSent, long bytesReceived,
-            long roundTripNanos, long recalled, long recallsBegun, long replacements) {
-        /** The mean round trip of a task in ns, 0 when none ran. */
-        public long meanRoundTripNanos() {
-            return tasks == 0 ? 0 : roundTripNanos / tasks;
-        }
-    }
-
     /**
      * One task on a worker's lane: {@code endNanos} is when the parent received its reply and
      * {@code startNanos} that minus the time the worker reports running it.
@@ -90,12 +69,18 @@ public final class PoolActivity {
         throw new IllegalArgumentException("no worker " + index + " in pool " + pool);
     }
 
-    /** Every lane's counters, in the order the pools and their workers were made. */
+    /**
+     * Every lane's counters, in the order the pools and their workers were made: the tasks that
+     * finished there (with a result or an error), the ns the worker spent running them as it
+     * measured them, the bytes each way (message headers included), the mean round trip of a
+     * task (0 when none ran), the recalls answered and the replacements.
+     */
     public synchronized List<WorkerStats> workers() {
         List<WorkerStats> list = new ArrayList<>();
         for (int i = 0; i < lanes.size(); i++) {
             long[] c = counters.get(i);
-            list.add(new WorkerStats(lanes.get(i)[0], lanes.get(i)[1], c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]));
+            long meanRoundTrip = c[0] == 0 ? 0 : c[4] / c[0];
+            list.add(new WorkerStats(lanes.get(i)[0], lanes.get(i)[1], c[0], c[1], c[2], c[3], meanRoundTrip, c[5], c[6], c[7]));
         }
         return list;
     }

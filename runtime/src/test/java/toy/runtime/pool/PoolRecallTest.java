@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import toy.runtime.observe.WorkerStats;
 
 /**
  * The parent's side of recalls ({@code Pool.recallForIdleWorkers}, {@code RECALLED}) against
@@ -152,7 +153,7 @@ class PoolRecallTest {
 
     /** Checks the recalls each worker answered, as --stats counts them: {given back, begun} of worker 0, then of worker 1. */
     private void recallsCounted(long... counts) {
-        List<PoolActivity.WorkerStats> workers = activity.workers();
+        List<WorkerStats> workers = activity.workers();
         assertEquals(List.of(counts[0], counts[1], counts[2], counts[3]), List.of(workers.get(0).recalled(),
                 workers.get(0).recallsBegun(), workers.get(1).recalled(), workers.get(1).recallsBegun()));
     }
