@@ -92,7 +92,9 @@ final class NameComparisons {
 
     /**
      * The kind of the value described: {@code e.kind} as written, or for {@code type(x)} the
-     * source of x with {@code .kind} (in parentheses unless it is a name or a postfix expression).
+     * source of x with {@code .kind} (in parentheses unless it is a name or a postfix expression);
+     * {@code x.kind} when that source spans lines or holds a comment, which a one-line error
+     * message cannot quote.
      */
     private static String kindExpression(ToyParser.PostfixContext described, boolean type) {
         if (!type) {
@@ -105,6 +107,9 @@ final class NameComparisons {
         ToyParser.ExpressionContext value = arguments.argument(0).value;
         String source = value.getStart().getInputStream().getText(Interval.of(value.getStart().getStartIndex(),
                 value.getStop().getStopIndex()));
+        if (source.contains("\n") || source.contains("#")) {
+            return "x.kind";
+        }
         return (Shapes.postfix(value) != null ? source : "(" + source + ")") + ".kind";
     }
 
@@ -136,9 +141,13 @@ final class NameComparisons {
      */
     private static String meant(String name, boolean type, String kindExpression) {
         List<String> names = type ? TYPE_NAMES : ErrorKinds.KINDS;
-        if (type && ErrorKinds.KINDS.contains(name)) {
-            return "an error's type is \"Error\", and " + name + " is its kind: compare " + kindExpression
-                    + " with \"" + name + "\"";
+        if (type) {
+            for (String kind : ErrorKinds.KINDS) {
+                if (kind.equalsIgnoreCase(name) && !kind.equals("Error")) {
+                    return "an error's type is \"Error\", and " + kind + " is its kind: compare " + kindExpression
+                            + " with \"" + kind + "\"";
+                }
+            }
         }
         PythonNames.Entry python = PythonNames.ofAnyCase(name);
         if (type && python != null && python.type() != null) {

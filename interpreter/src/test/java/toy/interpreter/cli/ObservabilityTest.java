@@ -451,21 +451,58 @@ class ObservabilityTest {
         assertEquals(1L, lock.get("gave_up"));
         assertTrue((Long) lock.get("wait_ns") > 0, lock.toString());
 
-        // Thread-1 gave up on the Lock; MainThread's join ended with what it waited for.
-        List<Map<String, Object>> unblocks = JsonRecords.lines(trace).stream()
-                .filter(m -> "unblock".equals(m.get("event"))).toList();
-        assertEquals(List.of("Thread-1 timeout", "MainThread ready"),
-                unblocks.stream().map(m -> m.get("thread") + " " + m.get("reason")).toList());
-        List<Map<?, ?>> blocked = new ArrayList<>();
+        // Thread-1 gave up on the Lock. MainThread's join, if it blocked at all (Thread-1 may end
+        // before MainThread gets there), ended with what it waited for.
+        List<String> unblocks = unblocks(trace);
+        assertEquals(List.of("Thread-1 timeout"), unblocks.stream().filter(u -> u.startsWith("Thread-1")).toList());
+        assertTrue(unblocks.stream().filter(u -> u.startsWith("MainThread")).allMatch(u -> u.endsWith(" ready")), unblocks.toString());
+        List<Map<?, ?>> givenUp = spansEndedBy(timeline);
+        assertEquals(1, givenUp.size(), givenUp.toString());
+        assertEquals("timeout", ((Map<?, ?>) givenUp.get(0).get("args")).get("ended_by"));
+        assertTrue(((String) ((Map<?, ?>) givenUp.get(0).get("args")).get("on")).startsWith("acquire Lock"), givenUp.toString());
+    }
+
+    /** Waits that get what they waited for, a timed one and a sleep among them, are unblocked for that reason. */
+    @Test
+    void waitsThatGetWhatTheyWaitForAreUnblockedReady() throws IOException {
+        Path trace = dir.resolve("t.jsonl");
+        Path timeline = dir.resolve("t.json");
+        // MainThread holds c's lock until its wait lets it go, so the notify comes after the wait began.
+        ToyRunner.Result r = ToyRunner.run("run", "--trace", trace.toString(), "--trace-format", "jsonl",
+                "--timeline", timeline.toString(), script("""
+                let c = Condition()
+                fn wake() {
+                    with c { c.notify() }
+                }
+                with c {
+                    spawn wake()
+                    print(c.wait(60))
+                }
+                sleep(0.001)
+                """));
+        assertEquals("true\n", r.out(), r.err());
+        List<String> unblocks = unblocks(trace);
+        assertTrue(unblocks.stream().filter(u -> u.startsWith("MainThread")).count() >= 2, unblocks.toString());
+        assertTrue(unblocks.stream().allMatch(u -> u.endsWith(" ready")), unblocks.toString());
+        assertEquals(List.of(), spansEndedBy(timeline));
+    }
+
+    /** The trace's unblock records, each as "THREAD REASON". */
+    private static List<String> unblocks(Path trace) throws IOException {
+        return JsonRecords.lines(trace).stream().filter(m -> "unblock".equals(m.get("event")))
+                .map(m -> m.get("thread") + " " + m.get("reason")).toList();
+    }
+
+    /** The timeline's spans marked as ended by something other than what they waited for. */
+    private static List<Map<?, ?>> spansEndedBy(Path timeline) throws IOException {
+        List<Map<?, ?>> spans = new ArrayList<>();
         for (Object e : (List<?>) json(timeline).get("traceEvents")) {
-            if ("blocked".equals(((Map<?, ?>) e).get("name"))) {
-                blocked.add((Map<?, ?>) e);
+            Map<?, ?> event = (Map<?, ?>) e;
+            if ("X".equals(event.get("ph")) && event.get("args") instanceof Map<?, ?> args && args.containsKey("ended_by")) {
+                spans.add(event);
             }
         }
-        assertEquals(List.of("timeout", "-"), blocked.stream().map(span -> {
-            Object by = ((Map<?, ?>) span.get("args")).get("ended_by");
-            return by == null ? "-" : by;
-        }).toList(), blocked.toString());
+        return spans;
     }
 
     @Test

@@ -156,6 +156,34 @@ class TimelinePageTest {
         assertTrue(tips[1].contains("\nended by: deadlock (the run was aborted)"), tips[1]);
     }
 
+    /** A wait its thread gave up (a timeout ran out) says so when hovered, not that the run was aborted. */
+    @Test
+    void aWaitGivenUpSaysSo() throws Exception {
+        Path page = dir.resolve("t.html");
+        try (OutputStream out = Files.newOutputStream(page)) {
+            Timeline timeline = Timeline.create(page.toString(), out);
+            timeline.lane(0, "Thread-1");
+            timeline.span(0, ThreadActivity.BLOCKED, 0, 1_000_000, "acquire Lock (a.toy:1)", "a.toy:3", "timeout");
+            timeline.close();
+        }
+        String probe = """
+                <script>
+                (function () {
+                  var c = document.getElementById("canvas"), box = c.getBoundingClientRect();
+                  c.dispatchEvent(new MouseEvent("mousemove", { clientX: box.left + box.width / 2, clientY: box.top + 28 + 14, bubbles: true }));
+                  var out = document.createElement("pre");
+                  out.id = "probe";
+                  out.textContent = document.getElementById("tip").textContent;
+                  document.body.appendChild(out);
+                })();
+                </script>
+                </body>""";
+        String dom = renderProbed(page, probe);
+        String tip = dom.substring(dom.indexOf("<pre id=\"probe\">") + "<pre id=\"probe\">".length());
+        assertTrue(tip.startsWith("Thread-1\nblocked\nfor "), tip);
+        assertTrue(tip.contains("\nended by: timeout (it gave up waiting)</pre>"), tip);
+    }
+
     /** 100,000 state changes and a pool worker's tasks: all drawn (merged per pixel), none dropped. */
     @Test
     void pageWithAHundredThousandSpansRenders() throws Exception {

@@ -110,6 +110,15 @@ class CompileErrorsTest {
                 + " compare (errors[0] or nil).kind with \"IndexError\""),
                 errors("let errors = []\ntry { f() } catch e { print(type(e) == \"KeyError\") }\n"
                         + "print(type(errors[0]) != ValueError)\nprint(type(errors[0] or nil) == \"IndexError\")"));
+        // In any case; an argument over several lines or with a comment is not quoted into the one-line message.
+        assertEquals(List.of("1:29: type(x) is never \"keyerror\": an error's type is \"Error\", and KeyError is its kind:"
+                + " compare e.kind with \"KeyError\"",
+                "3:9: type(x) is never \"KeyError\": an error's type is \"Error\", and KeyError is its kind:"
+                + " compare x.kind with \"KeyError\"",
+                "5:9: type(x) is never \"KeyError\": an error's type is \"Error\", and KeyError is its kind:"
+                + " compare x.kind with \"KeyError\""),
+                errors("catch_it(fn(e) { type(e) == \"keyerror\" })\nprint(type([1,\n 2]) == \"KeyError\")\n"
+                        + "print(type([1, # one\n 2]) == \"KeyError\")"));
     }
 
     @Test

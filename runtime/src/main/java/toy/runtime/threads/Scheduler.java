@@ -214,7 +214,8 @@ public final class Scheduler {
                         }
                     }
                     if (me.track != null) {
-                        me.track.unblock(done ? "ready" : KeyboardInterrupt.pending(me) ? "interrupt" : "timeout");
+                        // A sleep waits for nothing but its time (ready is never true): over, it is ready.
+                        me.track.unblock(done ? "ready" : KeyboardInterrupt.pending(me) ? "interrupt" : sleeping ? "ready" : "timeout");
                     }
                     me.setState(ThreadState.State.WAITING_FOR_GIL);
                 }
