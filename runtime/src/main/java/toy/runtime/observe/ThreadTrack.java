@@ -77,15 +77,12 @@ public final class ThreadTrack {
 
     /**
      * Its wait ended (it then waits for the GIL). A wait given up (its timeout ran out, or
-     * Ctrl-C) ends its span on the timeline marked as ended by {@code reason}.
-     *
-     * @param reason "ready": what it waited for happened (or its sleep is over); "timeout": its
-     *               timeout ran out first; "interrupt": Ctrl-C ended it
+     * Ctrl-C) ends its span on the timeline marked as ended by the reason.
      */
-    public void unblock(String reason) {
-        event("unblock", "reason", reason);
-        if (!reason.equals("ready") && observer.timeline() != null) {
-            end(null, null, null, reason);
+    public void unblock(UnblockReason reason) {
+        event("unblock", "reason", reason.key());
+        if (reason != UnblockReason.READY && observer.timeline() != null) {
+            end(null, null, null, reason.key());
         }
     }
 

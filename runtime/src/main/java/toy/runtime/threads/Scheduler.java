@@ -9,6 +9,7 @@ import toy.runtime.TracebackEntry;
 import toy.runtime.observe.BlockedThread;
 import toy.runtime.observe.ContentionStats;
 import toy.runtime.observe.Observer;
+import toy.runtime.observe.UnblockReason;
 
 /**
  * The threads of one program and everything they block on. Every Toy primitive (Lock,
@@ -215,7 +216,8 @@ public final class Scheduler {
                     }
                     if (me.track != null) {
                         // A sleep waits for nothing but its time (ready is never true): over, it is ready.
-                        me.track.unblock(done ? "ready" : KeyboardInterrupt.pending(me) ? "interrupt" : sleeping ? "ready" : "timeout");
+                        me.track.unblock(done ? UnblockReason.READY : KeyboardInterrupt.pending(me) ? UnblockReason.INTERRUPT
+                                : sleeping ? UnblockReason.READY : UnblockReason.TIMEOUT);
                     }
                     me.setState(ThreadState.State.WAITING_FOR_GIL);
                 }
