@@ -150,6 +150,9 @@ final class NameComparisons {
             }
         }
         PythonNames.Entry python = PythonNames.ofAnyCase(name);
+        if (type && python != null && python.kinds() != null && python.kinds().isEmpty()) {
+            return python.note(); // an exception no catch sees: no error compared has it
+        }
         if (type && python != null && python.type() != null) {
             return "compare it with \"" + python.type() + "\"";
         }

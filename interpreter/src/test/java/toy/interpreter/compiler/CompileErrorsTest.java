@@ -119,6 +119,10 @@ class CompileErrorsTest {
                 + " compare x.kind with \"KeyError\""),
                 errors("catch_it(fn(e) { type(e) == \"keyerror\" })\nprint(type([1,\n 2]) == \"KeyError\")\n"
                         + "print(type([1, # one\n 2]) == \"KeyError\")"));
+        // An exception of Python's that no catch sees in Toy: said so, as for e.kind.
+        assertEquals(List.of("1:40: type(x) is never \"KeyboardInterrupt\": only Ctrl-C raises it, and it ends the run"
+                + " (in toy repl, the input running) past every catch"),
+                errors("try { f() } catch e { print(type(e) == \"KeyboardInterrupt\") }"));
     }
 
     @Test
