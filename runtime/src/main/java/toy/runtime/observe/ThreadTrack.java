@@ -23,6 +23,12 @@ public final class ThreadTrack {
     private long since;
     private String on;
     private String line;
+    /**
+     * When the thread gave the GIL up while its span was "running", or -1: that span ends then,
+     * not at its next change of state, which can come much later if the operating system
+     * preempts the thread in between, and would draw it running while another holds the GIL.
+     */
+    private long releasedNs = -1;
 
     ThreadTrack(Observer observer, int lane, String name, TraceWriter trace, Supplier<ThreadStats> counters) {
         this.observer = observer;
@@ -104,6 +110,25 @@ public final class ThreadTrack {
         }
     }
 
+    /**
+     * It gives the GIL up, now: its span "running" ends now, whenever its next state begins (a
+     * new span "running" too, if another thread held the GIL in between: {@link #gilRetaken}).
+     */
+    public void gilReleased() {
+        if (observer.timeline() != null) {
+            synchronized (this) {
+                if (state == ThreadActivity.RUNNING) {
+                    releasedNs = observer.now();
+                }
+            }
+        }
+    }
+
+    /** It took the GIL back with no other thread holding it since it gave it up: its span "running" goes on. */
+    public synchronized void gilRetaken() {
+        releasedNs = -1;
+    }
+
     /** It ended: the last event of its trace, and the end of its lane's last span. */
     public void ended() {
         event("thread_end");
@@ -133,18 +158,26 @@ public final class ThreadTrack {
      */
     private long end(ThreadActivity next, String what, String at, String endedBy) {
         synchronized (this) {
-            if (next == state && next != null && Objects.equals(what, on)) {
+            if (next == state && next != null && Objects.equals(what, on) && releasedNs < 0) {
                 return since;
             }
             long now = observer.now();
+            // A span "running" ends when the thread gave the GIL up (gilReleased), and what it
+            // does next began then; if that is running again, it waited for the GIL in between.
+            long ended = releasedNs >= 0 ? releasedNs : now;
+            releasedNs = -1;
             if (state != null) {
-                observer.span(lane, state, since, now, on, line, endedBy);
+                observer.span(lane, state, since, ended, on, line, endedBy);
+            }
+            if (state == ThreadActivity.RUNNING && next == ThreadActivity.RUNNING && ended < now) {
+                observer.span(lane, ThreadActivity.WAITING_FOR_GIL, ended, now, null, line, null);
+                ended = now;
             }
             state = next;
-            since = now;
+            since = ended;
             on = what;
             line = at;
-            return now;
+            return ended;
         }
     }
 

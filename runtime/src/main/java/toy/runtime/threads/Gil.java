@@ -449,6 +449,9 @@ public final class Gil {
     /** The bookkeeping of a thread that has just set {@code holder} to itself. */
     private void take(ThreadState me, boolean contended, long waitedNanos) {
         holderSince = System.nanoTime();
+        if (lastHolder == me && me.track != null) {
+            me.track.gilRetaken();
+        }
         if (lastHolder != me) {
             // The run's first take hands nothing over: a one-thread run has no handover.
             if (lastHolder != null) {
@@ -484,6 +487,9 @@ public final class Gil {
             throw new IllegalStateException(me.name + " released the GIL without holding it");
         }
         me.holdNanos += System.nanoTime() - holderSince;
+        if (me.track != null) {
+            me.track.gilReleased();
+        }
         holder = null;
         // Read after the write of holder: see waitAndTake.
         if (parkedForRelease > 0) {

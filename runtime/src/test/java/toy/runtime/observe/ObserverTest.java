@@ -8,8 +8,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The observer without a VM: tracks, trace records, spans, pool workers' records and lanes. */
@@ -36,6 +39,53 @@ class ObserverTest {
         assertTrue(lines[0].matches("\\{\"seq\":0,\"t_ns\":\\d+,\"thread\":\"Thread-1\",\"event\":\"thread_start\"}"), lines[0]);
         assertTrue(lines[1].endsWith("\"event\":\"gil_drop\",\"reason\":\"request\"}"), lines[1]);
         assertTrue(lines[3].endsWith("\"fn\":\"f\",\"pc\":1,\"line\":1,\"op\":\"RETURN\",\"arg\":\"\",\"stack\":\"nil\"}"), lines[3]);
+    }
+
+    /**
+     * A thread that gives the GIL up and takes it back after another thread held it is drawn
+     * running, waiting, running: never running while the other does. With no other thread in
+     * between, its span goes on.
+     */
+    @Test
+    void aThreadThatTakesTheGilBackAfterAnotherWaitedInBetween() throws IOException {
+        ByteArrayOutputStream json = new ByteArrayOutputStream();
+        Observer observer = new Observer();
+        observer.timeline(Timeline.create("t.json", json), "t.json");
+        observer.start();
+        ThreadTrack first = observer.track("Thread-1", () -> NOTHING);
+        ThreadTrack second = observer.track("Thread-2", () -> NOTHING);
+        first.enter(ThreadActivity.RUNNING, null, null);
+        second.enter(ThreadActivity.WAITING_FOR_GIL, null, null);
+        first.gilReleased(); // --gil unfair: it drops and competes again at once
+        second.enter(ThreadActivity.RUNNING, null, null);
+        second.gilReleased();
+        second.enter(ThreadActivity.WAITING_FOR_GIL, null, null);
+        first.enter(ThreadActivity.RUNNING, null, null); // it won the GIL back, never counted waiting
+        first.gilReleased();
+        first.gilRetaken();
+        first.enter(ThreadActivity.RUNNING, null, null);
+        first.ended();
+        second.ended();
+        assertEquals(List.of(), observer.finish(0, new PrintStream(new ByteArrayOutputStream())));
+        Matcher m = Pattern.compile(
+                "\\{\"name\":\"([^\"]+)\",\"cat\":\"thread\",\"ph\":\"X\",\"pid\":1,\"tid\":(\\d+),\"ts\":([0-9.E]+),\"dur\":([0-9.E]+)")
+                .matcher(json.toString(StandardCharsets.UTF_8));
+        List<String> lanes = new ArrayList<>(List.of("", ""));
+        List<double[]> running = new ArrayList<>();
+        while (m.find()) {
+            int lane = Integer.parseInt(m.group(2));
+            lanes.set(lane, lanes.get(lane) + m.group(1) + "; ");
+            double start = Double.parseDouble(m.group(3));
+            if (m.group(1).equals("running")) {
+                running.add(new double[] {lane, start, start + Double.parseDouble(m.group(4))});
+            }
+        }
+        assertEquals(List.of("running; waiting for the GIL; running; ", "waiting for the GIL; running; waiting for the GIL; "), lanes);
+        for (double[] a : running) {
+            for (double[] b : running) {
+                assertTrue(a[0] == b[0] || a[2] <= b[1] || b[2] <= a[1], "lanes " + a[0] + " and " + b[0] + " both running");
+            }
+        }
     }
 
     @Test
