@@ -2,9 +2,14 @@ package toy.interpreter.cli;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
@@ -145,6 +150,11 @@ final class ObservabilityOptions {
             console.err().println("toy: --trace-limit must be at least 1");
             return ExitStatus.USAGE;
         }
+        String sameFile = sameFile(main.file());
+        if (sameFile != null) {
+            console.err().println(sameFile);
+            return ExitStatus.USAGE;
+        }
         Observer observer = new Observer();
         List<OutputStream> opened = new ArrayList<>();
         try {
@@ -191,6 +201,39 @@ final class ObservabilityOptions {
         observer.workers(pools.workers());
         for (PoolActivity.TaskSpan task : pools.spans()) {
             observer.workerTask(task.pool(), task.index(), task.startNanos() - origin, task.endNanos() - origin, task.function());
+        }
+    }
+
+    /**
+     * The usage error's message when two of the output files are one file, or one of them is
+     * the script: one would overwrite the other, or the script (a new user's {@code --trace
+     * victim.toy victim.toy}); else null. Standard error ({@code -}) may be named by several.
+     */
+    private String sameFile(String script) {
+        Map<Path, String> named = new HashMap<>();
+        Path scriptFile = file(script);
+        if (scriptFile != null) {
+            named.put(scriptFile, "the script");
+        }
+        String[][] outputs = {{"--trace", trace}, {"--timeline", timeline}, {"--stats-json", statsJson}};
+        for (String[] output : outputs) {
+            Path file = output[1] == null || output[1].equals(OutputFile.STDERR) ? null : file(output[1]);
+            String earlier = file == null ? null : named.putIfAbsent(file, output[0]);
+            if (earlier != null) {
+                return "toy: " + output[0] + " '" + output[1] + "' names the same file as " + earlier
+                        + ", which it would overwrite: give each its own file";
+            }
+        }
+        return null;
+    }
+
+    /** The file a path names, symbolic links followed when it exists; null for a path that is no file name. */
+    private static Path file(String path) {
+        try {
+            Path file = Path.of(path).toAbsolutePath().normalize();
+            return Files.exists(file) ? file.toRealPath() : file;
+        } catch (InvalidPathException | IOException e) {
+            return null;
         }
     }
 

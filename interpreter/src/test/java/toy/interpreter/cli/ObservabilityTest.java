@@ -462,6 +462,26 @@ class ObservabilityTest {
         assertTrue(((String) ((Map<?, ?>) givenUp.get(0).get("args")).get("on")).startsWith("acquire Lock"), givenUp.toString());
     }
 
+    /** Two outputs in one file, or one in the script itself, would overwrite each other: a usage error, nothing written. */
+    @Test
+    void outputsThatNameOneFileAreAUsageError() throws IOException {
+        Path script = Path.of(script("print(1)\n"));
+        String source = Files.readString(script);
+        Path shared = dir.resolve("out.json");
+        ToyRunner.Result r = ToyRunner.run("run", "--trace", shared.toString(), "--timeline", shared.toString(), script.toString());
+        assertEquals(2, r.status(), r.err());
+        assertEquals("toy: --timeline '" + shared + "' names the same file as --trace, which it would overwrite: give each its own file\n",
+                r.err());
+        assertFalse(Files.exists(shared));
+        r = ToyRunner.run("run", "--stats-json", dir.resolve("sub/../" + script.getFileName()).toString(), script.toString());
+        assertEquals(2, r.status(), r.err());
+        assertTrue(r.err().contains("names the same file as the script"), r.err());
+        assertEquals(source, Files.readString(script));
+        // Standard error may take several.
+        r = ToyRunner.run("run", "--trace", "-", "--stats-json", "-", script.toString());
+        assertEquals(0, r.status(), r.err());
+    }
+
     /** Waits that get what they waited for, a timed one and a sleep among them, are unblocked for that reason. */
     @Test
     void waitsThatGetWhatTheyWaitForAreUnblockedReady() throws IOException {
