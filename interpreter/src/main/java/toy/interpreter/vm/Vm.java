@@ -184,7 +184,7 @@ public final class Vm {
                 }
                 status = Aborted.ERROR_STATUS;
             }
-            scheduler.await(state, "wait for the other threads to finish", scheduler::onlyOneLeft);
+            scheduler.await(state, "see the other threads finish", scheduler::onlyOneLeft);
             // A program that ended normally lets its pools finish their work; after an uncaught
             // error the finally below stops the workers at once (docs/processes.md).
             if (status == 0) {

@@ -293,7 +293,7 @@ class ThreadsTest {
         // Its frame has returned: not the script's first line, where its code started.
         ToyRunner.Result result = run("let l = Lock()\nfn f() { l.acquire() }\nl.acquire()\nprint(1)\nspawn f()\n");
         assertEquals(70, result.status());
-        assertTrue(result.err().matches("(?s).*MainThread waits to wait for the other threads to finish at [^\\n]*:5\n.*"),
+        assertTrue(result.err().matches("(?s).*MainThread waits to see the other threads finish at [^\\n]*:5\n.*"),
                 result.err());
     }
 
