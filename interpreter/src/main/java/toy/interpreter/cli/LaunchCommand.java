@@ -66,6 +66,10 @@ final class LaunchCommand implements Callable<Integer> {
         if (problem == null && options.launched()) {
             problem = "toy: launch does not take --launch-index or --launch-count";
         }
+        if (problem == null) {
+            // Checked once here too, on the names before each process's index is added to them.
+            problem = observability.sameFile(file);
+        }
         if (problem != null) {
             console.err().println(problem);
             return ExitStatus.USAGE;

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -207,17 +208,18 @@ final class ObservabilityOptions {
     /**
      * The usage error's message when two of the output files are one file, or one of them is
      * the script: one would overwrite the other, or the script (a new user's {@code --trace
-     * victim.toy victim.toy}); else null. Standard error ({@code -}) may be named by several.
+     * victim.toy victim.toy}); else null. Standard error ({@code -}) and devices such as
+     * {@code /dev/null} may be named by several.
      */
-    private String sameFile(String script) {
-        Map<Path, String> named = new HashMap<>();
-        Path scriptFile = file(script);
+    String sameFile(String script) {
+        Map<Object, String> named = new HashMap<>();
+        Object scriptFile = Files.isRegularFile(Path.of(script)) ? file(script) : null;
         if (scriptFile != null) {
             named.put(scriptFile, "the script");
         }
         String[][] outputs = {{"--trace", trace}, {"--timeline", timeline}, {"--stats-json", statsJson}};
         for (String[] output : outputs) {
-            Path file = output[1] == null || output[1].equals(OutputFile.STDERR) ? null : file(output[1]);
+            Object file = output[1] == null || output[1].equals(OutputFile.STDERR) ? null : file(output[1]);
             String earlier = file == null ? null : named.putIfAbsent(file, output[0]);
             if (earlier != null) {
                 return "toy: " + output[0] + " '" + output[1] + "' names the same file as " + earlier
@@ -227,11 +229,26 @@ final class ObservabilityOptions {
         return null;
     }
 
-    /** The file a path names, symbolic links followed when it exists; null for a path that is no file name. */
-    private static Path file(String path) {
+    /**
+     * What identifies the file a path names, for {@link #sameFile}: an existing file's key (its
+     * device and inode: hard and symbolic links to it have the same), else the path with the
+     * links of its directory followed; null for a name that is no path, or for an existing
+     * thing that is not a regular file (a device, which several outputs may share; a
+     * directory, which {@link OutputFile} reports).
+     */
+    private static Object file(String path) {
         try {
-            Path file = Path.of(path).toAbsolutePath().normalize();
-            return Files.exists(file) ? file.toRealPath() : file;
+            Path file = Path.of(path).toAbsolutePath();
+            if (Files.exists(file)) {
+                if (!Files.isRegularFile(file)) {
+                    return null;
+                }
+                Object key = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+                return key != null ? key : file.toRealPath();
+            }
+            Path directory = file.getParent();
+            return directory != null && Files.isDirectory(directory)
+                    ? directory.toRealPath().resolve(file.getFileName()) : file.normalize();
         } catch (InvalidPathException | IOException e) {
             return null;
         }

@@ -67,6 +67,12 @@ class LaunchTest {
         assertEquals(2, ToyRunner.run("launch", "-n", "0", file.toString()).status());
         assertEquals(2, ToyRunner.run("launch", "-n", "2", "--launch-index", "1", "--launch-count", "2", file.toString()).status());
         assertEquals(66, ToyRunner.run("launch", "-n", "2", dir.resolve("missing.toy").toString()).status());
+        // Two outputs in one file: said once, before any process starts.
+        Path out = dir.resolve("out.json");
+        ToyRunner.Result same = ToyRunner.run("launch", "-n", "2", "--trace", out.toString(), "--timeline", out.toString(), file.toString());
+        assertEquals(2, same.status());
+        assertEquals("toy: --timeline '" + out + "' names the same file as --trace, which it would overwrite: give each its own file\n",
+                same.err());
     }
 
     @Test

@@ -473,12 +473,23 @@ class ObservabilityTest {
         assertEquals("toy: --timeline '" + shared + "' names the same file as --trace, which it would overwrite: give each its own file\n",
                 r.err());
         assertFalse(Files.exists(shared));
-        r = ToyRunner.run("run", "--stats-json", dir.resolve("sub/../" + script.getFileName()).toString(), script.toString());
+        // The script through a hard link.
+        Path hard = Files.createLink(dir.resolve("hard.toy"), script);
+        r = ToyRunner.run("run", "--stats-json", hard.toString(), script.toString());
         assertEquals(2, r.status(), r.err());
         assertTrue(r.err().contains("names the same file as the script"), r.err());
         assertEquals(source, Files.readString(script));
-        // Standard error may take several.
+        // One file not made yet, named through a link to its directory and through the directory.
+        Path real = Files.createDirectory(dir.resolve("real"));
+        Path link = Files.createSymbolicLink(dir.resolve("link"), real);
+        r = ToyRunner.run("run", "--trace", link.resolve("t.json").toString(), "--timeline", real.resolve("t.json").toString(),
+                script.toString());
+        assertEquals(2, r.status(), r.err());
+        assertFalse(Files.exists(real.resolve("t.json")));
+        // Standard error, and a device, may take several.
         r = ToyRunner.run("run", "--trace", "-", "--stats-json", "-", script.toString());
+        assertEquals(0, r.status(), r.err());
+        r = ToyRunner.run("run", "--trace", "/dev/null", "--stats-json", "/dev/null", script.toString());
         assertEquals(0, r.status(), r.err());
     }
 

@@ -95,8 +95,8 @@ public final class ThreadTrack {
     /**
      * The run was aborted while the thread waited (blocked or sleeping): the wait ends without
      * what it waited for, and the thread ends next. Written instead of {@link #unblock}; on the
-     * timeline its span ends now, marked as ended by {@code reason}, under a marker named
-     * {@code reason}.
+     * timeline its span ends now (or, if the abort came before its wait began, when it gave the
+     * GIL up), marked as ended by {@code reason}, under a marker named {@code reason} there.
      *
      * @param reason what aborted the run, as {@code Aborted.Cause} names it: "deadlock", "exit", ...
      * @param report the abort's report (a DeadlockError's), the marker's detail; "" for none
@@ -125,8 +125,12 @@ public final class ThreadTrack {
     }
 
     /** It took the GIL back with no other thread holding it since it gave it up: its span "running" goes on. */
-    public synchronized void gilRetaken() {
-        releasedNs = -1;
+    public void gilRetaken() {
+        if (observer.timeline() != null) {
+            synchronized (this) {
+                releasedNs = -1;
+            }
+        }
     }
 
     /** It ended: the last event of its trace, and the end of its lane's last span. */
@@ -139,8 +143,8 @@ public final class ThreadTrack {
     }
 
     /**
-     * Its state changes: the span in progress ends now and, unless {@code next} is null, a new
-     * one begins. A change to the state it is already in changes nothing, unless what it waits
+     * Its state changes: the span in progress ends now (a span "running" when the thread gave
+     * the GIL up: {@link #gilReleased}) and, unless {@code next} is null, a new one begins. A change to the state it is already in changes nothing, unless what it waits
      * for reads otherwise now (a Lock's waiter names the Lock's new holder).
      *
      * @param what what a blocked thread waits for, or null
@@ -154,7 +158,8 @@ public final class ThreadTrack {
 
     /**
      * {@link #enter}, the span in progress ending for {@code endedBy} (null: as usual). Returns
-     * when the new state began (now, unless it is the state the thread was in).
+     * when the new state began (now, or when the thread gave the GIL up; since, when it is the
+     * state the thread was in).
      */
     private long end(ThreadActivity next, String what, String at, String endedBy) {
         synchronized (this) {
