@@ -73,10 +73,7 @@ class TimelinePageTest {
         Path page = dir.resolve("t.html");
         ToyRunner.Result r = ToyRunner.run("run", "--timeline", page.toString(), script.toString());
         assertEquals(0, r.status(), r.err());
-        String probe = """
-                <script>
-                (function () {
-                  var c = document.getElementById("canvas"), box = c.getBoundingClientRect();
+        String tip = hoverTip(page, """
                   // The middle of MainThread's (lane 0) blocked span (state 3), from the page's own data.
                   var rows = JSON.parse(document.getElementById("data").textContent), end = 0, blocked;
                   rows.forEach(function (r) {
@@ -90,15 +87,7 @@ class TimelinePageTest {
                   window.dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowRight" }));
                   window.dispatchEvent(new KeyboardEvent("keydown", { key: "0" }));
                   c.dispatchEvent(new MouseEvent("mousemove", at));
-                  var out = document.createElement("pre");
-                  out.id = "probe";
-                  out.textContent = document.getElementById("tip").textContent;
-                  document.body.appendChild(out);
-                })();
-                </script>
-                </body>""";
-        String dom = renderProbed(page, probe);
-        String tip = dom.substring(dom.indexOf("<pre id=\"probe\">"));
+                """);
         assertTrue(tip.contains("MainThread\nblocked\nfor "), tip);
         assertTrue(tip.contains("on: join Thread-1") && tip.contains("line: " + script + ":6"), tip);
     }
@@ -166,20 +155,9 @@ class TimelinePageTest {
             timeline.span(0, ThreadActivity.BLOCKED, 0, 1_000_000, "acquire Lock (a.toy:1)", "a.toy:3", "timeout");
             timeline.close();
         }
-        String probe = """
-                <script>
-                (function () {
-                  var c = document.getElementById("canvas"), box = c.getBoundingClientRect();
+        String tip = hoverTip(page, """
                   c.dispatchEvent(new MouseEvent("mousemove", { clientX: box.left + box.width / 2, clientY: box.top + 28 + 14, bubbles: true }));
-                  var out = document.createElement("pre");
-                  out.id = "probe";
-                  out.textContent = document.getElementById("tip").textContent;
-                  document.body.appendChild(out);
-                })();
-                </script>
-                </body>""";
-        String dom = renderProbed(page, probe);
-        String tip = dom.substring(dom.indexOf("<pre id=\"probe\">") + "<pre id=\"probe\">".length());
+                """);
         assertTrue(tip.startsWith("Thread-1\nblocked\nfor "), tip);
         assertTrue(tip.contains("\nended by: timeout (it gave up waiting)</pre>"), tip);
     }
@@ -208,6 +186,26 @@ class TimelinePageTest {
         assertTrue(dom.contains("3 lanes, 100001 spans"), "every span was read");
         assertTrue(dom.contains("<div class=\"lane\">Thread-1 &lt;/script&gt;&lt;b&gt;</div>"), "a name cannot break the page");
         assertTrue(dom.contains("<div class=\"lane\">Pool 2 worker 0</div>"), "a worker's lane is named after its pool");
+    }
+
+    /**
+     * The tooltip's text (and the page's end after it) once {@code events} (script lines with
+     * {@code c}, the canvas, and {@code box}, its bounds) have run on page.
+     */
+    private String hoverTip(Path page, String events) throws IOException, InterruptedException {
+        String dom = renderProbed(page, """
+                <script>
+                (function () {
+                  var c = document.getElementById("canvas"), box = c.getBoundingClientRect();
+                """ + events + """
+                  var out = document.createElement("pre");
+                  out.id = "probe";
+                  out.textContent = document.getElementById("tip").textContent;
+                  document.body.appendChild(out);
+                })();
+                </script>
+                </body>""");
+        return dom.substring(dom.indexOf("<pre id=\"probe\">") + "<pre id=\"probe\">".length());
     }
 
     /** The DOM of page with probe (a script, then {@code </body>}) put at its end, its own scripts having run to their end. */
