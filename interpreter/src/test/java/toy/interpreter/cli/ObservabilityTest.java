@@ -462,6 +462,18 @@ class ObservabilityTest {
         assertTrue(((String) ((Map<?, ?>) givenUp.get(0).get("args")).get("on")).startsWith("acquire Lock"), givenUp.toString());
     }
 
+    /** --trace-threads naming a thread that never ran (a typo) says so, naming those that did; the run is not failed. */
+    @Test
+    void traceThreadsNamingNoThreadThatRanSaysSo() throws IOException {
+        Path trace = dir.resolve("t.txt");
+        ToyRunner.Result r = ToyRunner.run("run", "--trace", trace.toString(), "--trace-threads", "Thread-1,Threda-2",
+                script("let t = spawn print(\"hi\")\nt.join()\n"));
+        assertEquals(0, r.status(), r.err());
+        assertEquals("hi\n", r.out());
+        assertEquals("toy: --trace-threads: no thread named 'Threda-2' ran (the threads were MainThread, Thread-1)\n", r.err());
+        assertTrue(Files.readString(trace).contains("Thread-1"));
+    }
+
     /** Two outputs in one file, or one in the script itself, would overwrite each other: a usage error, nothing written. */
     @Test
     void outputsThatNameOneFileAreAUsageError() throws IOException {

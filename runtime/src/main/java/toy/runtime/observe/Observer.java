@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -197,9 +198,25 @@ public final class Observer {
     }
 
     /**
+     * A warning when {@code --trace-threads} named threads that never ran (a typo's trace holds
+     * no thread at all), naming the threads that did; else null.
+     */
+    private String unseenTraceThreads(List<ThreadTrack> all) {
+        Set<String> ran = new LinkedHashSet<>();
+        all.forEach(t -> ran.add(t.name()));
+        List<String> unseen = traceThreads.stream().filter(name -> !ran.contains(name)).sorted().toList();
+        if (unseen.isEmpty()) {
+            return null;
+        }
+        return "toy: --trace-threads: no thread named '" + String.join("' or '", unseen) + "' ran (the threads were "
+                + String.join(", ", ran) + ")";
+    }
+
+    /**
      * Ends the observation, once (later calls do nothing): closes the spans still open,
-     * completes and closes every file, and prints the stats table on {@code err} if asked. Threads that still run (after an
-     * {@code exit()} or a deadlock) are reported as they are now.
+     * completes and closes every file, and prints the stats table on {@code err} if asked (and a
+     * warning there when {@code --trace-threads} named a thread that never ran). Threads that
+     * still run (after an {@code exit()} or a deadlock) are reported as they are now.
      *
      * @param handovers how often the GIL went to another thread during the run
      * @return the one-line report of each file that could not be written, empty when all went well
@@ -239,6 +256,11 @@ public final class Observer {
             String failure = trace.close();
             if (failure != null) {
                 failures.add(failure);
+            }
+            String unseen = unseenTraceThreads(all);
+            if (unseen != null) {
+                err.println(unseen);
+                err.flush();
             }
         }
         if (statsText) {
