@@ -8,8 +8,8 @@ import toy.interpreter.bytecode.Opcode;
  * instruction. A run is a stretch of <em>quiet</em> instructions ended by one that is not,
  * entered only at its start (no jump target, loop header or handler inside it). A quiet
  * instruction touches only its frame's own slots and cannot throw: constants, loading and
- * storing locals, {@code POP}, {@code DUP2}, {@code SWAP}. {@code RETURN} is a run of its own, as every
- * instruction was before: charged with the {@code NIL} before it (a function's implicit
+ * storing locals, {@code POP}, {@code DUP2}, {@code SWAP}. {@code RETURN} is a run of its own,
+ * as every instruction was before: charged with the {@code NIL} before it (a function's implicit
  * return), it made the later calls of a countdown 1.5 times slower, in HotSpot's compile of
  * the code after the loop (measured, not understood: docs/speed.md).
  *

@@ -144,8 +144,9 @@ public final class ThreadTrack {
 
     /**
      * Its state changes: the span in progress ends now (a span "running" when the thread gave
-     * the GIL up: {@link #gilReleased}) and, unless {@code next} is null, a new one begins. A change to the state it is already in changes nothing, unless what it waits
-     * for reads otherwise now (a Lock's waiter names the Lock's new holder).
+     * the GIL up: {@link #gilReleased}) and, unless {@code next} is null, a new one begins. A
+     * change to the state it is already in changes nothing, unless what it waits for reads
+     * otherwise now (a Lock's waiter names the Lock's new holder).
      *
      * @param what what a blocked thread waits for, or null
      * @param at   the line it is at, or null

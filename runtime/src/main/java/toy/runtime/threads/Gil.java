@@ -449,10 +449,11 @@ public final class Gil {
     /** The bookkeeping of a thread that has just set {@code holder} to itself. */
     private void take(ThreadState me, boolean contended, long waitedNanos) {
         holderSince = System.nanoTime();
-        if (lastHolder == me && me.track != null) {
-            me.track.gilRetaken();
-        }
-        if (lastHolder != me) {
+        if (lastHolder == me) {
+            if (me.track != null) {
+                me.track.gilRetaken();
+            }
+        } else {
             // The run's first take hands nothing over: a one-thread run has no handover.
             if (lastHolder != null) {
                 handovers++;

@@ -206,18 +206,18 @@ public final class Scheduler {
                         abandonWait(me, aborted);
                     }
                 } else {
+                    // A sleep waits for nothing but its time (ready is never true): over, it is ready.
+                    UnblockReason reason = done ? UnblockReason.READY : KeyboardInterrupt.pending(me) ? UnblockReason.INTERRUPT
+                            : sleeping ? UnblockReason.READY : UnblockReason.TIMEOUT;
                     if (primitive != null) {
-                        if (done) {
+                        if (reason == UnblockReason.READY) {
                             primitive.acquired(true, System.nanoTime() - start);
                         } else {
-                            // Its timeout ran out, or Ctrl-C ended it.
                             primitive.gaveUp(System.nanoTime() - start);
                         }
                     }
                     if (me.track != null) {
-                        // A sleep waits for nothing but its time (ready is never true): over, it is ready.
-                        me.track.unblock(done ? UnblockReason.READY : KeyboardInterrupt.pending(me) ? UnblockReason.INTERRUPT
-                                : sleeping ? UnblockReason.READY : UnblockReason.TIMEOUT);
+                        me.track.unblock(reason);
                     }
                     me.setState(ThreadState.State.WAITING_FOR_GIL);
                 }

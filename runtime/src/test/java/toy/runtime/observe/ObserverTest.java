@@ -19,6 +19,14 @@ import org.junit.jupiter.api.Test;
 class ObserverTest {
     private static final ThreadStats NOTHING = new ThreadStats("", 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
+    /** An observer, started, that draws a timeline (Chrome's JSON) into json. */
+    private static Observer drawing(ByteArrayOutputStream json) throws IOException {
+        Observer observer = new Observer();
+        observer.timeline(Timeline.create("t.json", json), "t.json");
+        observer.start();
+        return observer;
+    }
+
     @Test
     void tracedThreadsWriteEventsAndTheLimitStopsEverything() throws IOException {
         ByteArrayOutputStream trace = new ByteArrayOutputStream();
@@ -49,9 +57,7 @@ class ObserverTest {
     @Test
     void aThreadThatTakesTheGilBackAfterAnotherWaitedInBetween() throws IOException {
         ByteArrayOutputStream json = new ByteArrayOutputStream();
-        Observer observer = new Observer();
-        observer.timeline(Timeline.create("t.json", json), "t.json");
-        observer.start();
+        Observer observer = drawing(json);
         ThreadTrack first = observer.track("Thread-1", () -> NOTHING);
         ThreadTrack second = observer.track("Thread-2", () -> NOTHING);
         first.enter(ThreadActivity.RUNNING, null, null);
@@ -122,9 +128,7 @@ class ObserverTest {
     @Test
     void workersOfSeveralPoolsHaveLanesNamedAfterTheirPool() throws IOException {
         ByteArrayOutputStream json = new ByteArrayOutputStream();
-        Observer observer = new Observer();
-        observer.timeline(Timeline.create("t.json", json), "t.json");
-        observer.start();
+        Observer observer = drawing(json);
         observer.track("MainThread", () -> NOTHING).ended();
         observer.workers(List.of(new WorkerStats(1, 0, 1, 5, 0, 0, 5, 0, 0, 0), new WorkerStats(2, 0, 1, 5, 0, 0, 5, 0, 0, 0),
                 new WorkerStats(3, 0, 0, 0, 0, 0, 0, 0, 0, 0)));
