@@ -1,9 +1,12 @@
 package toy.interpreter.compiler;
 
 import java.util.ArrayDeque;
+import java.util.Collections;
 import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.CommonToken;
@@ -68,6 +71,14 @@ final class NewlineFilter implements TokenSource {
     private Token beforePrevious;
     /** The previous token is a {@code }} that closed a block at statement level. */
     private boolean blockJustClosed;
+    /**
+     * The tokens at which a bracket left open on an earlier line shows, each with the innermost
+     * such bracket: the first token of a line inside brackets, and the line break added where a
+     * statement keyword ended them ({@link #neverClosedAt}).
+     */
+    private final Map<Token, Token> insideFromEarlierLine = new IdentityHashMap<>();
+    /** The opening brackets that a closing one closed; the others were forgotten or are open at the end. */
+    private final Set<Token> closed = Collections.newSetFromMap(new IdentityHashMap<>());
 
     NewlineFilter(ToyLexer lexer, List<CompileError> errors) {
         this.lexer = lexer;
@@ -93,12 +104,16 @@ final class NewlineFilter implements TokenSource {
                     && previous.getType() != ToyLexer.NEWLINE && !isLiteral(previous, ";") && !isLiteral(previous, "{")) {
                 // `let x = [1, 2` or `let x =` then `let y = 3` on the next line: the statement
                 // above is unfinished; end it where its line ends, so that only it gets an error.
+                Token open = insideBrackets() ? brackets.peek().token() : null;
                 closeBrackets();
                 lookahead.addFirst(token);
                 CommonToken end = new CommonToken(previous);
                 end.setType(ToyLexer.NEWLINE);
                 end.setText("\n");
                 end.setCharPositionInLine(previous.getCharPositionInLine() + previous.getText().length());
+                if (open != null) {
+                    insideFromEarlierLine.put(end, open);
+                }
                 return emit(end);
             }
             if (token.getType() == ToyLexer.NEWLINE) {
@@ -106,6 +121,9 @@ final class NewlineFilter implements TokenSource {
                     return emit(token);
                 }
                 continue;
+            }
+            if (insideBrackets() && previous != null && token.getLine() > SyntaxErrors.endLine(previous)) {
+                insideFromEarlierLine.put(token, brackets.peek().token());
             }
             track(token);
             return emit(token);
@@ -152,11 +170,12 @@ final class NewlineFilter implements TokenSource {
                 }
                 case ")", "]", "}" -> {
                     if (!brackets.isEmpty()) {
-                        Bracket closed = brackets.pop().kind();
-                        if (closed == Bracket.PAREN && !parameterLists.isEmpty()) {
+                        Open open = brackets.pop();
+                        closed.add(open.token());
+                        if (open.kind() == Bracket.PAREN && !parameterLists.isEmpty()) {
                             closedParameters = parameterLists.pop();
                         }
-                        blockJustClosed = closed == Bracket.BLOCK && (brackets.isEmpty() || innermost() == Bracket.BLOCK);
+                        blockJustClosed = open.kind() == Bracket.BLOCK && (brackets.isEmpty() || innermost() == Bracket.BLOCK);
                     }
                 }
                 default -> {
@@ -172,6 +191,19 @@ final class NewlineFilter implements TokenSource {
      */
     Token unclosed() {
         return brackets.isEmpty() ? null : brackets.peek().token();
+    }
+
+    /**
+     * The bracket that a syntax error at {@code token} most likely comes from, or null: the
+     * innermost bracket opened on an earlier line and still open at {@code token}, when
+     * {@code token} begins a line inside it or is the line break where a statement keyword
+     * ended it, and no closing bracket in the rest of the file closes it (Python 3.10's
+     * "'(' was never closed" for {@code print(f(x)} then {@code print(y)}). Meaningful once
+     * the whole file has been read.
+     */
+    Token neverClosedAt(Token token) {
+        Token open = insideFromEarlierLine.get(token);
+        return open == null || closed.contains(open) ? null : open;
     }
 
     /** The kind of the innermost bracket or brace open, or null. */

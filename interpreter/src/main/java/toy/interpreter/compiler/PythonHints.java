@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * whole shape ({@code def name(}, not the word), since {@code def} or {@code class} may be
  * names in Toy.
  *
- * <p>Also C's and JavaScript's boolean operators, {@code &&}, {@code ||} and {@code !}, which
+ * <p>Also JavaScript's arrow, {@code =>}, never Toy (nor Python), and C's and JavaScript's boolean operators, {@code &&}, {@code ||} and {@code !}, which
  * Toy spells as Python does: those are said about the character the error points at, since
  * they are invalid characters in Toy. A single {@code &} or {@code |} (Python's bitwise
  * operators, which Toy does not have) gets no hint.
@@ -38,6 +38,7 @@ final class PythonHints {
             hint("^\\s*(import\\s+[\\w.]+(\\s*,\\s*[\\w.]+)*\\s*$|from\\s+[\\w.]+\\s+import\\b)",
                     "Toy has no modules to import: its builtins are always there"),
             hint("\\blambda\\b[^:]*:", "Toy writes an anonymous function with fn: fn(x) { return x * 2 }"),
+            hint("=>", "Toy has no '=>': a function expression has a block, fn(x) { return x * 2 }"),
             hint("(^|})\\s*except\\b(?!\\s*=)", "Toy catches an error with try { ... } catch e { ... }"),
             hint("\\bcatch\\s+\\w+\\s+as\\b", "Toy's catch takes every error, by a name only: catch e { if e.kind == \"ValueError\" { ... } }"),
             hint("(^|[;{])\\s*raise\\s*($|[;}])", "Toy raises a caught error again by its name: catch e { ...; raise e }"),

@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.antlr.v4.runtime.BaseErrorListener;
+import org.antlr.v4.runtime.BufferedTokenStream;
 import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.DefaultErrorStrategy;
 import org.antlr.v4.runtime.InputMismatchException;
@@ -19,7 +20,8 @@ import toy.grammar.ToyLexer;
 
 /**
  * Turns ANTLR's parse errors into short messages ("unexpected ')'", "expected '}' but found end
- * of file", and "'(' was never closed" at the bracket when the file ends inside one) and
+ * of file", and "'(' was never closed" at the bracket when the file ends inside one, or when
+ * the error comes on a later line inside a bracket that nothing closes) and
  * records them, one per line, and none at the end of the file after another: after the first
  * error on a line, ANTLR's recovery tends to produce follow-on errors that would only confuse.
  * Any other error at the end of a file is reported at the end of its last line with a token,
@@ -30,6 +32,7 @@ final class SyntaxErrors extends BaseErrorListener {
     private final NewlineFilter tokens;
     private final boolean wholeFile;
     private final Set<Integer> linesWithErrors = new HashSet<>();
+    private final Set<Token> reportedBrackets = new HashSet<>();
 
     /**
      * tokens: the parser's token source, which knows the brackets left open at the end;
@@ -53,13 +56,18 @@ final class SyntaxErrors extends BaseErrorListener {
         if (atEnd && !linesWithErrors.isEmpty()) {
             return;
         }
-        Token open = atEnd ? tokens.unclosed() : null;
+        Token open = atEnd ? tokens.unclosed() : neverClosedAt(recognizer, offendingSymbol);
         if (open != null) {
-            // The end came inside brackets: the error is the bracket, not the empty last line.
-            line = open.getLine();
-            column = open.getCharPositionInLine();
-            message = "'" + open.getText() + "' was never closed";
-        } else if (atEnd && wholeFile) {
+            // The end, or a line after it, came inside brackets never closed: the error is the
+            // bracket, not the empty last line or the next statement, whose line is then done.
+            if (reportedBrackets.add(open) && !linesWithErrors.contains(line) && linesWithErrors.add(open.getLine())) {
+                linesWithErrors.add(line);
+                errors.add(new CompileError(open.getLine(), open.getCharPositionInLine() + 1,
+                        "'" + open.getText() + "' was never closed"));
+            }
+            return;
+        }
+        if (atEnd && wholeFile) {
             Token last = lastToken(((Parser) recognizer).getInputStream(), (Token) offendingSymbol);
             if (last instanceof NewlineFilter.ClosedString) {
                 // A string left open ran to the end of the file: its own error says it all.
@@ -74,6 +82,19 @@ final class SyntaxErrors extends BaseErrorListener {
         if (linesWithErrors.add(line)) {
             errors.add(new CompileError(line, column + 1, message));
         }
+    }
+
+    /**
+     * The bracket left open on an earlier line that an error at {@code offendingSymbol} comes
+     * from ({@link NewlineFilter#neverClosedAt}), or null. Reads the rest of the file first,
+     * to see whether a later bracket closes it (an error's path only).
+     */
+    private Token neverClosedAt(Recognizer<?, ?> recognizer, Object offendingSymbol) {
+        if (!(offendingSymbol instanceof Token token) || !(recognizer.getInputStream() instanceof BufferedTokenStream stream)) {
+            return null;
+        }
+        stream.fill();
+        return tokens.neverClosedAt(token);
     }
 
     /** The last token before {@code end} other than a line break, or null when there is none. */
