@@ -46,8 +46,18 @@ final class NewlineFilter implements TokenSource {
 
     private enum Bracket { PAREN, SQUARE, MAP, BLOCK }
 
-    /** A bracket or brace still open, and the token that opened it. */
-    private record Open(Bracket kind, Token token) {
+    /**
+     * A bracket or brace still open, the token that opened it, and, for a PAREN, whether it
+     * holds a function's parameters ({@code fn f(} or {@code fn(}).
+     */
+    private record Open(Bracket kind, Token token, boolean parameters) {
+        boolean closedBy(String closer) {
+            return closer.equals(switch (kind) {
+                case PAREN -> ")";
+                case SQUARE -> "]";
+                case MAP, BLOCK -> "}";
+            });
+        }
     }
 
     private static final Set<String> CONTINUES_LINE = Set.of(
@@ -62,8 +72,6 @@ final class NewlineFilter implements TokenSource {
     private final ToyLexer lexer;
     private final List<CompileError> errors;
     private final Deque<Open> brackets = new ArrayDeque<>();
-    /** Per open PAREN, whether it holds a function's parameters ({@code fn f(} or {@code fn(}). */
-    private final Deque<Boolean> parameterLists = new ArrayDeque<>();
     /** The previous token is the {@code )} that closed a function's parameters. */
     private boolean parametersJustClosed;
     private final Deque<Token> lookahead = new ArrayDeque<>();
@@ -79,6 +87,8 @@ final class NewlineFilter implements TokenSource {
     private final Map<Token, Token> insideFromEarlierLine = new IdentityHashMap<>();
     /** The opening brackets that a closing one closed; the others were forgotten or are open at the end. */
     private final Set<Token> closed = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Each closing bracket that did not match the innermost bracket open, with that bracket. */
+    private final Map<Token, Token> mismatched = new IdentityHashMap<>();
 
     NewlineFilter(ToyLexer lexer, List<CompileError> errors) {
         this.lexer = lexer;
@@ -92,11 +102,8 @@ final class NewlineFilter implements TokenSource {
             if (blockJustClosed && startsStatement(token)) {
                 // `if c { return 1 } return 2`: end the block statement here.
                 lookahead.addFirst(token);
-                CommonToken end = new CommonToken(token);
-                end.setType(ToyLexer.NEWLINE);
-                end.setText("\n");
                 blockJustClosed = false;
-                return emit(end);
+                return emit(new StatementBreak(token));
             }
             blockJustClosed = false;
             if (previous != null && token.getLine() > previous.getLine()
@@ -155,26 +162,24 @@ final class NewlineFilter implements TokenSource {
         if (literal != null) {
             switch (literal) {
                 case "(" -> {
-                    brackets.push(new Open(Bracket.PAREN, token));
-                    parameterLists.push(previous != null && ("fn".equals(literalOf(previous)) || beforePrevious != null
-                            && previous.getType() == ToyLexer.NAME && "fn".equals(literalOf(beforePrevious))));
+                    boolean parameters = previous != null && ("fn".equals(literalOf(previous)) || beforePrevious != null
+                            && previous.getType() == ToyLexer.NAME && "fn".equals(literalOf(beforePrevious)));
+                    brackets.push(new Open(Bracket.PAREN, token, parameters));
                 }
-                case "[" -> brackets.push(new Open(Bracket.SQUARE, token));
+                case "[" -> brackets.push(new Open(Bracket.SQUARE, token, false));
                 case "{" -> {
                     boolean block = opensBlock();
                     if (block && insideBrackets() && !parametersJustClosed) {
                         // `fn f(a=1 {`: a block cannot start inside brackets; the bracket was never closed.
                         closeBrackets();
                     }
-                    brackets.push(new Open(block ? Bracket.BLOCK : Bracket.MAP, token));
+                    brackets.push(new Open(block ? Bracket.BLOCK : Bracket.MAP, token, false));
                 }
                 case ")", "]", "}" -> {
-                    if (!brackets.isEmpty()) {
-                        Open open = brackets.pop();
+                    Open open = close(token, literal);
+                    if (open != null) {
                         closed.add(open.token());
-                        if (open.kind() == Bracket.PAREN && !parameterLists.isEmpty()) {
-                            closedParameters = parameterLists.pop();
-                        }
+                        closedParameters = open.parameters();
                         blockJustClosed = open.kind() == Bracket.BLOCK && (brackets.isEmpty() || innermost() == Bracket.BLOCK);
                     }
                 }
@@ -183,6 +188,52 @@ final class NewlineFilter implements TokenSource {
             }
         }
         parametersJustClosed = closedParameters;
+    }
+
+    /**
+     * Takes off the stack the bracket that {@code closer} closes, and returns it: the innermost
+     * one open when it matches; else the nearest matching one inside the innermost block, the
+     * brackets open inside it left unclosed (Python's tokenizer reports there too); else none,
+     * and null (a closing bracket with nothing to close inside its block). One that does not
+     * match the innermost bracket is remembered for its error ({@link #mismatchedAt}); in a
+     * block, where no bracket is open, it is only stray.
+     */
+    private Open close(Token closer, String literal) {
+        Open innermost = brackets.peek();
+        if (innermost == null || innermost.kind() == Bracket.BLOCK && !innermost.closedBy(literal)) {
+            return null;
+        }
+        if (!innermost.closedBy(literal)) {
+            mismatched.put(closer, innermost.token());
+            if (!matchesInsideBlock(literal)) {
+                return null;
+            }
+            while (!brackets.peek().closedBy(literal)) {
+                brackets.pop();
+            }
+        }
+        return brackets.pop();
+    }
+
+    /** Whether a bracket open inside the innermost block (the block itself included) is closed by {@code closer}. */
+    private boolean matchesInsideBlock(String closer) {
+        for (Open open : brackets) {
+            if (open.closedBy(closer)) {
+                return true;
+            }
+            if (open.kind() == Bracket.BLOCK) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The opening bracket that {@code closer}, a closing one, does not match, when it was the
+     * innermost one open there ({@code print((1 + 2]}: the second '('); else null.
+     */
+    Token mismatchedAt(Token closer) {
+        return mismatched.get(closer);
     }
 
     /**
@@ -219,9 +270,7 @@ final class NewlineFilter implements TokenSource {
     /** Forgets the brackets opened since the innermost block. */
     private void closeBrackets() {
         while (insideBrackets()) {
-            if (brackets.pop().kind() == Bracket.PAREN && !parameterLists.isEmpty()) {
-                parameterLists.pop();
-            }
+            brackets.pop();
         }
     }
 
@@ -312,6 +361,26 @@ final class NewlineFilter implements TokenSource {
         closed.setType(formatted ? ToyLexer.FSTRING : ToyLexer.STRING);
         closed.setText(text.substring(0, quoteAt) + quotes + body + quotes);
         return closed;
+    }
+
+    /**
+     * The line break the filter puts between a block's {@code }} and another statement on its
+     * line, at the position of {@code next}, the token after it (an error there names that token).
+     */
+    static final class StatementBreak extends CommonToken {
+        private static final long serialVersionUID = 1L;
+        private final transient Token next;
+
+        StatementBreak(Token next) {
+            super(next);
+            this.next = next;
+            setType(ToyLexer.NEWLINE);
+            setText("\n");
+        }
+
+        Token next() {
+            return next;
+        }
     }
 
     /** A string the filter closed after reporting it unterminated: its other faults follow from that one. */

@@ -11,9 +11,10 @@ import java.util.regex.Pattern;
  * whole shape ({@code def name(}, not the word), since {@code def} or {@code class} may be
  * names in Toy.
  *
- * <p>Also JavaScript's arrow, {@code =>}, never Toy (nor Python), and C's and JavaScript's boolean operators, {@code &&}, {@code ||} and {@code !}, which
- * Toy spells as Python does: those are said about the character the error points at, since
- * they are invalid characters in Toy. A single {@code &} or {@code |} (Python's bitwise
+ * <p>Also JavaScript's and C's habits: the arrow {@code =>}, {@code function}, {@code var} and
+ * {@code const}, comments with {@code //} or {@code /*}, and the boolean operators
+ * {@code &&}, {@code ||} and {@code !}, which Toy spells as Python does: those are said about
+ * the character the error points at, since they are invalid characters in Toy. A single {@code &} or {@code |} (Python's bitwise
  * operators, which Toy does not have) gets no hint.
  */
 final class PythonHints {
@@ -33,7 +34,9 @@ final class PythonHints {
             new Operator("!", "not", "if not done { ... }"));
 
     private static final List<Hint> HINTS = List.of(
-            hint("^\\s*def\\s+\\w+\\s*\\(", "Toy declares a function with fn: fn name(a, b) { ... }"),
+            hint("^\\s*(def|function)\\s+\\w+\\s*\\(", "Toy declares a function with fn: fn name(a, b) { ... }"),
+            hint("^\\s*(var|const)\\s+\\w+\\s*=", "Toy declares a variable with let: let x = 1"),
+            hint("^\\s*//|/\\*", "Toy's comments start with # and run to the end of the line (// is floor division)"),
             hint("^\\s*class\\s+\\w+\\s*[(:]", "Toy has no classes: keep the fields in a map, the behaviour in functions"),
             hint("^\\s*(import\\s+[\\w.]+(\\s*,\\s*[\\w.]+)*\\s*$|from\\s+[\\w.]+\\s+import\\b)",
                     "Toy has no modules to import: its builtins are always there"),

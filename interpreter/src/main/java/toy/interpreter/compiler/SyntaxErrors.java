@@ -15,13 +15,16 @@ import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.TokenStream;
 import org.antlr.v4.runtime.misc.Interval;
+import org.antlr.v4.runtime.atn.ATNState;
 import org.antlr.v4.runtime.misc.IntervalSet;
 import toy.grammar.ToyLexer;
+import toy.grammar.ToyParser;
 
 /**
  * Turns ANTLR's parse errors into short messages ("unexpected ')'", "expected '}' but found end
- * of file", and "'(' was never closed" at the bracket when the file ends inside one, or when
- * the error comes on a later line inside a bracket that nothing closes) and
+ * of file", "'(' was never closed" at the bracket when the file ends inside one, or when
+ * the error comes on a later line inside a bracket that nothing closes, and "closing ']' does
+ * not match opening '('") and
  * records them, one per line, and none at the end of the file after another: after the first
  * error on a line, ANTLR's recovery tends to produce follow-on errors that would only confuse.
  * Any other error at the end of a file is reported at the end of its last line with a token,
@@ -66,6 +69,12 @@ final class SyntaxErrors extends BaseErrorListener {
                         "'" + open.getText() + "' was never closed"));
             }
             return;
+        }
+        Token unmatched = offendingSymbol instanceof Token t ? tokens.mismatchedAt(t) : null;
+        if (unmatched != null) {
+            // As Python 3.10 on: the pair that does not match, rather than what else was expected.
+            message = "closing '" + ((Token) offendingSymbol).getText() + "' does not match opening '" + unmatched.getText() + "'"
+                    + (unmatched.getLine() != line ? " on line " + unmatched.getLine() : "");
         }
         if (atEnd && wholeFile) {
             Token last = lastToken(((Parser) recognizer).getInputStream(), (Token) offendingSymbol);
@@ -136,6 +145,60 @@ final class SyntaxErrors extends BaseErrorListener {
      * of a list, ',' among Y and {@link MissingComma#HINT}.
      */
     static final class Strategy extends DefaultErrorStrategy {
+        /**
+         * In a statement list, a token after a statement that can neither continue nor end the
+         * list ({@code let y := 3}: the ':') is reported as unwanted and the rest of the
+         * statement skipped ({@link #skipStatement}), so that the next statement is parsed and
+         * its errors found. ANTLR's own sync throws at the list's first statement, and the
+         * rule's recovery then skipped to what may follow the rule: for the program, the end of
+         * the file, so that no later line's error was reported; after later statements it
+         * skipped to the next line break, even one inside a block the skipped part opened.
+         */
+        @Override
+        public void sync(Parser parser) throws RecognitionException {
+            ATNState state = parser.getInterpreter().atn.states.get(parser.getState());
+            boolean statementList = parser.getContext() instanceof ToyParser.ProgramContext
+                    || parser.getContext() instanceof ToyParser.BlockContext;
+            int type = state.getStateType();
+            boolean loop = type == ATNState.STAR_LOOP_ENTRY || type == ATNState.STAR_LOOP_BACK;
+            if (!statementList || !loop || inErrorRecoveryMode(parser)) {
+                super.sync(parser);
+                return;
+            }
+            IntervalSet next = parser.getATN().nextTokens(state);
+            int la = parser.getInputStream().LA(1);
+            if (next.contains(la) || next.contains(Token.EPSILON) || singleTokenDeletion(parser) != null) {
+                super.sync(parser);
+                return;
+            }
+            reportUnwantedToken(parser);
+            skipStatement(parser, parser.getExpectedTokens().or(getErrorRecoverySet(parser)));
+        }
+
+        /**
+         * Skips tokens up to one of {@code stop} outside any bracket: a bracket the skipped part
+         * opens is skipped to its closing one ({@code except e { ... }} whole, not up to the
+         * first line break inside its block, which would leave its '}' to be reported too). A
+         * closing bracket that nothing skipped opened ends the skip where a statement list may
+         * end (a block's '}'), and is skipped with the rest at the top level, where none may.
+         */
+        private static void skipStatement(Parser parser, IntervalSet stop) {
+            int depth = 0;
+            for (Token t = parser.getCurrentToken(); t.getType() != Token.EOF; t = parser.getCurrentToken()) {
+                String literal = NewlineFilter.literalOf(t);
+                boolean closing = ")".equals(literal) || "]".equals(literal) || "}".equals(literal);
+                if (depth == 0 && (stop.contains(t.getType()) || closing && !(parser.getContext() instanceof ToyParser.ProgramContext))) {
+                    return;
+                }
+                if ("(".equals(literal) || "[".equals(literal) || "{".equals(literal)) {
+                    depth++;
+                } else if (closing && depth > 0) {
+                    depth--;
+                }
+                parser.consume();
+            }
+        }
+
         @Override
         protected void reportNoViableAlternative(Parser parser, NoViableAltException e) {
             Token t = e.getOffendingToken();
@@ -196,6 +259,10 @@ final class SyntaxErrors extends BaseErrorListener {
     }
 
     static String describe(Token token) {
+        if (token instanceof NewlineFilter.StatementBreak statementBreak) {
+            // Not a line break the user can see: the word after a block's '}' on its line.
+            return describe(statementBreak.next());
+        }
         return switch (token.getType()) {
             case Token.EOF -> "end of file";
             case ToyLexer.NEWLINE -> "end of line";

@@ -1,5 +1,7 @@
 package toy.interpreter.repl;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Set;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.Token;
@@ -7,7 +9,8 @@ import toy.grammar.ToyLexer;
 
 /**
  * Whether the lines typed so far at the REPL are a whole input or need more (the {@code ... }
- * prompt): more while a {@code (}, {@code [} or {@code {} is open, a triple-quoted string is
+ * prompt): more while a {@code (}, {@code [} or {@code {} is open (and no bracket was closed
+ * by the wrong kind or with nothing open), a triple-quoted string is
  * unterminated, or the last token is one after which a line break does not end a statement (a
  * binary operator, {@code ,}, {@code =}, ...), the same rule the compiler's line-break filter
  * uses. Anything else is complete, errors included: the compiler then reports them.
@@ -20,19 +23,27 @@ public final class Continuation {
     public static boolean needsMore(String text) {
         ToyLexer lexer = new ToyLexer(CharStreams.fromString(text));
         lexer.removeErrorListeners();
-        int depth = 0;
+        Deque<String> open = new ArrayDeque<>();
         Token last = null;
         for (Token t = lexer.nextToken(); t.getType() != Token.EOF; t = lexer.nextToken()) {
             switch (t.getText()) {
-                case "(", "[", "{" -> depth++;
-                case ")", "]", "}" -> depth--;
+                case "(" -> open.push(")");
+                case "[" -> open.push("]");
+                case "{" -> open.push("}");
+                case ")", "]", "}" -> {
+                    if (!t.getText().equals(open.poll())) {
+                        // A bracket closed by the wrong kind, or one with nothing to close: an
+                        // error no further line can mend, for the compiler to report now.
+                        return false;
+                    }
+                }
                 default -> { }
             }
             if (t.getType() != ToyLexer.NEWLINE) {
                 last = t;
             }
         }
-        if (depth > 0) {
+        if (!open.isEmpty()) {
             return true;
         }
         if (last == null) {

@@ -179,5 +179,9 @@ class ReplTest {
         assertFalse(Continuation.needsMore("f(1))"));
         assertFalse(Continuation.needsMore("print(\"(\")"));
         assertFalse(Continuation.needsMore(""));
+        // A bracket closed by the wrong kind: no later line mends it, so the compiler reports it now.
+        assertFalse(Continuation.needsMore("print((1 + 2]"));
+        assertFalse(Continuation.needsMore("let d = {\"a\": [1, 2}"));
+        assertTrue(Continuation.needsMore("let d = {\"a\": [1, 2]"));
     }
 }

@@ -173,6 +173,41 @@ class CompileErrorsTest {
     }
 
     @Test
+    void aBracketClosedByTheWrongKindNamesBoth() {
+        // As Python 3.10 on ("closing parenthesis ']' does not match opening parenthesis '('").
+        assertEquals(List.of("1:13: closing ']' does not match opening '('"), errors("print((1 + 2]\nprint(5)\n"));
+        assertEquals(List.of("1:15: closing ')' does not match opening '['"), errors("let xs = [1, 2)\n"));
+        assertEquals(List.of("1:20: closing '}' does not match opening '['"), errors("let d = {\"a\": [1, 2}\nprint(d)\n"));
+        // The '}' closes the map: the '[' inside it is the one left open, not the '{'.
+        assertEquals(List.of("3:8: '[' was never closed"), errors("let x = {\n  \"a\": 1,\n  \"b\": [1, 2\n}\nprint(x)\n"));
+        // With nothing open, or only a block, a closing bracket is only unexpected.
+        assertEquals(List.of("2:11: unexpected ')', expected '}', ';' or end of line"), errors("fn f() {\n  print(1))\n}\n"));
+    }
+
+    @Test
+    void anErrorInOneStatementLeavesTheNextOnesChecked() {
+        // Each statement list goes on after a bad token: the program's and a block's.
+        assertEquals(List.of("1:7: unexpected ':', expected end of file, ';' or end of line",
+                "2:11: unexpected number 2, expected end of file, ';' or end of line"), errors("let y := 3\nlet z = 1 2\n"));
+        assertEquals(List.of("1:10: unexpected name 'print', expected end of file, ';' or end of line",
+                "3:11: unexpected number 2, expected end of file, ';' or end of line"), errors("print(1) print(2)\nprint(3)\nlet q = 1 2\n"));
+        assertEquals(List.of("2:9: unexpected ':', expected '}', ';' or end of line",
+                "3:13: unexpected number 3, expected '}', ';' or end of line",
+                "5:11: unexpected number 5, expected end of file, ';' or end of line"),
+                errors("fn f() {\n  let a := 1\n  let b = 2 3\n}\nlet c = 4 5\n"));
+        // What is skipped takes its brackets whole: the block's '}' is not reported too.
+        assertEquals(List.of("3:3: unexpected name 'except', expected 'catch'",
+                "6:11: unexpected number 2, expected end of file, ';' or end of line"),
+                errors("try {\n  print(1)\n} except e {\n  print(2)\n}\nlet q = 1 2\n"));
+    }
+
+    @Test
+    void theWordAfterABlockOnItsLineIsNamedNotALineBreak() {
+        // The filter ends the block's statement there; the error names what the user wrote.
+        assertEquals(List.of("1:18: unexpected name 'finally', expected 'catch'"), errors("try { print(1) } finally { print(2) }\n"));
+    }
+
+    @Test
     void afterAnErrorTheEndOfTheFileIsNotAnother() {
         // The parser still looks for the '{' the first error lacked; that is not news.
         assertEquals(List.of("1:19: expected '{' but found name 'print'"), errors("for i in range(3) print(i)\n"));
@@ -200,6 +235,12 @@ class CompileErrorsTest {
                 hints("import math\nlet f = lambda x: x\n"));
         assertEquals(List.of("hint: Toy has no '=>': a function expression has a block, fn(x) { return x * 2 }"),
                 hints("let f = fn(x) => x + 1\n"));
+        assertEquals(List.of("hint: Toy's comments start with # and run to the end of the line (// is floor division)"),
+                hints("// a comment\nprint(1)\n"));
+        assertEquals(List.of("hint: Toy's comments start with # and run to the end of the line (// is floor division)"),
+                hints("let x = 1 /* c */\n"));
+        assertEquals(List.of("hint: Toy declares a function with fn: fn name(a, b) { ... }"), hints("function f() {\n}\n"));
+        assertEquals(List.of("hint: Toy declares a variable with let: let x = 1"), hints("var x = 1\n"));
         assertEquals(List.of("hint: Toy has no finally: catch e, clean up, then raise e (a with block releases its lock by itself)"),
                 hints("try {\n    print(1)\n} finally {\n    print(2)\n}\n"));
         assertEquals(List.of("hint: Toy's catch takes every error, by a name only: catch e { if e.kind == \"ValueError\" { ... } }"),
@@ -261,7 +302,8 @@ class CompileErrorsTest {
     void aToyLineGetsNoHint() {
         // def, class and from are names in Toy; a word in a string or a colon in a comment is not Python.
         for (String line : List.of("let x = (", "let def = 1 +* 2", "let class = 2 3", "let from = 2 3",
-                "print(\"no lambda here\" 1)", "if x > (1 {  # note:", "for k in m { print(m[k] 1) }  # todo:")) {
+                "print(\"no lambda here\" 1)", "if x > (1 {  # note:", "for k in m { print(m[k] 1) }  # todo:",
+                "let a = 7 // 2 3", "let var = 1 2", "let function = 1 2")) {
             assertEquals(false, report(line + "\n").contains("hint"), line);
         }
     }
