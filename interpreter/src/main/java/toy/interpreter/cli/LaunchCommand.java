@@ -68,7 +68,7 @@ final class LaunchCommand implements Callable<Integer> {
         }
         if (problem == null) {
             // Checked once here too, on the names before each process's index is added to them.
-            problem = observability.sameFile(file);
+            problem = observability.problem(file);
         }
         if (problem != null) {
             console.err().println(problem);

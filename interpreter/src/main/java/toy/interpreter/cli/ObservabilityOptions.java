@@ -42,6 +42,8 @@ final class ObservabilityOptions {
     private final boolean stats;
     private final String statsJson;
     private final String timeline;
+    /** Whether --trace-format, --trace-threads or --trace-limit was given: they shape a trace. */
+    private final boolean traceShaped;
 
     /** None of these options: the run is not observed. */
     static final ObservabilityOptions NONE = new ObservabilityOptions();
@@ -54,6 +56,7 @@ final class ObservabilityOptions {
         stats = false;
         statsJson = null;
         timeline = null;
+        traceShaped = false;
     }
 
     /** The options given to the command of {@code spec} (declared by {@link #addTo}) once it is parsed. */
@@ -66,6 +69,8 @@ final class ObservabilityOptions {
         stats = Boolean.TRUE.equals(spec.findOption("--stats").getValue());
         statsJson = spec.findOption("--stats-json").getValue();
         timeline = spec.findOption("--timeline").getValue();
+        traceShaped = !spec.findOption("--trace-format").originalStringValues().isEmpty() || threads != null
+                || traceLimit != null;
     }
 
     /** Declares these options on {@code spec}. */
@@ -144,17 +149,13 @@ final class ObservabilityOptions {
 
     /** {@link #run(Vm, Code, Console)} with a {@link Vm.Service} after the top-level code (the REPL's loop). */
     int run(Vm vm, Code main, Vm.Service service, Console console) {
+        String problem = problem(main.file());
+        if (problem != null) {
+            console.err().println(problem);
+            return ExitStatus.USAGE;
+        }
         if (trace == null && !stats && statsJson == null && timeline == null) {
             return vm.run(main, service);
-        }
-        if (traceLimit != null && traceLimit < 1) {
-            console.err().println("toy: --trace-limit must be at least 1");
-            return ExitStatus.USAGE;
-        }
-        String sameFile = sameFile(main.file());
-        if (sameFile != null) {
-            console.err().println(sameFile);
-            return ExitStatus.USAGE;
         }
         Observer observer = new Observer();
         List<OutputStream> opened = new ArrayList<>();
@@ -206,12 +207,27 @@ final class ObservabilityOptions {
     }
 
     /**
+     * The usage error's message for these options with {@code script}, or null: a trace's
+     * format, threads or limit given without {@code --trace} (a run that would trace nothing,
+     * silently), a limit below 1, or two outputs in one file ({@link #sameFile}).
+     */
+    String problem(String script) {
+        if (trace == null && traceShaped) {
+            return "toy: --trace-format, --trace-threads and --trace-limit shape a trace: give --trace FILE too";
+        }
+        if (traceLimit != null && traceLimit < 1) {
+            return "toy: --trace-limit must be at least 1";
+        }
+        return sameFile(script);
+    }
+
+    /**
      * The usage error's message when two of the output files are one file, or one of them is
      * the script: one would overwrite the other, or the script (a new user's {@code --trace
      * victim.toy victim.toy}); else null. Standard error ({@code -}) and devices such as
      * {@code /dev/null} may be named by several.
      */
-    String sameFile(String script) {
+    private String sameFile(String script) {
         Map<Object, String> named = new HashMap<>();
         Object scriptFile = Files.isRegularFile(Path.of(script)) ? file(script) : null;
         if (scriptFile != null) {

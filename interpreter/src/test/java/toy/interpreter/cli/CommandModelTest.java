@@ -56,7 +56,8 @@ class CommandModelTest {
         Path file = Files.writeString(dir.resolve("opts.toy"),
                 "print(args())\nprint(switch_interval())\nfn f(n) { try { return f(n + 1) } catch e { return n } }\nprint(f(0))\n");
         ToyRunner.Result result = ToyRunner.run("run", "--recursion-limit", "7", "--switch-interval", "100",
-                "--gil", "unfair", "--trace-threads", "MainThread,Thread-1", file.toString(), "a", "--b");
+                "--gil", "unfair", "--trace", dir.resolve("t.txt").toString(), "--trace-threads", "MainThread,Thread-1",
+                file.toString(), "a", "--b");
         assertEquals(0, result.status(), result.err());
         // The limit of 7 frames: <main> and f(0) to f(5); f(6) would be the 8th.
         assertEquals("[\"a\", \"--b\"]\n100\n5\n", result.out());

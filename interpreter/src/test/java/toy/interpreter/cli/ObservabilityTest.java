@@ -474,6 +474,21 @@ class ObservabilityTest {
         assertTrue(Files.readString(trace).contains("Thread-1"));
     }
 
+    /** A trace's format, threads or limit without --trace would trace nothing, silently: a usage error. */
+    @Test
+    void aTracesShapeWithoutTheTraceIsAUsageError() {
+        for (List<String> options : List.of(List.of("--trace-threads", "Thread-1"), List.of("--trace-format", "text"),
+                List.of("--trace-limit", "10"))) {
+            List<String> args = new ArrayList<>(List.of("run"));
+            args.addAll(options);
+            args.add(script("print(1)\n"));
+            ToyRunner.Result r = ToyRunner.run(args.toArray(String[]::new));
+            assertEquals(2, r.status(), options.toString());
+            assertEquals("", r.out());
+            assertEquals("toy: --trace-format, --trace-threads and --trace-limit shape a trace: give --trace FILE too\n", r.err());
+        }
+    }
+
     /** Two outputs in one file, or one in the script itself, would overwrite each other: a usage error, nothing written. */
     @Test
     void outputsThatNameOneFileAreAUsageError() throws IOException {
