@@ -403,6 +403,11 @@ final class NewlineFilter implements TokenSource {
                 : "'" + text + "'";
     }
 
+    /** Whether {@code token} is a word that continues the statement before it: else, elif, catch. */
+    static boolean joinsPreviousLine(Token token) {
+        return JOINS_PREVIOUS_LINE.contains(String.valueOf(literalOf(token)));
+    }
+
     /** The fixed text of a keyword or punctuation token ({@code "("}, {@code "else"}), else null. */
     static String literalOf(Token token) {
         String literal = ToyLexer.VOCABULARY.getLiteralName(token.getType());

@@ -51,6 +51,8 @@ final class PythonHints {
             hint("\\bis\\s+(not\\s+)?[\\w\"'(\\[{-]", "Toy has no 'is': it compares with == and !=, as in x == nil, x != nil"),
             hint("\\*\\*=", "Toy has no **=: write x = x ** n"),
             hint("\\b0[oObB][0-9]", "Toy writes ints in decimal or hex (0x1f); int(\"17\", 8) and int(\"101\", 2) read the others"),
+            hint("^\\s*(else|elif|catch)\\b[^:]*$",
+                    "else, elif and catch go after the '}' of an if's or a try's block (at the prompt, on its line: } else {)"),
             hint("^\\s*}?\\s*(if|elif|else|while|for|try|with|fn|def)\\b[^{]*:\\s*$",
                     "Toy puts a block in braces, not after a colon: if x { ... } else { ... }"));
 

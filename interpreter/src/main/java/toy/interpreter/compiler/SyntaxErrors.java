@@ -153,41 +153,49 @@ final class SyntaxErrors extends BaseErrorListener {
          * rule's recovery then skipped to what may follow the rule: for the program, the end of
          * the file, so that no later line's error was reported; after later statements it
          * skipped to the next line break, even one inside a block the skipped part opened.
+         * An {@code else}, {@code elif} or {@code catch} where a statement may begin (at the
+         * REPL, on the line after the {@code }} that ended the input) is skipped with its
+         * block too: ANTLR's single-token deletion dropped the word alone and took the block
+         * for a map, with an error on each of its lines.
          */
         @Override
         public void sync(Parser parser) throws RecognitionException {
             ATNState state = parser.getInterpreter().atn.states.get(parser.getState());
             boolean statementList = parser.getContext() instanceof ToyParser.ProgramContext
                     || parser.getContext() instanceof ToyParser.BlockContext;
-            int type = state.getStateType();
-            boolean loop = type == ATNState.STAR_LOOP_ENTRY || type == ATNState.STAR_LOOP_BACK;
-            if (!statementList || !loop || inErrorRecoveryMode(parser)) {
+            if (!statementList || inErrorRecoveryMode(parser)) {
                 super.sync(parser);
                 return;
             }
             IntervalSet next = parser.getATN().nextTokens(state);
             int la = parser.getInputStream().LA(1);
-            if (next.contains(la) || next.contains(Token.EPSILON) || singleTokenDeletion(parser) != null) {
+            int type = state.getStateType();
+            boolean loop = type == ATNState.STAR_LOOP_ENTRY || type == ATNState.STAR_LOOP_BACK;
+            boolean continuation = NewlineFilter.joinsPreviousLine(parser.getCurrentToken());
+            if (next.contains(la) || next.contains(Token.EPSILON) || !loop && !continuation
+                    || !continuation && singleTokenDeletion(parser) != null) {
                 super.sync(parser);
                 return;
             }
             reportUnwantedToken(parser);
-            skipStatement(parser, parser.getExpectedTokens().or(getErrorRecoverySet(parser)));
+            skipStatement(parser);
         }
 
         /**
-         * Skips tokens up to one of {@code stop} outside any bracket: a bracket the skipped part
+         * Skips tokens up to a separator (a line break, a ';') or the end of the file, outside
+         * any bracket: a bracket the skipped part
          * opens is skipped to its closing one ({@code except e { ... }} whole, not up to the
          * first line break inside its block, which would leave its '}' to be reported too). A
          * closing bracket that nothing skipped opened ends the skip where a statement list may
          * end (a block's '}'), and is skipped with the rest at the top level, where none may.
          */
-        private static void skipStatement(Parser parser, IntervalSet stop) {
+        private static void skipStatement(Parser parser) {
             int depth = 0;
             for (Token t = parser.getCurrentToken(); t.getType() != Token.EOF; t = parser.getCurrentToken()) {
                 String literal = NewlineFilter.literalOf(t);
                 boolean closing = ")".equals(literal) || "]".equals(literal) || "}".equals(literal);
-                if (depth == 0 && (stop.contains(t.getType()) || closing && !(parser.getContext() instanceof ToyParser.ProgramContext))) {
+                boolean separator = t.getType() == ToyLexer.NEWLINE || ";".equals(literal);
+                if (depth == 0 && (separator || closing && !(parser.getContext() instanceof ToyParser.ProgramContext))) {
                     return;
                 }
                 if ("(".equals(literal) || "[".equals(literal) || "{".equals(literal)) {
@@ -197,6 +205,19 @@ final class SyntaxErrors extends BaseErrorListener {
                 }
                 parser.consume();
             }
+        }
+
+        /**
+         * A token matched: forget the place ANTLR's sync last saw where a rule could end
+         * ({@code nextTokensContext}), from which it names what was expected at the next
+         * mismatch. Kept past a match, it was stale: {@code fn f(x) = 1} said "expected ',',
+         * '=' or ')'", what may follow the parameter, with the ')' already there.
+         */
+        @Override
+        public void reportMatch(Parser parser) {
+            super.reportMatch(parser);
+            nextTokensContext = null;
+            nextTokensState = ATNState.INVALID_STATE_NUMBER;
         }
 
         @Override

@@ -195,10 +195,22 @@ class CompileErrorsTest {
                 "3:13: unexpected number 3, expected '}', ';' or end of line",
                 "5:11: unexpected number 5, expected end of file, ';' or end of line"),
                 errors("fn f() {\n  let a := 1\n  let b = 2 3\n}\nlet c = 4 5\n"));
+        // An else where a statement begins (the REPL's next input after an if's '}'): skipped with its block.
+        assertEquals(List.of("1:1: unexpected 'else'", "4:11: unexpected number 2, expected end of file, ';' or end of line"),
+                errors("else {\n  print(1)\n}\nlet b = 1 2\n"));
+        assertEquals(List.of("hint: else, elif and catch go after the '}' of an if's or a try's block (at the prompt, on its line: } else {)"),
+                hints("else {\n  print(1)\n}\n"));
         // What is skipped takes its brackets whole: the block's '}' is not reported too.
         assertEquals(List.of("3:3: unexpected name 'except', expected 'catch'",
                 "6:11: unexpected number 2, expected end of file, ';' or end of line"),
                 errors("try {\n  print(1)\n} except e {\n  print(2)\n}\nlet q = 1 2\n"));
+    }
+
+    @Test
+    void whatIsExpectedIsWhatMayFollowTheLastTokenMatched() {
+        // Not what could have followed the parameter before the ')' (ANTLR's saved place, kept too long).
+        assertEquals(List.of("1:9: unexpected '=', expected '{'"), errors("fn f(x) = 1\n"));
+        assertEquals(List.of("1:15: unexpected '=', expected '{'"), errors("let f = fn(x) => x + 1\n"));
     }
 
     @Test
