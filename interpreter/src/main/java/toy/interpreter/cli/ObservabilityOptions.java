@@ -139,9 +139,10 @@ final class ObservabilityOptions {
     }
 
     /**
-     * Runs {@code main} on {@code vm} under these options: opens the output files, runs, then
-     * writes the stats and completes the files. Returns the exit status: the run's, or 73 when
-     * a file cannot be created (nothing runs then) or written.
+     * Runs {@code main} on {@code vm} under these options, which the command has checked
+     * ({@link #problem}) before compiling anything: opens the output files, runs, then writes
+     * the stats and completes the files. Returns the exit status: the run's, or 73 when a file
+     * cannot be created (nothing runs then) or written.
      */
     int run(Vm vm, Code main, Console console) {
         return run(vm, main, null, console);
@@ -149,11 +150,6 @@ final class ObservabilityOptions {
 
     /** {@link #run(Vm, Code, Console)} with a {@link Vm.Service} after the top-level code (the REPL's loop). */
     int run(Vm vm, Code main, Vm.Service service, Console console) {
-        String problem = problem(main.file());
-        if (problem != null) {
-            console.err().println(problem);
-            return ExitStatus.USAGE;
-        }
         if (trace == null && !stats && statsJson == null && timeline == null) {
             return vm.run(main, service);
         }
@@ -207,7 +203,8 @@ final class ObservabilityOptions {
     }
 
     /**
-     * The usage error's message for these options with {@code script}, or null: a trace's
+     * The usage error's message for these options with {@code script}, or null, which each
+     * command asks before it compiles the script (a usage error comes first): a trace's
      * format, threads or limit given without {@code --trace} (a run that would trace nothing,
      * silently), a limit below 1, or two outputs in one file ({@link #sameFile}).
      */
@@ -229,7 +226,7 @@ final class ObservabilityOptions {
      */
     private String sameFile(String script) {
         Map<Object, String> named = new HashMap<>();
-        Object scriptFile = Files.isRegularFile(Path.of(script)) ? file(script) : null;
+        Object scriptFile = isRegularFile(script) ? file(script) : null;
         if (scriptFile != null) {
             named.put(scriptFile, "the script");
         }
@@ -243,6 +240,18 @@ final class ObservabilityOptions {
             }
         }
         return null;
+    }
+
+    /**
+     * Whether {@code path} names an existing regular file: false too for a name this system's
+     * locale cannot encode (the script's own error, "can't open", says so once it is read).
+     */
+    private static boolean isRegularFile(String path) {
+        try {
+            return Files.isRegularFile(Path.of(path));
+        } catch (InvalidPathException e) {
+            return false;
+        }
     }
 
     /**

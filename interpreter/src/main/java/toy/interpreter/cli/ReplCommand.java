@@ -39,7 +39,11 @@ final class ReplCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, CompileException {
         RunOptions options = RunOptions.of(spec);
+        ObservabilityOptions observability = new ObservabilityOptions(spec);
         String problem = options.problem();
+        if (problem == null) {
+            problem = observability.problem(ReplSession.FILE);
+        }
         if (problem != null) {
             console.err().println(problem);
             return ExitStatus.USAGE;
@@ -57,7 +61,7 @@ final class ReplCommand implements Callable<Integer> {
         };
         try (LineSource lines = LineSource.forStandardInput(console.err(), onInterrupt)) {
             ReplSession session = new ReplSession(globals, new InputThread(lines, vm.scheduler()), interrupt, console.out(), console.err());
-            return new ObservabilityOptions(spec).run(vm, main, session, console);
+            return observability.run(vm, main, session, console);
         }
     }
 }

@@ -41,6 +41,9 @@ final class RunCommand implements Callable<Integer> {
     static int run(Console console, RunOptions options, ObservabilityOptions observability, String file,
             List<String> args) {
         String problem = options.problem();
+        if (problem == null) {
+            problem = observability.problem(file);
+        }
         if (problem != null) {
             console.err().println(problem);
             return ExitStatus.USAGE;

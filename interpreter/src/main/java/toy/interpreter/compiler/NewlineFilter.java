@@ -1,6 +1,7 @@
 package toy.interpreter.compiler;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
@@ -80,13 +81,20 @@ final class NewlineFilter implements TokenSource {
     /** The previous token is a {@code }} that closed a block at statement level. */
     private boolean blockJustClosed;
     /**
-     * The tokens at which a bracket left open on an earlier line shows, each with the innermost
-     * such bracket: the first token of a line inside brackets, and the line break added where a
-     * statement keyword ended them ({@link #neverClosedAt}).
+     * The tokens at which a bracket left open shows, each with the brackets open there inside
+     * the innermost block, innermost first: the first token of a line inside brackets, and the
+     * line break added where a statement keyword ended them ({@link #neverClosedAt}).
      */
-    private final Map<Token, Token> insideFromEarlierLine = new IdentityHashMap<>();
-    /** The opening brackets that a closing one closed; the others were forgotten or are open at the end. */
+    private final Map<Token, List<Token>> insideBracketsAt = new IdentityHashMap<>();
+    /**
+     * The opening brackets that a closing one of their kind closes, matched as Python's
+     * tokenizer matches them: all of them, whatever {@link #closeBrackets} forgot for the
+     * parser's sake ({@code map(fn(x)}, then {@code return} on the next line, then
+     * {@code \}, xs)}: the ')' closes the '(' of map).
+     */
     private final Set<Token> closed = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** The opening brackets not closed yet, as {@link #closed} matches them. */
+    private final Deque<Token> openAsWritten = new ArrayDeque<>();
     /** Each closing bracket that did not match the innermost bracket open, with that bracket. */
     private final Map<Token, Token> mismatched = new IdentityHashMap<>();
 
@@ -111,16 +119,12 @@ final class NewlineFilter implements TokenSource {
                     && previous.getType() != ToyLexer.NEWLINE && !isLiteral(previous, ";") && !isLiteral(previous, "{")) {
                 // `let x = [1, 2` or `let x =` then `let y = 3` on the next line: the statement
                 // above is unfinished; end it where its line ends, so that only it gets an error.
-                Token open = insideBrackets() ? brackets.peek().token() : null;
+                Token end = new UnfinishedLineEnd(previous);
+                if (insideBrackets()) {
+                    insideBracketsAt.put(end, openInsideBlock());
+                }
                 closeBrackets();
                 lookahead.addFirst(token);
-                CommonToken end = new CommonToken(previous);
-                end.setType(ToyLexer.NEWLINE);
-                end.setText("\n");
-                end.setCharPositionInLine(previous.getCharPositionInLine() + previous.getText().length());
-                if (open != null) {
-                    insideFromEarlierLine.put(end, open);
-                }
                 return emit(end);
             }
             if (token.getType() == ToyLexer.NEWLINE) {
@@ -130,7 +134,7 @@ final class NewlineFilter implements TokenSource {
                 continue;
             }
             if (insideBrackets() && previous != null && token.getLine() > SyntaxErrors.endLine(previous)) {
-                insideFromEarlierLine.put(token, brackets.peek().token());
+                insideBracketsAt.put(token, openInsideBlock());
             }
             track(token);
             return emit(token);
@@ -158,6 +162,7 @@ final class NewlineFilter implements TokenSource {
 
     private void track(Token token) {
         String literal = literalOf(token);
+        matchAsWritten(token, literal);
         boolean closedParameters = false;
         if (literal != null) {
             switch (literal) {
@@ -178,7 +183,6 @@ final class NewlineFilter implements TokenSource {
                 case ")", "]", "}" -> {
                     Open open = close(token, literal);
                     if (open != null) {
-                        closed.add(open.token());
                         closedParameters = open.parameters();
                         blockJustClosed = open.kind() == Bracket.BLOCK && (brackets.isEmpty() || innermost() == Bracket.BLOCK);
                     }
@@ -245,16 +249,61 @@ final class NewlineFilter implements TokenSource {
     }
 
     /**
-     * The bracket that a syntax error at {@code token} most likely comes from, or null: the
-     * innermost bracket opened on an earlier line and still open at {@code token}, when
-     * {@code token} begins a line inside it or is the line break where a statement keyword
-     * ended it, and no closing bracket in the rest of the file closes it (Python 3.10's
-     * "'(' was never closed" for {@code print(f(x)} then {@code print(y)}). Meaningful once
-     * the whole file has been read.
+     * The bracket that a syntax error at {@code token} most likely comes from, or null: when
+     * {@code token} begins a line inside brackets or is the line break where a statement
+     * keyword ended them, the innermost of those that no closing bracket in the rest of the
+     * file closes (Python 3.10's "'(' was never closed" for {@code print(f(x)} then
+     * {@code print(y)}). Meaningful once the whole file has been read.
      */
     Token neverClosedAt(Token token) {
-        Token open = insideFromEarlierLine.get(token);
-        return open == null || closed.contains(open) ? null : open;
+        for (Token open : insideBracketsAt.getOrDefault(token, List.of())) {
+            if (!closed.contains(open)) {
+                return open;
+            }
+        }
+        return null;
+    }
+
+    /** The tokens of the brackets open inside the innermost block, innermost first. */
+    private List<Token> openInsideBlock() {
+        List<Token> open = new ArrayList<>();
+        for (Open bracket : brackets) {
+            if (bracket.kind() == Bracket.BLOCK) {
+                break;
+            }
+            open.add(bracket.token());
+        }
+        return open;
+    }
+
+    /**
+     * Matches {@code token}, when it is a bracket, against the brackets open as written: an
+     * opening one is pushed; a closing one closes the nearest open one of its kind, and those
+     * inside it stay unclosed; one that closes none is ignored.
+     */
+    private void matchAsWritten(Token token, String literal) {
+        if ("(".equals(literal) || "[".equals(literal) || "{".equals(literal)) {
+            openAsWritten.push(token);
+            return;
+        }
+        if (!")".equals(literal) && !"]".equals(literal) && !"}".equals(literal)) {
+            return;
+        }
+        String opening = switch (literal) {
+            case ")" -> "(";
+            case "]" -> "[";
+            default -> "{";
+        };
+        for (Token open : openAsWritten) {
+            if (open.getText().equals(opening)) {
+                Token popped;
+                do {
+                    popped = openAsWritten.pop();
+                } while (popped != open);
+                closed.add(open);
+                return;
+            }
+        }
     }
 
     /** The kind of the innermost bracket or brace open, or null. */
@@ -361,6 +410,22 @@ final class NewlineFilter implements TokenSource {
         closed.setType(formatted ? ToyLexer.FSTRING : ToyLexer.STRING);
         closed.setText(text.substring(0, quoteAt) + quotes + body + quotes);
         return closed;
+    }
+
+    /**
+     * The line break the filter puts at the end of a line whose statement a statement keyword on
+     * the next line shows unfinished ({@code let x = [1, 2} then {@code let y = 3}), the
+     * brackets open in it forgotten: an error's skip stops there too.
+     */
+    static final class UnfinishedLineEnd extends CommonToken {
+        private static final long serialVersionUID = 1L;
+
+        UnfinishedLineEnd(Token last) {
+            super(last);
+            setType(ToyLexer.NEWLINE);
+            setText("\n");
+            setCharPositionInLine(last.getCharPositionInLine() + last.getText().length());
+        }
     }
 
     /**

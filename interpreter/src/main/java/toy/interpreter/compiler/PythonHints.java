@@ -1,6 +1,7 @@
 package toy.interpreter.compiler;
 
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -51,10 +52,13 @@ final class PythonHints {
             hint("\\bis\\s+(not\\s+)?[\\w\"'(\\[{-]", "Toy has no 'is': it compares with == and !=, as in x == nil, x != nil"),
             hint("\\*\\*=", "Toy has no **=: write x = x ** n"),
             hint("\\b0[oObB][0-9]", "Toy writes ints in decimal or hex (0x1f); int(\"17\", 8) and int(\"101\", 2) read the others"),
-            hint("^\\s*(else|elif|catch)\\b[^:]*$",
-                    "else, elif and catch go after the '}' of an if's or a try's block (at the prompt, on its line: } else {)"),
             hint("^\\s*}?\\s*(if|elif|else|while|for|try|with|fn|def)\\b[^{]*:\\s*$",
                     "Toy puts a block in braces, not after a colon: if x { ... } else { ... }"));
+
+    /** A line that begins with a word that continues the statement before it. */
+    private static final Pattern CONTINUATION = Pattern.compile("^(\\s*)(else|elif|catch)\\b");
+    private static final String CONTINUATION_HINT =
+            "else, elif and catch go after the '}' of an if's or a try's block (at the prompt, on its line: } else {)";
 
     private static final Pattern STRING = Pattern.compile("\"([^\"\\\\]|\\\\.)*\"|'([^'\\\\]|\\\\.)*'");
     private static final Pattern COMMENT = Pattern.compile("#.*$");
@@ -71,7 +75,9 @@ final class PythonHints {
      * of source line {@code line}: when the lexer did not know the character there and it
      * begins {@code &&}, {@code ||} or a lone {@code !}, about that operator; else
      * {@link #forLine}'s. (A {@code !} inside an f-string's braces is Python's conversion mark,
-     * reported as something else; {@code ! =} was meant as {@code !=}: neither is C's not.)
+     * reported as something else; {@code ! =} was meant as {@code !=}: neither is C's not.) An
+     * error at an {@code else}, {@code elif} or {@code catch} that begins its line is that word
+     * with no block before it (at the REPL, where the input ended at the '}' above).
      */
     static String forError(String line, int column, String message) {
         if (message.startsWith(NewlineFilter.INVALID_CHARACTER)) {
@@ -82,6 +88,10 @@ final class PythonHints {
                     return op.text();
                 }
             }
+        }
+        Matcher continuation = CONTINUATION.matcher(line);
+        if (continuation.find() && column == continuation.group(1).length() + 1) {
+            return CONTINUATION_HINT;
         }
         return forLine(line);
     }

@@ -59,7 +59,8 @@ final class SyntaxErrors extends BaseErrorListener {
         if (atEnd && !linesWithErrors.isEmpty()) {
             return;
         }
-        Token open = atEnd ? tokens.unclosed() : neverClosedAt(recognizer, offendingSymbol);
+        Token unmatched = offendingSymbol instanceof Token t ? tokens.mismatchedAt(t) : null;
+        Token open = atEnd ? tokens.unclosed() : unmatched != null ? null : neverClosedAt(recognizer, offendingSymbol);
         if (open != null) {
             // The end, or a line after it, came inside brackets never closed: the error is the
             // bracket, not the empty last line or the next statement, whose line is then done.
@@ -70,7 +71,6 @@ final class SyntaxErrors extends BaseErrorListener {
             }
             return;
         }
-        Token unmatched = offendingSymbol instanceof Token t ? tokens.mismatchedAt(t) : null;
         if (unmatched != null) {
             // As Python 3.10 on: the pair that does not match, rather than what else was expected.
             message = "closing '" + ((Token) offendingSymbol).getText() + "' does not match opening '" + unmatched.getText() + "'"
@@ -183,7 +183,8 @@ final class SyntaxErrors extends BaseErrorListener {
 
         /**
          * Skips tokens up to a separator (a line break, a ';') or the end of the file, outside
-         * any bracket: a bracket the skipped part
+         * any bracket, or up to the line end where the filter ended an unfinished statement
+         * ({@link NewlineFilter.UnfinishedLineEnd}, whose brackets it forgot): a bracket the skipped part
          * opens is skipped to its closing one ({@code except e { ... }} whole, not up to the
          * first line break inside its block, which would leave its '}' to be reported too). A
          * closing bracket that nothing skipped opened ends the skip where a statement list may
@@ -195,7 +196,8 @@ final class SyntaxErrors extends BaseErrorListener {
                 String literal = NewlineFilter.literalOf(t);
                 boolean closing = ")".equals(literal) || "]".equals(literal) || "}".equals(literal);
                 boolean separator = t.getType() == ToyLexer.NEWLINE || ";".equals(literal);
-                if (depth == 0 && (separator || closing && !(parser.getContext() instanceof ToyParser.ProgramContext))) {
+                if (t instanceof NewlineFilter.UnfinishedLineEnd
+                        || depth == 0 && (separator || closing && !(parser.getContext() instanceof ToyParser.ProgramContext))) {
                     return;
                 }
                 if ("(".equals(literal) || "[".equals(literal) || "{".equals(literal)) {

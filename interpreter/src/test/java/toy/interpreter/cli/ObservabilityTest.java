@@ -487,6 +487,8 @@ class ObservabilityTest {
             assertEquals("", r.out());
             assertEquals("toy: --trace-format, --trace-threads and --trace-limit shape a trace: give --trace FILE too\n", r.err());
         }
+        // Before the script is compiled: a usage error comes first.
+        assertEquals(2, ToyRunner.run("run", "--trace-limit", "5", script("let x =\n")).status());
     }
 
     /** Two outputs in one file, or one in the script itself, would overwrite each other: a usage error, nothing written. */

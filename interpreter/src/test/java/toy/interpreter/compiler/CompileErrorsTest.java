@@ -167,6 +167,13 @@ class CompileErrorsTest {
         assertEquals(List.of("1:9: '{' was never closed"), errors("let m = {\"a\": 1\nlet y = 2\n"));
         // A later bracket closes it: the error is where the parser stopped.
         assertEquals(List.of("2:1: unexpected name 'print'"), errors("print(\"a\"\nprint(\"b\"))\n"));
+        // Closed as written although a statement keyword made the filter forget it (a function
+        // expression without its '{'): not "never closed".
+        assertEquals(List.of("2:18: expected '{' but found end of line"),
+                errors("let xs = [1, 2]\nlet r = map(fn(x)\n    return x * 2\n}, xs)\nprint(r)\n"));
+        // Of the brackets open there, the innermost one nothing closes: the '(', not the '{' inside it.
+        assertEquals(List.of("2:12: '(' was never closed"),
+                errors("fn ready() { return true }\nwhile ready( {\n    print(1)\n    break\n}\n"));
         // On the bracket's own line the error stays where it is.
         assertEquals(List.of("1:9: unexpected number 2, expected ',' or ')' (a missing ',' before it?)"),
                 errors("print(1 2\nprint(3)\n"));
@@ -178,8 +185,10 @@ class CompileErrorsTest {
         assertEquals(List.of("1:13: closing ']' does not match opening '('"), errors("print((1 + 2]\nprint(5)\n"));
         assertEquals(List.of("1:15: closing ')' does not match opening '['"), errors("let xs = [1, 2)\n"));
         assertEquals(List.of("1:20: closing '}' does not match opening '['"), errors("let d = {\"a\": [1, 2}\nprint(d)\n"));
-        // The '}' closes the map: the '[' inside it is the one left open, not the '{'.
-        assertEquals(List.of("3:8: '[' was never closed"), errors("let x = {\n  \"a\": 1,\n  \"b\": [1, 2\n}\nprint(x)\n"));
+        // On another line than the opening one, its line too; the '[', not the '{' the '}' closes.
+        assertEquals(List.of("4:1: closing '}' does not match opening '[' on line 3"),
+                errors("let x = {\n  \"a\": 1,\n  \"b\": [1, 2\n}\nprint(x)\n"));
+        assertEquals(List.of("3:1: closing ']' does not match opening '(' on line 1"), errors("let x = foo(1,\n  2\n]\nprint(x)\n"));
         // With nothing open, or only a block, a closing bracket is only unexpected.
         assertEquals(List.of("2:11: unexpected ')', expected '}', ';' or end of line"), errors("fn f() {\n  print(1))\n}\n"));
     }
@@ -200,6 +209,13 @@ class CompileErrorsTest {
                 errors("else {\n  print(1)\n}\nlet b = 1 2\n"));
         assertEquals(List.of("hint: else, elif and catch go after the '}' of an if's or a try's block (at the prompt, on its line: } else {)"),
                 hints("else {\n  print(1)\n}\n"));
+        // Only for an error at the word: this else follows its if's block, the error is inside.
+        assertEquals(List.of(), hints("let x = 1\nif x {\n  print(1)\n}\nelse { print(2 +) }\n"));
+        // A skip stops where the filter ended an unfinished statement, its brackets forgotten.
+        assertEquals(List.of("1:7: unexpected ':', expected end of file, ';' or end of line",
+                "3:11: unexpected number 4, expected end of file, ';' or end of line",
+                "4:9: unexpected number 5, expected ',' or ')' (a missing ',' before it?)"),
+                errors("let x := foo(1,\nlet y = 2\nlet z = 3 4\nprint(z 5)\n"));
         // What is skipped takes its brackets whole: the block's '}' is not reported too.
         assertEquals(List.of("3:3: unexpected name 'except', expected 'catch'",
                 "6:11: unexpected number 2, expected end of file, ';' or end of line"),
