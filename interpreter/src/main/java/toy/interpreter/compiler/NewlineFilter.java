@@ -53,12 +53,18 @@ final class NewlineFilter implements TokenSource {
      */
     private record Open(Bracket kind, Token token, boolean parameters) {
         boolean closedBy(String closer) {
-            return closer.equals(switch (kind) {
-                case PAREN -> ")";
-                case SQUARE -> "]";
-                case MAP, BLOCK -> "}";
-            });
+            return pair(token.getText(), closer);
         }
+    }
+
+    /** Whether {@code closing} closes {@code opening}: '(' and ')', '[' and ']', '{' and '}'. */
+    private static boolean pair(String opening, String closing) {
+        return switch (opening) {
+            case "(" -> ")".equals(closing);
+            case "[" -> "]".equals(closing);
+            case "{" -> "}".equals(closing);
+            default -> false;
+        };
     }
 
     private static final Set<String> CONTINUES_LINE = Set.of(
@@ -289,13 +295,8 @@ final class NewlineFilter implements TokenSource {
         if (!")".equals(literal) && !"]".equals(literal) && !"}".equals(literal)) {
             return;
         }
-        String opening = switch (literal) {
-            case ")" -> "(";
-            case "]" -> "[";
-            default -> "{";
-        };
         for (Token open : openAsWritten) {
-            if (open.getText().equals(opening)) {
+            if (pair(open.getText(), literal)) {
                 Token popped;
                 do {
                     popped = openAsWritten.pop();

@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
  * <p>Also JavaScript's and C's habits: the arrow {@code =>}, {@code function}, {@code var} and
  * {@code const}, comments with {@code //} or {@code /*}, and the boolean operators
  * {@code &&}, {@code ||} and {@code !}, which Toy spells as Python does: those are said about
- * the character the error points at, since they are invalid characters in Toy. A single {@code &} or {@code |} (Python's bitwise
- * operators, which Toy does not have) gets no hint.
+ * the character the error points at, since they are invalid characters in Toy. A single
+ * {@code &} or {@code |} (Python's bitwise operators, which Toy does not have) gets no hint.
  */
 final class PythonHints {
     private record Hint(Pattern line, String text) {

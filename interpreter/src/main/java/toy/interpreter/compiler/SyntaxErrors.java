@@ -14,8 +14,8 @@ import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.TokenStream;
-import org.antlr.v4.runtime.misc.Interval;
 import org.antlr.v4.runtime.atn.ATNState;
+import org.antlr.v4.runtime.misc.Interval;
 import org.antlr.v4.runtime.misc.IntervalSet;
 import toy.grammar.ToyLexer;
 import toy.grammar.ToyParser;
@@ -73,8 +73,8 @@ final class SyntaxErrors extends BaseErrorListener {
         }
         if (unmatched != null) {
             // As Python 3.10 on: the pair that does not match, rather than what else was expected.
-            message = "closing '" + ((Token) offendingSymbol).getText() + "' does not match opening '" + unmatched.getText() + "'"
-                    + (unmatched.getLine() != line ? " on line " + unmatched.getLine() : "");
+            message = "closing '" + ((Token) offendingSymbol).getText() + "' does not match opening '"
+                    + unmatched.getText() + "'" + (unmatched.getLine() != line ? " on line " + unmatched.getLine() : "");
         }
         if (atEnd && wholeFile) {
             Token last = lastToken(((Parser) recognizer).getInputStream(), (Token) offendingSymbol);
@@ -171,9 +171,9 @@ final class SyntaxErrors extends BaseErrorListener {
             int la = parser.getInputStream().LA(1);
             int type = state.getStateType();
             boolean loop = type == ATNState.STAR_LOOP_ENTRY || type == ATNState.STAR_LOOP_BACK;
+            boolean wanted = next.contains(la) || next.contains(Token.EPSILON);
             boolean continuation = NewlineFilter.joinsPreviousLine(parser.getCurrentToken());
-            if (next.contains(la) || next.contains(Token.EPSILON) || !loop && !continuation
-                    || !continuation && singleTokenDeletion(parser) != null) {
+            if (wanted || !continuation && (!loop || singleTokenDeletion(parser) != null)) {
                 super.sync(parser);
                 return;
             }
