@@ -57,6 +57,16 @@ final class NewlineFilter implements TokenSource {
         }
     }
 
+    /** Whether {@code literal}, a token's fixed text or null, is '(', '[' or '{'. */
+    static boolean isOpening(String literal) {
+        return "(".equals(literal) || "[".equals(literal) || "{".equals(literal);
+    }
+
+    /** Whether {@code literal}, a token's fixed text or null, is ')', ']' or '}'. */
+    static boolean isClosing(String literal) {
+        return ")".equals(literal) || "]".equals(literal) || "}".equals(literal);
+    }
+
     /** Whether {@code closing} closes {@code opening}: '(' and ')', '[' and ']', '{' and '}'. */
     private static boolean pair(String opening, String closing) {
         return switch (opening) {
@@ -288,11 +298,11 @@ final class NewlineFilter implements TokenSource {
      * inside it stay unclosed; one that closes none is ignored.
      */
     private void matchAsWritten(Token token, String literal) {
-        if ("(".equals(literal) || "[".equals(literal) || "{".equals(literal)) {
+        if (isOpening(literal)) {
             openAsWritten.push(token);
             return;
         }
-        if (!")".equals(literal) && !"]".equals(literal) && !"}".equals(literal)) {
+        if (!isClosing(literal)) {
             return;
         }
         for (Token open : openAsWritten) {

@@ -194,13 +194,13 @@ final class SyntaxErrors extends BaseErrorListener {
             int depth = 0;
             for (Token t = parser.getCurrentToken(); t.getType() != Token.EOF; t = parser.getCurrentToken()) {
                 String literal = NewlineFilter.literalOf(t);
-                boolean closing = ")".equals(literal) || "]".equals(literal) || "}".equals(literal);
+                boolean closing = NewlineFilter.isClosing(literal);
                 boolean separator = t.getType() == ToyLexer.NEWLINE || ";".equals(literal);
                 if (t instanceof NewlineFilter.UnfinishedLineEnd
                         || depth == 0 && (separator || closing && !(parser.getContext() instanceof ToyParser.ProgramContext))) {
                     return;
                 }
-                if ("(".equals(literal) || "[".equals(literal) || "{".equals(literal)) {
+                if (NewlineFilter.isOpening(literal)) {
                     depth++;
                 } else if (closing && depth > 0) {
                     depth--;
