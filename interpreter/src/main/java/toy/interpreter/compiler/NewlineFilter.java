@@ -2,7 +2,6 @@ package toy.interpreter.compiler;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -85,6 +84,8 @@ final class NewlineFilter implements TokenSource {
     private static final Set<String> STARTS_STATEMENT_ONLY = Set.of(
             "let", "while", "return", "break", "continue", "with", "try", "raise");
     private static final Set<String> JOINS_PREVIOUS_LINE = Set.of("else", "elif", "catch");
+    /** The statement keywords followed by an expression and then a block. */
+    private static final Set<String> EXPRESSION_BEFORE_BLOCK = Set.of("if", "elif", "while", "with");
 
     private final ToyLexer lexer;
     private final List<CompileError> errors;
@@ -103,16 +104,22 @@ final class NewlineFilter implements TokenSource {
      */
     private final Map<Token, List<Token>> insideBracketsAt = new IdentityHashMap<>();
     /**
-     * The opening brackets that a closing one of their kind closes, matched as Python's
+     * The opening brackets that a closing one of their kind closes, each with that closing one, matched as Python's
      * tokenizer matches them: all of them, whatever {@link #closeBrackets} forgot for the
      * parser's sake ({@code map(fn(x)}, then {@code return} on the next line, then
      * {@code \}, xs)}: the ')' closes the '(' of map).
      */
-    private final Set<Token> closed = Collections.newSetFromMap(new IdentityHashMap<>());
-    /** The opening brackets not closed yet, as {@link #closed} matches them. */
+    private final Map<Token, Token> closers = new IdentityHashMap<>();
+    /** The opening brackets not closed yet, as {@link #closers} matches them. */
     private final Deque<Token> openAsWritten = new ArrayDeque<>();
     /** Each closing bracket that did not match the innermost bracket open, with that bracket. */
     private final Map<Token, Token> mismatched = new IdentityHashMap<>();
+    /**
+     * Each '{' right after {@code if}, {@code elif}, {@code while} or {@code with}, with that
+     * keyword: there it begins a map, so {@code if {} with the condition left out parses its
+     * block as one ({@link #missingExpressionAt}).
+     */
+    private final Map<Token, Token> braceAfterKeyword = new IdentityHashMap<>();
 
     NewlineFilter(ToyLexer lexer, List<CompileError> errors) {
         this.lexer = lexer;
@@ -195,6 +202,9 @@ final class NewlineFilter implements TokenSource {
                         closeBrackets();
                     }
                     brackets.push(new Open(block ? Bracket.BLOCK : Bracket.MAP, token, false));
+                    if (!block && previous != null && EXPRESSION_BEFORE_BLOCK.contains(String.valueOf(literalOf(previous)))) {
+                        braceAfterKeyword.put(token, previous);
+                    }
                 }
                 case ")", "]", "}" -> {
                     Open open = close(token, literal);
@@ -273,11 +283,38 @@ final class NewlineFilter implements TokenSource {
      */
     Token neverClosedAt(Token token) {
         for (Token open : insideBracketsAt.getOrDefault(token, List.of())) {
-            if (!closed.contains(open)) {
+            if (!closers.containsKey(open)) {
                 return open;
             }
         }
         return null;
+    }
+
+    /**
+     * A statement keyword ({@code if}), the '{' right after it, where its expression should
+     * be, and the '}' that closes that, or null.
+     */
+    record MissingExpression(Token keyword, Token brace, Token closer) {
+    }
+
+    /**
+     * The statement keyword whose expression a syntax error at {@code token} most likely comes
+     * from the want of, or null: when {@code token} is inside the '{' right after the keyword,
+     * or is its '}' ({@code if {}, then a block's lines parsed as a map's entries), the
+     * innermost such '{' and its keyword. Meaningful once the whole file has been read.
+     */
+    MissingExpression missingExpressionAt(Token token) {
+        MissingExpression innermost = null;
+        for (Map.Entry<Token, Token> after : braceAfterKeyword.entrySet()) {
+            Token brace = after.getKey();
+            Token closer = closers.get(brace);
+            if (brace.getTokenIndex() < token.getTokenIndex()
+                    && (innermost == null || brace.getTokenIndex() > innermost.brace().getTokenIndex())
+                    && (closer == null || token.getTokenIndex() <= closer.getTokenIndex())) {
+                innermost = new MissingExpression(after.getValue(), brace, closer);
+            }
+        }
+        return innermost;
     }
 
     /** The tokens of the brackets open inside the innermost block, innermost first. */
@@ -311,7 +348,7 @@ final class NewlineFilter implements TokenSource {
                 do {
                     popped = openAsWritten.pop();
                 } while (popped != open);
-                closed.add(open);
+                closers.put(open, token);
                 return;
             }
         }

@@ -59,6 +59,22 @@ final class SyntaxErrors extends BaseErrorListener {
         if (atEnd && !linesWithErrors.isEmpty()) {
             return;
         }
+        NewlineFilter.MissingExpression missing = missingExpressionAt(recognizer, offendingSymbol);
+        if (missing != null) {
+            // `if {`: the block was parsed as a map, and failed inside it or at its '}'; what the
+            // parser says later on those lines (the block it still wants) follows from that.
+            Token brace = missing.brace();
+            if (reportedBrackets.add(brace) && linesWithErrors.add(brace.getLine())) {
+                String what = "with".equals(missing.keyword().getText()) ? "an expression" : "a condition";
+                errors.add(new CompileError(brace.getLine(), brace.getCharPositionInLine() + 1,
+                        "expected " + what + " after '" + missing.keyword().getText() + "' but found '{'"));
+            }
+            int last = missing.closer() == null ? line : Math.max(line, missing.closer().getLine());
+            for (int l = brace.getLine(); l <= last; l++) {
+                linesWithErrors.add(l);
+            }
+            return;
+        }
         Token unmatched = offendingSymbol instanceof Token t ? tokens.mismatchedAt(t) : null;
         Token open = atEnd ? tokens.unclosed() : unmatched != null ? null : neverClosedAt(recognizer, offendingSymbol);
         if (open != null) {
@@ -104,6 +120,15 @@ final class SyntaxErrors extends BaseErrorListener {
         }
         stream.fill();
         return tokens.neverClosedAt(token);
+    }
+
+    /** {@link NewlineFilter#missingExpressionAt} of an error at {@code offendingSymbol}, the rest of the file read first. */
+    private NewlineFilter.MissingExpression missingExpressionAt(Recognizer<?, ?> recognizer, Object offendingSymbol) {
+        if (!(offendingSymbol instanceof Token token) || !(recognizer.getInputStream() instanceof BufferedTokenStream stream)) {
+            return null;
+        }
+        stream.fill();
+        return tokens.missingExpressionAt(token);
     }
 
     /** The last token before {@code end} other than a line break, or null when there is none. */

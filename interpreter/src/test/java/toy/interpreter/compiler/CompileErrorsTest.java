@@ -194,6 +194,22 @@ class CompileErrorsTest {
     }
 
     @Test
+    void aConditionLeftOutIsReportedAtTheBlocksBrace() throws CompileException {
+        // After 'if' a '{' begins a map: the block's lines failed as its entries, at the '}'.
+        assertEquals(List.of("1:4: expected a condition after 'if' but found '{'"), errors("if {\n    print(2)\n}\n"));
+        assertEquals(List.of("4:8: expected a condition after 'elif' but found '{'"),
+                errors("let x = 1\nif x > 0 {\n    print(1)\n} elif {\n    print(2)\n}\nprint(3)\n"));
+        assertEquals(List.of("2:11: expected a condition after 'if' but found '{'"),
+                errors("if true {\n} else if {\n print(3)\n}\n"));
+        assertEquals(List.of("1:7: expected a condition after 'while' but found '{'", "4:10: unexpected ')'"),
+                errors("while {\n    break\n}\nprint(1 +)\n"));
+        assertEquals(List.of("1:6: expected an expression after 'with' but found '{'"), errors("with {\n    print(2)\n}\n"));
+        // A map there is a map, and an error inside one after '==' is the map's.
+        Compiler.compile(new SourceFile("t.toy", "if {1: 2} {\n    print(3)\n}\nif 1 in {1: 2} {\n    print(1)\n}\n"), new Globals());
+        assertEquals(List.of("1:12: expected ':' but found number 2"), errors("if 1 == {1 2} {\n    print(4)\n}\n"));
+    }
+
+    @Test
     void anErrorInOneStatementLeavesTheNextOnesChecked() {
         // Each statement list goes on after a bad token: the program's and a block's.
         assertEquals(List.of("1:7: unexpected ':', expected end of file, ';' or end of line",
