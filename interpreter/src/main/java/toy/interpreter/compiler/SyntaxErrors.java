@@ -17,6 +17,7 @@ import org.antlr.v4.runtime.TokenStream;
 import org.antlr.v4.runtime.atn.ATNState;
 import org.antlr.v4.runtime.misc.Interval;
 import org.antlr.v4.runtime.misc.IntervalSet;
+import org.antlr.v4.runtime.tree.ErrorNode;
 import toy.grammar.ToyLexer;
 import toy.grammar.ToyParser;
 
@@ -25,8 +26,10 @@ import toy.grammar.ToyParser;
  * of file", "'(' was never closed" at the bracket when the file ends inside one, or when
  * the error comes on a later line inside a bracket that nothing closes, and "closing ']' does
  * not match opening '('") and
- * records them, one per line, and none at the end of the file after another: after the first
- * error on a line, ANTLR's recovery tends to produce follow-on errors that would only confuse.
+ * records them, one per line, and none at the end of the file after another, nor for the '}' of
+ * a block whose missing '{' was reported: after the first error on a line, ANTLR's recovery
+ * tends to produce follow-on errors that would only confuse. A condition left out
+ * ({@code if {}) is reported at the '{', which began a map there.
  * Any other error at the end of a file is reported at the end of its last line with a token,
  * not on the empty line after the file's last line break or on a comment after the code.
  */
@@ -57,6 +60,9 @@ final class SyntaxErrors extends BaseErrorListener {
         // (each f-string field has its own, whose end is the field's).
         boolean atEnd = offendingSymbol instanceof Token t && t.getType() == Token.EOF;
         if (atEnd && !linesWithErrors.isEmpty()) {
+            return;
+        }
+        if (insideConjuredBlock(recognizer)) {
             return;
         }
         NewlineFilter.MissingExpression missing = missingExpressionAt(recognizer, offendingSymbol);
@@ -120,6 +126,18 @@ final class SyntaxErrors extends BaseErrorListener {
         }
         stream.fill();
         return tokens.neverClosedAt(token);
+    }
+
+    /**
+     * Whether the parser is in the statement list of a block whose '{' it made up after
+     * reporting it missing ({@code try print(1)}): the '}' it then wants, before a
+     * {@code catch} on the next line, follows from that error. (An error in one of the
+     * block's statements is the statement's own.)
+     */
+    private static boolean insideConjuredBlock(Recognizer<?, ?> recognizer) {
+        return recognizer instanceof Parser parser && parser.getContext() instanceof ToyParser.BlockContext block
+                && block.getChildCount() > 0 && block.getChild(0) instanceof ErrorNode missing
+                && missing.getSymbol().getTokenIndex() == -1;
     }
 
     /** {@link NewlineFilter#missingExpressionAt} of an error at {@code offendingSymbol}, the rest of the file read first. */

@@ -255,6 +255,10 @@ class CompileErrorsTest {
     void afterAnErrorTheEndOfTheFileIsNotAnother() {
         // The parser still looks for the '{' the first error lacked; that is not news.
         assertEquals(List.of("1:19: expected '{' but found name 'print'"), errors("for i in range(3) print(i)\n"));
+        // Nor is the '}' it wants before a catch, in the block it made up; a statement's own error is news.
+        assertEquals(List.of("1:5: expected '{' but found name 'print'"), errors("try print(1)\ncatch e {\n    print(2)\n}\n"));
+        assertEquals(List.of("1:19: expected '{' but found name 'print'", "2:10: unexpected ')'"),
+                errors("for i in range(3) print(i)\nprint(1 +)\n"));
         assertEquals(List.of("1:9: '(' was never closed"), errors("let x = ("));
         // An error of another parse (a lexical one, an f-string field's) does not hide one at the end.
         assertEquals(List.of("1:11: invalid character '$'", "2:8: '{' was never closed"),
