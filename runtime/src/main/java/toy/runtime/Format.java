@@ -256,8 +256,19 @@ public final class Format {
         return alternate && e >= 0 && text.lastIndexOf('.', e) < 0 ? text.substring(0, e) + "." + text.substring(e) : text;
     }
 
+    /**
+     * No finite double has more decimal digits than this after its point (2^-1074 has 1,074),
+     * nor more significant ones (at most 767): past it a precision adds only zeros.
+     */
+    private static final int EXACT_DIGITS = 1074;
+
     private static String fixed(double a, int precision, boolean alternate) {
-        String text = new BigDecimal(a).setScale(precision, RoundingMode.HALF_EVEN).toPlainString();
+        // Rounded at no more digits than the value has, then padded with zeros: BigDecimal would
+        // build a number of `precision` digits, slow past a million and an ArithmeticException
+        // past a billion.
+        int exact = Math.min(precision, EXACT_DIGITS);
+        String text = new BigDecimal(a).setScale(exact, RoundingMode.HALF_EVEN).toPlainString()
+                + "0".repeat(precision - exact);
         return alternate && precision == 0 ? text + "." : text;
     }
 
@@ -268,10 +279,10 @@ public final class Format {
             mantissa = precision == 0 ? "0" : "0." + "0".repeat(precision);
             exp = 0;
         } else {
-            BigDecimal rounded = new BigDecimal(a).round(new MathContext(precision + 1, RoundingMode.HALF_EVEN));
+            BigDecimal rounded = new BigDecimal(a).round(new MathContext(Math.min(precision, EXACT_DIGITS) + 1, RoundingMode.HALF_EVEN));
             String digits = rounded.unscaledValue().toString();
             exp = digits.length() - 1 - rounded.scale();
-            digits = (digits + "0".repeat(precision + 1)).substring(0, precision + 1);
+            digits = digits + "0".repeat(precision - (digits.length() - 1));
             mantissa = precision == 0 ? digits : digits.charAt(0) + "." + digits.substring(1);
         }
         if (alternate && precision == 0) {
@@ -297,8 +308,9 @@ public final class Format {
             exp = rounded.precision() - 1 - rounded.scale();
         }
         String text;
+        // Without '#' the trailing zeros go, so none past the value's own digits are made.
         if (exp >= -4 && exp < fixedLimit) {
-            text = fixed(a, p - 1 - exp, false);
+            text = fixed(a, alternate ? p - 1 - exp : Math.min(p - 1 - exp, EXACT_DIGITS), false);
             if (!alternate) {
                 text = stripZeros(text);
                 if (noType && text.indexOf('.') < 0) {
@@ -308,7 +320,7 @@ public final class Format {
                 text += ".";
             }
         } else {
-            text = exponent(a, p - 1, alternate, upper);
+            text = exponent(a, alternate ? p - 1 : Math.min(p - 1, EXACT_DIGITS), alternate, upper);
             if (!alternate) {
                 int e = text.indexOf(upper ? 'E' : 'e');
                 text = stripZeros(text.substring(0, e)) + text.substring(e);

@@ -23,6 +23,19 @@ class FormatTest {
     }
 
     @Test
+    void aPrecisionPastADoublesDigitsAddsZerosOnly() {
+        // 5e-324 has 1,074 digits after its point; CPython pads with zeros from there. (A
+        // billion of them made BigDecimal throw ArithmeticException, a Java error in Toy.)
+        String tiny = Format.format(5e-324, ".1100f");
+        assertEquals(1102, tiny.length());
+        assertEquals("0".repeat(26), tiny.substring(1076));
+        assertEquals("1.5" + "0".repeat(1098) + "e+00", Format.format(1.5, ".1099e"));
+        // Without '#', 'g' strips the zeros: a precision of 100,000,000 is no slower than 17.
+        assertEquals("1.5", Format.format(1.5, ".100000000g"));
+        assertEquals(Format.format(1e300, ".400g"), Format.format(1e300, ".2147483647g"));
+    }
+
+    @Test
     void strsAndOtherValues() {
         assertEquals("   ab", Format.format("ab", ">5"));
         assertEquals("*ab**", Format.format("ab", "*^5"));

@@ -173,6 +173,15 @@ class ThreadsTest {
                 never.set()
                 busy.join()
                 print(busy.is_alive())
+                # Past Python's TIMEOUT_MAX (an infinite one too) is an OverflowError, not a wait
+                # that never ends; a negative one waits not at all, except for a Queue.
+                for wait in [fn(t) { never.wait(t) }, fn(t) { l.acquire(timeout=t) }, fn(t) { q.get(timeout=t) }] {
+                    try { wait(float("inf")) } catch e { print(e) }
+                    try { wait(9223372037) } catch e { print(e) }
+                }
+                let c = Condition()
+                with c { print(Event().wait(-1), Event().wait(float("nan")), c.wait(-0.5), busy.join(-1)) }
+                try { q.get(timeout=-1) } catch e { print(e) }
                 """;
         assertEquals("""
                 true false false false true
@@ -188,6 +197,14 @@ class ThreadsTest {
                 false false
                 nil true
                 false
+                OverflowError: timeout value is too large
+                OverflowError: timeout value is too large
+                OverflowError: timeout value is too large
+                OverflowError: timeout value is too large
+                OverflowError: timeout value is too large
+                OverflowError: timeout value is too large
+                false false false nil
+                ValueError: 'timeout' must be a non-negative number
                 """, run(script).out());
     }
 

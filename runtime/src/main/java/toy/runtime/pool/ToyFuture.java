@@ -22,7 +22,7 @@ public final class ToyFuture implements ToyObject, HasMethods {
                 keywords.allowOnly("result", "timeout");
                 Arity.takes("Future.result", 0, 1).check(args.length);
                 Object timeout = args.length > 0 ? args[0] : keywords.get("timeout");
-                return f.result(timeout == null ? Scheduler.FOREVER : WaitArguments.timeout(timeout));
+                return f.result(WaitArguments.waitTimeout(timeout));
             })
             .add("done", Arity.takes("Future.done", 0, 0), (f, args) -> f.done);
     private final Scheduler scheduler;

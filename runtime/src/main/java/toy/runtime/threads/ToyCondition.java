@@ -25,7 +25,7 @@ public final class ToyCondition extends Primitive implements Resource {
             })
             .add("wait", (c, caller, args, keywords) -> {
                 Object[] given = WaitArguments.positional("wait", args, keywords, "timeout");
-                return c.await(given[0] == null ? Scheduler.FOREVER : WaitArguments.timeout(given[0]));
+                return c.await(WaitArguments.waitTimeout(given[0]));
             })
             .add("notify", (c, caller, args, keywords) -> {
                 Object[] given = WaitArguments.positional("notify", args, keywords, "n");

@@ -23,7 +23,7 @@ public final class ToyEvent extends Primitive {
             .add("is_set", Arity.takes("Event.is_set", 0, 0), (e, args) -> e.scheduler.locked(() -> e.flag))
             .add("wait", (e, caller, args, keywords) -> {
                 Object[] given = WaitArguments.positional("wait", args, keywords, "timeout");
-                long timeout = given[0] == null ? Scheduler.FOREVER : WaitArguments.timeout(given[0]);
+                long timeout = WaitArguments.waitTimeout(given[0]);
                 return e.scheduler.await(ThreadState.current(), () -> "see " + e.label() + " set",
                         e.contention, timeout, () -> e.flag);
             });

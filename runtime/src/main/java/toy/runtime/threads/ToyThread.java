@@ -18,7 +18,7 @@ public final class ToyThread implements ToyObject, Members, HasMethods {
     private static final MethodTable<ToyThread> METHODS = new MethodTable<ToyThread>()
             .add("join", (t, caller, args, keywords) -> {
                 Object[] given = WaitArguments.positional("join", args, keywords, "timeout");
-                return t.join(given[0] == null ? Scheduler.FOREVER : WaitArguments.timeout(given[0]));
+                return t.join(WaitArguments.waitTimeout(given[0]));
             })
             .add("is_alive", Arity.takes("Thread.is_alive", 0, 0), (t, args) -> !t.done);
 

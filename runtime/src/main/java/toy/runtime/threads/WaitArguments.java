@@ -14,7 +14,17 @@ public final class WaitArguments {
     private WaitArguments() {
     }
 
-    /** {@code timeout} in seconds (an int or a float, at least 0; nil: no limit) as nanoseconds. */
+    /**
+     * The longest timeout, in seconds: Python's {@code threading.TIMEOUT_MAX} on Linux. A longer
+     * one (an infinite one) is an OverflowError, as in Python, rather than a wait that never
+     * ends and that the deadlock report, which leaves out waits with a timeout, never names.
+     */
+    static final double TIMEOUT_MAX = 9223372036.0;
+
+    /**
+     * {@code timeout} in seconds (an int or a float, 0 to {@link #TIMEOUT_MAX}; nil: no limit) as
+     * nanoseconds: Queue's get and put. Negative or NaN: ValueError; too long: OverflowError.
+     */
     public static long timeout(Object seconds) {
         if (seconds == Nil.NIL) {
             return Scheduler.FOREVER;
@@ -23,7 +33,22 @@ public final class WaitArguments {
         if (!(s >= 0)) {
             throw ToyError.valueError("'timeout' must be a non-negative number");
         }
-        return (long) Math.min(s * 1e9, Long.MAX_VALUE / 2);
+        if (s > TIMEOUT_MAX) {
+            throw ToyError.overflowError("timeout value is too large");
+        }
+        return (long) (s * 1e9);
+    }
+
+    /**
+     * The timeout of {@code Event.wait}, {@code Condition.wait}, {@code join} and a future's
+     * {@code result}, Java null when not given: as {@link #timeout}, except that a negative one
+     * (or NaN) does not wait at all, as in Python.
+     */
+    public static long waitTimeout(Object seconds) {
+        if (seconds == null) {
+            return Scheduler.FOREVER;
+        }
+        return seconds == Nil.NIL || seconds(seconds) >= 0 ? timeout(seconds) : 0;
     }
 
     /** A number of seconds, an int or a float, as a double; anything else is a TypeError. */
