@@ -13,8 +13,13 @@ public final class ToyError extends RuntimeException implements ToyObject, Membe
 
     private final String kind;
     private final String errorMessage;
-    /** Innermost frame first, the order in which the VM adds them while unwinding. */
-    private final List<TracebackEntry> traceback = new ArrayList<>();
+    /**
+     * Innermost frame first, the order in which the VM adds them while unwinding, each line
+     * with the number of frames in a row that failed at it: a recursion a hundred million
+     * frames deep (under a high {@code --recursion-limit}) takes one entry, not a hundred
+     * million, which would run out of memory while its MemoryError unwinds.
+     */
+    private final List<Run> traceback = new ArrayList<>();
     /** The report of the error in another process (a pool worker) that caused this one, or "". */
     private String causeReport = "";
     /** Where a handler last took this error: the line that failed in the handler's frame; null before. */
@@ -56,8 +61,23 @@ public final class ToyError extends RuntimeException implements ToyObject, Membe
         return errorMessage;
     }
 
+    /** A line of the traceback and how many frames in a row it stands for (at least 1). */
+    private static final class Run {
+        final TracebackEntry entry;
+        long frames = 1;
+
+        Run(TracebackEntry entry) {
+            this.entry = entry;
+        }
+    }
+
     public void addTraceback(TracebackEntry entry) {
-        traceback.add(entry);
+        Run last = traceback.isEmpty() ? null : traceback.get(traceback.size() - 1);
+        if (last != null && last.entry.equals(entry)) {
+            last.frames++;
+        } else {
+            traceback.add(new Run(entry));
+        }
     }
 
     /**
@@ -96,7 +116,7 @@ public final class ToyError extends RuntimeException implements ToyObject, Membe
      */
     public void raisedAgain() {
         if (caughtAt != null) {
-            traceback.add(caughtAt);
+            addTraceback(caughtAt);
             caughtAt = null;
         }
     }
@@ -111,10 +131,6 @@ public final class ToyError extends RuntimeException implements ToyObject, Membe
         return this;
     }
 
-    public List<TracebackEntry> traceback() {
-        return traceback;
-    }
-
     /**
      * The whole report an uncaught error prints, Python's way: outermost call first, and a run
      * of more than three identical lines (deep recursion) shortened to three and a count.
@@ -125,16 +141,13 @@ public final class ToyError extends RuntimeException implements ToyObject, Membe
             sb.append(causeReport).append("\nThe above exception was the direct cause of the following exception:\n\n");
         }
         sb.append("Traceback (most recent call last):\n");
-        int repeated = 0;
         for (int i = traceback.size() - 1; i >= 0; i--) {
-            TracebackEntry entry = traceback.get(i);
-            repeated = i < traceback.size() - 1 && entry.equals(traceback.get(i + 1)) ? repeated + 1 : 0;
-            if (repeated < 3) {
-                sb.append(entry).append('\n').append(entry.sourceLines());
+            Run run = traceback.get(i);
+            for (long k = 0; k < Math.min(run.frames, 3); k++) {
+                sb.append(run.entry).append('\n').append(run.entry.sourceLines());
             }
-            boolean runEnds = i == 0 || !traceback.get(i - 1).equals(entry);
-            if (runEnds && repeated >= 3) {
-                int more = repeated - 2;
+            if (run.frames > 3) {
+                long more = run.frames - 3;
                 sb.append("  [Previous line repeated ").append(more).append(more == 1 ? " more time]\n" : " more times]\n");
             }
         }

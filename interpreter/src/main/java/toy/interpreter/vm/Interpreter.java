@@ -202,6 +202,9 @@ public final class Interpreter {
                 Code.Handler handler = unwind(error, entryDepth);
                 Frame catching = frames[depth - 1];
                 catching.sp = catching.base + catching.code.localCount() + handler.depth();
+                if (thrown instanceof OutOfMemoryError) {
+                    releaseAbove(catching.sp);
+                }
                 s[catching.sp++] = error;
                 catching.pc = handler.target();
             }
@@ -795,11 +798,27 @@ public final class Interpreter {
         depth++;
     }
 
+    /**
+     * After a MemoryError is caught: lets go of the frames above the current one and of the
+     * values in the stack slots from {@code sp} up, which a deep recursion (under a high
+     * {@code --recursion-limit}) may have grown to most of the heap, so that the handler has
+     * room to run. The arrays keep their length: dispatch loops further down the Java stack
+     * hold them.
+     */
+    private void releaseAbove(int sp) {
+        Arrays.fill(frames, depth, frames.length, null);
+        Arrays.fill(s, sp, s.length, null);
+    }
+
     private void ensureCapacity(int size) {
         if (size > s.length) {
             int length = Math.max(size, s.length * 2);
-            s = Arrays.copyOf(s, length);
-            p = Arrays.copyOf(p, length);
+            // Both made before either is kept: running out of memory between the two copies
+            // (a MemoryError a script may catch) left s longer than p.
+            Object[] grownS = Arrays.copyOf(s, length);
+            long[] grownP = Arrays.copyOf(p, length);
+            s = grownS;
+            p = grownP;
         }
     }
 
@@ -1093,6 +1112,9 @@ public final class Interpreter {
             ToyError error = asToyError(thrown);
             Code.Handler handler = handlerOrTraceback(frame.code, pc, error);
             if (handler != null) {
+                if (thrown instanceof OutOfMemoryError) {
+                    releaseAbove(frame.base + frame.code.localCount() + handler.depth());
+                }
                 caughtError = error;
                 return frame.code.handlers().indexOf(handler);
             }

@@ -16,15 +16,17 @@ public record SwitchInterval(int instructions, long nanos) {
      */
     public static final SwitchInterval DEFAULT = new SwitchInterval(0, 5_000_000);
 
-    /** Parses "N", "Nms" or "Nus"; throws IllegalArgumentException with a message for the user. */
+    /**
+     * Parses "N", "Nms" or "Nus"; throws IllegalArgumentException with a message for the user,
+     * also for a duration past what a long counts in nanoseconds (about 292 years).
+     */
     public static SwitchInterval parse(String text) {
         String t = text.trim();
         try {
             if (t.endsWith("ms") || t.endsWith("us")) {
                 long amount = Long.parseLong(t.substring(0, t.length() - 2));
-                long nanos = t.endsWith("ms") ? amount * 1_000_000 : amount * 1_000;
                 if (amount >= 1) {
-                    return new SwitchInterval(0, nanos);
+                    return new SwitchInterval(0, Math.multiplyExact(amount, t.endsWith("ms") ? 1_000_000 : 1_000));
                 }
             } else {
                 int instructions = Integer.parseInt(t);
@@ -34,6 +36,9 @@ public record SwitchInterval(int instructions, long nanos) {
             }
         } catch (NumberFormatException e) {
             // reported below
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("'" + text + "' is too long a switch interval: at most "
+                    + Long.MAX_VALUE / 1_000_000 + "ms");
         }
         throw new IllegalArgumentException("'" + text + "' is not a switch interval: give a number of instructions (at least 1),"
                 + " or a duration such as 5ms or 200us");

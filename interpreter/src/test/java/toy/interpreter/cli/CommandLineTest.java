@@ -36,6 +36,11 @@ class CommandLineTest {
         assertEquals(2, ToyRunner.run().status());
         assertEquals(2, ToyRunner.run("run", "--no-such-option", "x.toy").status());
         assertEquals(2, ToyRunner.run("run", "--recursion-limit", "0", "x.toy").status());
+        // A duration past a long's nanoseconds: a usage error, not an overflow handed on.
+        ToyRunner.Result tooLong = ToyRunner.run("run", "--switch-interval", "9999999999999ms", "x.toy");
+        assertEquals(2, tooLong.status());
+        assertTrue(tooLong.err().contains("'9999999999999ms' is too long a switch interval: at most 9223372036854ms"), tooLong.err());
+        assertEquals(2, ToyRunner.run("run", "--switch-interval", "18446744073709552us", "x.toy").status());
     }
 
     @Test

@@ -79,6 +79,8 @@ class LauncherTest {
                         -XX:DumpLoadedClassList=*) echo java/lang/Object >"${arg#*=}"; exit 0 ;;
                         -XX:SharedArchiveFile=*) archive="${arg#*=}" ;;
                         -Xshare:dump) dump=1 ;;
+                        # Asked whether it can reserve a heap larger than the machine's memory: no.
+                        -version) exit 1 ;;
                     esac
                 done
                 if [ -n "$dump" ]; then
@@ -134,6 +136,13 @@ class LauncherTest {
     void aHeapSizeTheJvmWouldRefuseIsAUsageError() throws Exception {
         assertEquals(new Run(2, "", "toy: TOY_HEAP=lots is not a size such as 512m or 4g\n"), launch("lots"));
         assertEquals(new Run(2, "", "toy: TOY_HEAP=2m is too small: Toy needs at least 32m\n"), launch("2m"));
+        // Too many digits for the shell's arithmetic; more than the machine's memory, which
+        // the JVM cannot reserve (its own refusal would be status 1 and, its output off, no word).
+        assertEquals(new Run(2, "", "toy: TOY_HEAP=9999999999999t is too large\n"), launch("9999999999999t"));
+        Run unreservable = launch("100000g");
+        assertEquals(2, unreservable.status(), unreservable.err());
+        assertTrue(unreservable.err().contains("toy: TOY_HEAP=100000g is more than Java can reserve here (memory and swap: "),
+                unreservable.err());
         assertEquals(RAN, launch("64m").out());
         assertEquals(RAN, launch("").out());
     }

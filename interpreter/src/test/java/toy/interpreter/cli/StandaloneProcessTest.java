@@ -29,6 +29,10 @@ class StandaloneProcessTest {
 
     /** A toy process on a script; {@code jvmOptions} go before the class name. */
     private Process start(String script, String... jvmOptions) throws IOException {
+        return start(script, List.of(), jvmOptions);
+    }
+
+    private Process start(String script, List<String> toyOptions, String... jvmOptions) throws IOException {
         Path file = Files.writeString(dir.resolve("t.toy"), script);
         List<String> command = new ArrayList<>(List.of(
                 // env --default-signal: a test runner started in the background of a
@@ -38,7 +42,9 @@ class StandaloneProcessTest {
         // The JVM's log as ./toy sets it: never on the program's stdout.
         command.addAll(JavaCommand.LOG_FLAGS);
         command.addAll(List.of(jvmOptions));
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "toy.interpreter.cli.Main", file.toString()));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "toy.interpreter.cli.Main"));
+        command.addAll(toyOptions);
+        command.add(file.toString());
         return new ProcessBuilder(command).start();
     }
 
@@ -152,6 +158,32 @@ class StandaloneProcessTest {
             assertTrue(err.startsWith("Exception in thread Thread-1:\nTraceback (most recent call last):\n"), err);
             assertTrue(err.contains(", line 4, in grow\n    while true { s = s + s }\n"), err);
             assertTrue(err.endsWith("\nMemoryError\n"), err);
+            assertTrue(!err.contains("\tat ") && !err.contains("java."), err);
+            assertEquals(70, process.exitValue());
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aRecursionThatFillsTheHeapIsAMemoryErrorEachTimeAndInEveryThread() throws Exception {
+        // Under a recursion limit the heap cannot hold: each MemoryError unwinds millions of
+        // frames, whose traceback is one line repeated, and a caught one leaves room to go on.
+        Process process = start("""
+                fn r(n) { return r(n + 1) + 1 }
+                try { r(0) } catch e { print("caught", e.kind) }
+                let t = spawn r(0)
+                try { t.join() } catch e { print("joined", e.kind) }
+                r(0)
+                """, List.of("--recursion-limit", "100000000"), "-Xmx64m");
+        try {
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS), "toy did not end");
+            assertEquals("caught MemoryError\njoined MemoryError\n",
+                    new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+            String err = stderr(process);
+            assertTrue(err.startsWith("Exception in thread Thread-1:\nTraceback (most recent call last):\n"), err);
+            assertTrue(err.matches("(?s).*\\[Previous line repeated \\d+ more times]\nMemoryError\n"
+                    + "Traceback \\(most recent call last\\):\n.*\\[Previous line repeated \\d+ more times]\nMemoryError\n"), err);
             assertTrue(!err.contains("\tat ") && !err.contains("java."), err);
             assertEquals(70, process.exitValue());
         } finally {
