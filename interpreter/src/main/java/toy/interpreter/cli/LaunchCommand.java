@@ -67,8 +67,8 @@ final class LaunchCommand implements Callable<Integer> {
             problem = "toy: launch does not take --launch-index or --launch-count";
         }
         if (problem == null) {
-            // Checked once here too, on the names before each process's index is added to them.
-            problem = observability.problem(file);
+            // Checked once here, for every process, rather than by each process for itself.
+            problem = observability.launchProblem(file, count);
         }
         if (problem != null) {
             console.err().println(problem);
@@ -86,6 +86,12 @@ final class LaunchCommand implements Callable<Integer> {
             console.err().print(e.report());
             return ExitStatus.COMPILE_ERROR;
         }
+        String script = JavaCommand.scriptForAnotherProcess(file);
+        if (script == null) {
+            console.err().println("toy: launch needs a script file, which each process reads: '" + file
+                    + "' is a pipe or a terminal: save the script to a file");
+            return ExitStatus.NO_INPUT;
+        }
         List<Thread> relays = new ArrayList<>();
         try {
             for (int k = 0; k < count; k++) {
@@ -95,7 +101,7 @@ final class LaunchCommand implements Callable<Integer> {
                         "--launch-count", Integer.toString(count)));
                 arguments.addAll(options.arguments());
                 arguments.addAll(observability.arguments(k));
-                arguments.add(file);
+                arguments.add(script);
                 arguments.addAll(args);
                 Process process = new ProcessBuilder(JavaCommand.of(JavaCommand.RUN_FLAGS, Main.class.getName(),
                         arguments)).start();

@@ -215,16 +215,30 @@ final class ObservabilityOptions {
         if (traceLimit != null && traceLimit < 1) {
             return "toy: --trace-limit must be at least 1";
         }
-        return sameFile(script);
+        return sameFile(script, -1);
+    }
+
+    /**
+     * {@link #problem} for {@code toy launch}'s {@code count} processes, whose output files are
+     * named for each ({@link #indexed}): also when process k's would be the script
+     * ({@code --trace s.toy s.1.toy}), so that it is said before any process starts.
+     */
+    String launchProblem(String script, int count) {
+        String problem = problem(script);
+        for (int k = 0; problem == null && k < count; k++) {
+            problem = sameFile(script, k);
+        }
+        return problem;
     }
 
     /**
      * The usage error's message when two of the output files are one file, or one of them is
      * the script: one would overwrite the other, or the script (a new user's {@code --trace
      * victim.toy victim.toy}); else null. Standard error ({@code -}) and devices such as
-     * {@code /dev/null} may be named by several.
+     * {@code /dev/null} may be named by several. With {@code k} at least 0, the files of
+     * {@code toy launch}'s process k ({@link #indexed}); else the names as given.
      */
-    private String sameFile(String script) {
+    private String sameFile(String script, int k) {
         Map<Object, String> named = new HashMap<>();
         Object scriptFile = isRegularFile(script) ? file(script) : null;
         if (scriptFile != null) {
@@ -232,11 +246,12 @@ final class ObservabilityOptions {
         }
         String[][] outputs = {{"--trace", trace}, {"--timeline", timeline}, {"--stats-json", statsJson}};
         for (String[] output : outputs) {
-            Object file = output[1] == null || output[1].equals(OutputFile.STDERR) ? null : file(output[1]);
+            String name = output[1] == null || k < 0 ? output[1] : indexed(output[1], k);
+            Object file = name == null || name.equals(OutputFile.STDERR) ? null : file(name);
             String earlier = file == null ? null : named.putIfAbsent(file, output[0]);
             if (earlier != null) {
-                return "toy: " + output[0] + " '" + output[1] + "' names the same file as " + earlier
-                        + ", which it would overwrite: give each its own file";
+                return "toy: " + (k < 0 ? "" : "process " + k + "'s ") + output[0] + " '" + name
+                        + "' names the same file as " + earlier + ", which it would overwrite: give each its own file";
             }
         }
         return null;

@@ -21,6 +21,8 @@ final class PoolBuiltins implements Pool.Host {
     private static final String WORKER_MAIN = "toy.interpreter.worker.WorkerMain";
 
     private final Vm vm;
+    /** The script's name as the workers open it ({@link JavaCommand#scriptForAnotherProcess}), set by {@code Pool()}. */
+    private String workerScript;
 
     private PoolBuiltins(Vm vm) {
         this.vm = vm;
@@ -42,6 +44,11 @@ final class PoolBuiltins implements Pool.Host {
                         // "<stdin>" (ReplSession.FILE): the REPL's code, which has no file a worker could run.
                         throw ToyError.valueError("a Pool needs a script file, whose top level each worker runs;"
                                 + " the REPL has none: put the code in a file and run it with toy FILE");
+                    }
+                    host.workerScript = JavaCommand.scriptForAnotherProcess(vm.script());
+                    if (host.workerScript == null) {
+                        throw ToyError.valueError("a Pool needs a script file, whose top level each worker runs;"
+                                + " '" + vm.script() + "' is a pipe or a terminal: save the script to a file");
                     }
                     long size = args.length == 0 ? Runtime.getRuntime().availableProcessors() : count(args[0]);
                     Pool pool = new Pool(host, (int) size);
@@ -66,7 +73,7 @@ final class PoolBuiltins implements Pool.Host {
         List<String> args = new ArrayList<>(List.of("--worker-index", Integer.toString(index),
                 "--worker-count", Integer.toString(count)));
         args.addAll(options.arguments());
-        args.add(vm.script());
+        args.add(workerScript);
         args.addAll(options.args());
         return JavaCommand.of(JavaCommand.WORKER_FLAGS, WORKER_MAIN, args);
     }

@@ -1,6 +1,7 @@
 package toy.interpreter.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
@@ -73,6 +74,14 @@ class LaunchTest {
         assertEquals(2, same.status());
         assertEquals("toy: --timeline '" + out + "' names the same file as --trace, which it would overwrite: give each its own file\n",
                 same.err());
+        // A process's output named for it that is the script (s.1.toy for --trace s.toy): said
+        // before process 0 runs too, which then leaves no s.0.toy behind.
+        Path script = Files.writeString(dir.resolve("s.1.toy"), "print(1)\n");
+        ToyRunner.Result ownScript = ToyRunner.run("launch", "-n", "2", "--trace", dir.resolve("s.toy").toString(), script.toString());
+        assertEquals(2, ownScript.status());
+        assertEquals("toy: process 1's --trace '" + script + "' names the same file as the script, which it would overwrite:"
+                + " give each its own file\n", ownScript.err());
+        assertFalse(Files.exists(dir.resolve("s.0.toy")));
     }
 
     @Test

@@ -34,6 +34,11 @@ class StandaloneProcessTest {
 
     private Process start(String script, List<String> toyOptions, String... jvmOptions) throws IOException {
         Path file = Files.writeString(dir.resolve("t.toy"), script);
+        return new ProcessBuilder(command(toyOptions, file.toString(), jvmOptions)).start();
+    }
+
+    /** The command line of a Toy process that runs {@code script} with those options. */
+    private static List<String> command(List<String> toyOptions, String script, String... jvmOptions) {
         List<String> command = new ArrayList<>(List.of(
                 // env --default-signal: a test runner started in the background of a
                 // non-interactive shell passes SIGINT on ignored, and then no program, Python or
@@ -44,8 +49,8 @@ class StandaloneProcessTest {
         command.addAll(List.of(jvmOptions));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "toy.interpreter.cli.Main"));
         command.addAll(toyOptions);
-        command.add(file.toString());
-        return new ProcessBuilder(command).start();
+        command.add(script);
+        return command;
     }
 
     private static BufferedReader lines(Process process) {
@@ -188,6 +193,37 @@ class StandaloneProcessTest {
             assertEquals(70, process.exitValue());
         } finally {
             process.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aScriptReadFromStdinRunsAPoolWhenStdinIsAFileAndSaysWhyNotWhenItIsAPipe() throws Exception {
+        // A worker opening /dev/stdin would open its own stdin, its channel, and wait for ever.
+        Path file = Files.writeString(dir.resolve("pooled.toy"), """
+                fn square(x) { return x * x }
+                if is_main() {
+                    let pool = Pool(2)
+                    print(pool.map(square, [1, 2, 3]))
+                    pool.shutdown()
+                }
+                """);
+        Process fromFile = new ProcessBuilder(command(List.of(), "/dev/stdin")).redirectInput(file.toFile()).start();
+        Process fromPipe = new ProcessBuilder(command(List.of(), "/dev/stdin")).start();
+        try (var stdin = fromPipe.getOutputStream()) {
+            stdin.write(Files.readAllBytes(file));
+        }
+        try {
+            assertTrue(fromFile.waitFor(60, TimeUnit.SECONDS), "toy did not end");
+            assertEquals("[1, 4, 9]\n", new String(fromFile.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+            assertEquals(0, fromFile.exitValue(), stderr(fromFile));
+            assertTrue(fromPipe.waitFor(60, TimeUnit.SECONDS), "toy did not end");
+            String err = stderr(fromPipe);
+            assertTrue(err.endsWith("ValueError: a Pool needs a script file, whose top level each worker runs;"
+                    + " '/dev/stdin' is a pipe or a terminal: save the script to a file\n"), err);
+            assertEquals(70, fromPipe.exitValue());
+        } finally {
+            fromFile.destroyForcibly();
+            fromPipe.destroyForcibly();
         }
     }
 

@@ -1,6 +1,9 @@
 package toy.runtime.pool;
 
 import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -106,5 +109,25 @@ public final class JavaCommand {
         command.add(mainClass);
         command.addAll(args);
         return command;
+    }
+
+    /**
+     * The name under which another Toy process (a pool worker, a process of {@code toy launch})
+     * can open the script this one runs as {@code name}: the name itself, or the file behind one
+     * that goes through a descriptor of this process ({@code /dev/stdin}, {@code /dev/fd/N},
+     * {@code /proc/self/fd/N}), since in another process that name is its own descriptor (a
+     * worker's stdin is its channel, which it would wait on for ever). Null when that
+     * descriptor is no regular file (a pipe, a terminal), which no other process can read again.
+     */
+    public static String scriptForAnotherProcess(String name) {
+        if (!(name.equals("/dev/stdin") || name.startsWith("/dev/fd/") || name.startsWith("/proc/self/fd/"))) {
+            return name;
+        }
+        try {
+            Path path = Path.of(name);
+            return Files.isRegularFile(path) ? path.toRealPath().toString() : null;
+        } catch (IOException | InvalidPathException e) {
+            return null;
+        }
     }
 }
