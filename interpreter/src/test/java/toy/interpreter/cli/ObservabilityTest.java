@@ -326,6 +326,28 @@ class ObservabilityTest {
         assertTrue(lines.stream().anyMatch(l -> l.contains("MainThread") && l.contains("--- gil_acquire waited_ns=0")), lines.toString());
     }
 
+    /**
+     * A Lock's name with a line break (a deadlock on it, so that the thread surely blocks):
+     * every record of the text trace is still one line, as is every row of the stats table.
+     */
+    @Test
+    void controlCharactersInANameAreEscapedInTheTextTraceAndTheStats() throws IOException {
+        Path trace = dir.resolve("t.txt");
+        ToyRunner.Result r = ToyRunner.run("run", "--trace", trace.toString(), "--stats",
+                script("let l = Lock(name=\"line one\\nline\\ttwo\")\nl.acquire()\nlet t = spawn l.acquire()\nt.join()\n"));
+        assertEquals(70, r.status(), r.err());
+        List<String> lines = Files.readAllLines(trace, StandardCharsets.UTF_8);
+        for (int i = 1; i < lines.size(); i++) {
+            assertTrue(lines.get(i).matches(" +" + (i - 1) + " +\\d+  \\S.*"), "record " + (i - 1) + " is line " + i + ": " + lines.get(i));
+        }
+        assertTrue(lines.stream().anyMatch(l -> l.contains("--- block on=\"acquire Lock \\\"line one\\nline\\ttwo\\\" (")), lines.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.contains("  <Lock \"line one\\nline\\ttwo\" (")), lines.toString());
+        // The DeadlockError's report, above the table, is the program's own output: it shows the name as it is.
+        String table = r.err().substring(r.err().indexOf("\nprimitive "));
+        assertTrue(table.contains("\nLock       line one\\nline\\ttwo " + dir.resolve("s.toy") + ":1 "), table);
+        assertFalse(table.contains("\t"), table);
+    }
+
     @Test
     void traceToStderrWithDash() {
         ToyRunner.Result r = ToyRunner.run("run", "--trace", "-", "--trace-format", "jsonl", script("print(1 + 2)\n"));
