@@ -240,6 +240,47 @@ class ObservabilityTest {
     }
 
     /**
+     * A worker runs one task at a time, so its lane's task spans never overlap: they are
+     * disjoint (one may end where the next begins), though a worker begins its next task before
+     * the parent reads the last reply. Many short tasks, so that this happens often; the
+     * assertion holds however the replies were timed.
+     */
+    @Test
+    void aWorkersTasksNeverOverlapOnItsLane() throws IOException {
+        Path timeline = dir.resolve("t.json");
+        ToyRunner.Result r = ToyRunner.run("run", "--timeline", timeline.toString(), script("""
+                fn sq(x) {
+                    let s = 0
+                    for i in range(2000) { s += i }
+                    return x * x
+                }
+                if is_main() {
+                    print(len(Pool(2).map(sq, range(200))))
+                }
+                """));
+        assertEquals(0, r.status(), r.err());
+        assertEquals("200\n", r.out());
+        Map<Object, List<long[]>> lanes = new HashMap<>();
+        for (Object e : (List<?>) json(timeline).get("traceEvents")) {
+            Map<?, ?> event = (Map<?, ?>) e;
+            if ("task".equals(event.get("cat"))) {
+                // ts and dur are in µs with the ns as decimals: back to whole ns.
+                long start = Math.round(((Number) event.get("ts")).doubleValue() * 1000);
+                long end = start + Math.round(((Number) event.get("dur")).doubleValue() * 1000);
+                lanes.computeIfAbsent(event.get("tid"), tid -> new ArrayList<>()).add(new long[] {start, end});
+            }
+        }
+        assertEquals(200, lanes.values().stream().mapToInt(List::size).sum());
+        for (List<long[]> spans : lanes.values()) {
+            spans.sort(java.util.Comparator.comparingLong(span -> span[0]));
+            for (int i = 1; i < spans.size(); i++) {
+                assertTrue(spans.get(i - 1)[1] <= spans.get(i)[0], "task " + i + " of a lane begins at " + spans.get(i)[0]
+                        + " ns, before the one before it ends at " + spans.get(i - 1)[1]);
+            }
+        }
+    }
+
+    /**
      * Under handoff at a switch interval of 1, a thread that drops the GIL waits until a waiting
      * thread took it: two busy threads run one instruction each in turn, and between two
      * instructions there are exactly the drop, the wait and the other's acquisition.
