@@ -718,6 +718,47 @@ class ObservabilityTest {
         assertTrue(json(timeline).get("traceEvents") instanceof List);
     }
 
+    /**
+     * SIGTERM (kill's default, timeout's) ends the run as Ctrl-C does, quietly, with the JVM's
+     * status for it, 143: what was printed (to a file, in blocks) is kept, and the files are
+     * complete: stats JSON and the HTML page, which a kill before left empty.
+     */
+    @Test
+    void sigtermCompletesTheFilesAndKeepsWhatWasPrinted() throws Exception {
+        Path trace = dir.resolve("t.jsonl");
+        Path stats = dir.resolve("s.json");
+        Path timeline = dir.resolve("t.html");
+        Path out = dir.resolve("out.txt");
+        String file = script("fn spin() { while true { } }\nprint(\"started\")\nspawn spin()\nspin()\n");
+        Process process = new ProcessBuilder("java", "-cp", System.getProperty("java.class.path"), "toy.interpreter.cli.Main",
+                "--trace", trace.toString(), "--trace-format", "jsonl", "--trace-threads", "Thread-1", "--stats-json", stats.toString(),
+                "--timeline", timeline.toString(), file).redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        try {
+            // Ready when Thread-1's records filled the trace's buffer twice: it runs (and MainThread printed and spawned it).
+            long guard = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(2);
+            while (!Files.exists(trace) || Files.size(trace) < 1 << 17) {
+                assertTrue(process.isAlive(), "toy ended before SIGTERM");
+                assertTrue(System.nanoTime() < guard, "Thread-1 never got to run");
+                Thread.sleep(20);
+            }
+            new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).start().waitFor();
+            assertTrue(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "toy did not stop on SIGTERM");
+            assertEquals(143, process.exitValue());
+        } finally {
+            process.destroyForcibly();
+        }
+        assertEquals("started\n", Files.readString(out, StandardCharsets.UTF_8));
+        List<Map<String, Object>> records = JsonRecords.lines(trace);
+        assertEquals((long) records.size() - 1, records.get(records.size() - 1).get("seq"), "every record whole, none missing");
+        for (Object t : (List<?>) json(stats).get("threads")) {
+            assertTrue((Long) ((Map<?, ?>) t).get("instructions") > 0, t.toString());
+        }
+        String page = Files.readString(timeline, StandardCharsets.UTF_8);
+        assertTrue(page.endsWith("</html>\n"), page.substring(Math.max(0, page.length() - 200)));
+        assertTrue(page.contains("\"MainThread\"") && page.contains("\"Thread-1\""), "both lanes are in the page's data");
+    }
+
     @Test
     void aTimelineOfAnotherExtensionIsAUsageError() {
         ToyRunner.Result r = ToyRunner.run("run", "--timeline", dir.resolve("t.txt").toString(), script("print(1)\n"));
