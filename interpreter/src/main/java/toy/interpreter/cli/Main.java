@@ -112,6 +112,7 @@ public final class Main implements Callable<Integer> {
                 false, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
         stopOnInterrupt(out, err);
+        finishOnTermination(out);
         int status = execute(args, new Console(out, err, !stdoutIsRegularFile()));
         out.flush();
         System.exit(status);
@@ -139,8 +140,28 @@ public final class Main implements Callable<Integer> {
 
     /** What Ctrl-C does: keep what was printed, say {@code KeyboardInterrupt}, end with status 130. */
     static void interrupted(PrintStream out, PrintStream err) {
-        // A thread may be stuck writing to a pipe nobody reads: flush on the side, and
-        // never wait for it for long.
+        flushBriefly(out);
+        OnInterrupt.runAll();
+        err.println("KeyboardInterrupt");
+        Runtime.getRuntime().halt(Aborted.INTERRUPTED_STATUS);
+    }
+
+    /**
+     * SIGTERM ({@code kill}'s default, {@code timeout}'s) or SIGHUP (the terminal closed): the
+     * JVM runs its shutdown hooks, then ends with status 128 + the signal's number (143, 129).
+     * This hook does what Ctrl-C does before that, without a word: keeps what was printed and
+     * completes the output files. At a normal end it finds nothing left to do: everything was
+     * flushed and completed before {@code System.exit}.
+     */
+    private static void finishOnTermination(PrintStream out) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            flushBriefly(out);
+            OnInterrupt.runAll();
+        }, "toy-termination"));
+    }
+
+    /** Flushes {@code out} on the side, waiting at most a second: a thread may be stuck writing to a pipe nobody reads. */
+    private static void flushBriefly(PrintStream out) {
         Thread flush = new Thread(out::flush);
         flush.setDaemon(true);
         flush.start();
@@ -149,9 +170,6 @@ public final class Main implements Callable<Integer> {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        OnInterrupt.runAll();
-        err.println("KeyboardInterrupt");
-        Runtime.getRuntime().halt(Aborted.INTERRUPTED_STATUS);
     }
 
     /** Runs the command line and returns the exit status; never throws. */

@@ -182,9 +182,10 @@ final class ObservabilityOptions {
             status = vm.run(main, service);
         } finally {
             recordPools(observer, vm.pools().activity());
-            OnInterrupt.remove(onInterrupt);
             // Also after an internal error: what was traced up to it is what shows where it happened.
             List<String> failures = observer.finish(vm.handovers(), console.err());
+            // Only now: a Ctrl-C or SIGTERM while finish() writes the files waits in its own call until they are complete.
+            OnInterrupt.remove(onInterrupt);
             failures.forEach(console.err()::println);
             if (!failures.isEmpty() && status == 0) {
                 status = CANT_CREATE;

@@ -4,11 +4,18 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * What must still happen when Ctrl-C ends the run at once ({@link Main} halts the JVM, so no
- * shutdown hook runs): completing the output files of {@code --trace}, {@code --stats-json}
- * and {@code --timeline}, so that what was observed up to the interrupt is not lost.
+ * What must still happen when the run is ended from outside: by Ctrl-C ({@link Main} halts the
+ * JVM, so no shutdown hook runs), or by SIGTERM or SIGHUP (the JVM runs its shutdown hooks,
+ * {@link Main}'s among them, then ends): completing the output files of {@code --trace},
+ * {@code --stats-json} and {@code --timeline}, so that what was observed up to then is not lost.
  */
 final class OnInterrupt {
+    /**
+     * How long, in ms, the process waits for the actions before it ends anyway: they take
+     * milliseconds, unless an output is stuck (a stderr that nobody reads); then the files
+     * stay as they are rather than the process not ending.
+     */
+    private static final long GRACE_MILLIS = 5_000;
     private static final List<Runnable> ACTIONS = new CopyOnWriteArrayList<>();
 
     private OnInterrupt() {
@@ -22,14 +29,30 @@ final class OnInterrupt {
         ACTIONS.remove(action);
     }
 
-    /** Runs every action added and not removed; one that fails does not stop the others. */
+    /**
+     * Runs every action added and not removed, on a thread of their own, waiting for them at
+     * most {@link #GRACE_MILLIS}; one that fails does not stop the others. With none (the run
+     * is not observed, or has ended), returns at once.
+     */
     static void runAll() {
-        for (Runnable action : ACTIONS) {
-            try {
-                action.run();
-            } catch (RuntimeException e) {
-                // The run is being interrupted: there is no one left to tell.
+        if (ACTIONS.isEmpty()) {
+            return;
+        }
+        Thread run = new Thread(() -> {
+            for (Runnable action : ACTIONS) {
+                try {
+                    action.run();
+                } catch (RuntimeException e) {
+                    // The run is being ended: there is no one left to tell.
+                }
             }
+        }, "toy-on-interrupt");
+        run.setDaemon(true);
+        run.start();
+        try {
+            run.join(GRACE_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -240,6 +240,47 @@ class ObservabilityTest {
     }
 
     /**
+     * A worker runs one task at a time, so its lane's task spans never overlap: they are
+     * disjoint (one may end where the next begins), though a worker begins its next task before
+     * the parent reads the last reply. Many short tasks, so that this happens often; the
+     * assertion holds however the replies were timed.
+     */
+    @Test
+    void aWorkersTasksNeverOverlapOnItsLane() throws IOException {
+        Path timeline = dir.resolve("t.json");
+        ToyRunner.Result r = ToyRunner.run("run", "--timeline", timeline.toString(), script("""
+                fn sq(x) {
+                    let s = 0
+                    for i in range(2000) { s += i }
+                    return x * x
+                }
+                if is_main() {
+                    print(len(Pool(2).map(sq, range(200))))
+                }
+                """));
+        assertEquals(0, r.status(), r.err());
+        assertEquals("200\n", r.out());
+        Map<Object, List<long[]>> lanes = new HashMap<>();
+        for (Object e : (List<?>) json(timeline).get("traceEvents")) {
+            Map<?, ?> event = (Map<?, ?>) e;
+            if ("task".equals(event.get("cat"))) {
+                // ts and dur are in µs with the ns as decimals: back to whole ns.
+                long start = Math.round(((Number) event.get("ts")).doubleValue() * 1000);
+                long end = start + Math.round(((Number) event.get("dur")).doubleValue() * 1000);
+                lanes.computeIfAbsent(event.get("tid"), tid -> new ArrayList<>()).add(new long[] {start, end});
+            }
+        }
+        assertEquals(200, lanes.values().stream().mapToInt(List::size).sum());
+        for (List<long[]> spans : lanes.values()) {
+            spans.sort(java.util.Comparator.comparingLong(span -> span[0]));
+            for (int i = 1; i < spans.size(); i++) {
+                assertTrue(spans.get(i - 1)[1] <= spans.get(i)[0], "task " + i + " of a lane begins at " + spans.get(i)[0]
+                        + " ns, before the one before it ends at " + spans.get(i - 1)[1]);
+            }
+        }
+    }
+
+    /**
      * Under handoff at a switch interval of 1, a thread that drops the GIL waits until a waiting
      * thread took it: two busy threads run one instruction each in turn, and between two
      * instructions there are exactly the drop, the wait and the other's acquisition.
@@ -324,6 +365,28 @@ class ObservabilityTest {
         assertEquals(opColumn, define.indexOf("DEFINE_GLOBAL"), define);
         assertTrue(define.endsWith("\"h\u00e9llo \u2603\""), define);
         assertTrue(lines.stream().anyMatch(l -> l.contains("MainThread") && l.contains("--- gil_acquire waited_ns=0")), lines.toString());
+    }
+
+    /**
+     * A Lock's name with a line break (a deadlock on it, so that the thread surely blocks):
+     * every record of the text trace is still one line, as is every row of the stats table.
+     */
+    @Test
+    void controlCharactersInANameAreEscapedInTheTextTraceAndTheStats() throws IOException {
+        Path trace = dir.resolve("t.txt");
+        ToyRunner.Result r = ToyRunner.run("run", "--trace", trace.toString(), "--stats",
+                script("let l = Lock(name=\"line one\\nline\\ttwo\")\nl.acquire()\nlet t = spawn l.acquire()\nt.join()\n"));
+        assertEquals(70, r.status(), r.err());
+        List<String> lines = Files.readAllLines(trace, StandardCharsets.UTF_8);
+        for (int i = 1; i < lines.size(); i++) {
+            assertTrue(lines.get(i).matches(" +" + (i - 1) + " +\\d+  \\S.*"), "record " + (i - 1) + " is line " + i + ": " + lines.get(i));
+        }
+        assertTrue(lines.stream().anyMatch(l -> l.contains("--- block on=\"acquire Lock \\\"line one\\nline\\ttwo\\\" (")), lines.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.contains("  <Lock \"line one\\nline\\ttwo\" (")), lines.toString());
+        // The DeadlockError's report, above the table, is the program's own output: it shows the name as it is.
+        String table = r.err().substring(r.err().indexOf("\nprimitive "));
+        assertTrue(table.contains("\nLock       line one\\nline\\ttwo " + dir.resolve("s.toy") + ":1 "), table);
+        assertFalse(table.contains("\t"), table);
     }
 
     @Test
@@ -653,6 +716,47 @@ class ObservabilityTest {
             assertTrue((Long) ((Map<?, ?>) t).get("instructions") > 0, t.toString());
         }
         assertTrue(json(timeline).get("traceEvents") instanceof List);
+    }
+
+    /**
+     * SIGTERM (kill's default, timeout's) ends the run as Ctrl-C does, quietly, with the JVM's
+     * status for it, 143: what was printed (to a file, in blocks) is kept, and the files are
+     * complete: stats JSON and the HTML page, which a kill before left empty.
+     */
+    @Test
+    void sigtermCompletesTheFilesAndKeepsWhatWasPrinted() throws Exception {
+        Path trace = dir.resolve("t.jsonl");
+        Path stats = dir.resolve("s.json");
+        Path timeline = dir.resolve("t.html");
+        Path out = dir.resolve("out.txt");
+        String file = script("fn spin() { while true { } }\nprint(\"started\")\nspawn spin()\nspin()\n");
+        Process process = new ProcessBuilder("java", "-cp", System.getProperty("java.class.path"), "toy.interpreter.cli.Main",
+                "--trace", trace.toString(), "--trace-format", "jsonl", "--trace-threads", "Thread-1", "--stats-json", stats.toString(),
+                "--timeline", timeline.toString(), file).redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        try {
+            // Ready when Thread-1's records filled the trace's buffer twice: it runs (and MainThread printed and spawned it).
+            long guard = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(2);
+            while (!Files.exists(trace) || Files.size(trace) < 1 << 17) {
+                assertTrue(process.isAlive(), "toy ended before SIGTERM");
+                assertTrue(System.nanoTime() < guard, "Thread-1 never got to run");
+                Thread.sleep(20);
+            }
+            new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).start().waitFor();
+            assertTrue(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "toy did not stop on SIGTERM");
+            assertEquals(143, process.exitValue());
+        } finally {
+            process.destroyForcibly();
+        }
+        assertEquals("started\n", Files.readString(out, StandardCharsets.UTF_8));
+        List<Map<String, Object>> records = JsonRecords.lines(trace);
+        assertEquals((long) records.size() - 1, records.get(records.size() - 1).get("seq"), "every record whole, none missing");
+        for (Object t : (List<?>) json(stats).get("threads")) {
+            assertTrue((Long) ((Map<?, ?>) t).get("instructions") > 0, t.toString());
+        }
+        String page = Files.readString(timeline, StandardCharsets.UTF_8);
+        assertTrue(page.endsWith("</html>\n"), page.substring(Math.max(0, page.length() - 200)));
+        assertTrue(page.contains("\"MainThread\"") && page.contains("\"Thread-1\""), "both lanes are in the page's data");
     }
 
     @Test

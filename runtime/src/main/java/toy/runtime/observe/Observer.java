@@ -30,7 +30,9 @@ public final class Observer {
     private volatile IOException timelineFailure;
     /** Set by {@link #finish}: threads still running after it (an exit(), a deadlock) add nothing to the files. */
     private volatile boolean finished;
+    /** {@link #finish} has begun; it has returned ({@code closed}). Under this object's lock. */
     private boolean closing;
+    private boolean closed;
     private boolean statsText;
     private OutputStream statsJson;
     private String statsJsonPath;
@@ -213,22 +215,48 @@ public final class Observer {
     }
 
     /**
-     * Ends the observation, once (later calls do nothing): closes the spans still open,
-     * completes and closes every file, and prints the stats table on {@code err} if asked (and a
-     * warning there when {@code --trace-threads} named a thread that never ran). Threads that
-     * still run (after an {@code exit()} or a deadlock) are reported as they are now.
+     * Ends the observation, once: closes the spans still open, completes and closes every
+     * file, and prints the stats table on {@code err} if asked (and a warning there when
+     * {@code --trace-threads} named a thread that never ran). Threads that still run (after an
+     * {@code exit()} or a deadlock) are reported as they are now. A later call (Ctrl-C or
+     * SIGTERM at the run's end, after which the process ends at once) waits until the first
+     * has returned, then returns an empty list.
      *
      * @param handovers how often the GIL went to another thread during the run
      * @return the one-line report of each file that could not be written, empty when all went well
      */
     public List<String> finish(long handovers, PrintStream err) {
         synchronized (this) {
-            // Once: at the end of the run, or at Ctrl-C, whichever comes first.
+            // Once: at the end of the run, or at Ctrl-C or SIGTERM, whichever comes first.
             if (closing) {
+                awaitClosed();
                 return List.of();
             }
             closing = true;
         }
+        try {
+            return close(handovers, err);
+        } finally {
+            synchronized (this) {
+                closed = true;
+                notifyAll();
+            }
+        }
+    }
+
+    /** Waits until the first {@link #finish} has returned, or this thread is interrupted. Under this object's lock. */
+    private void awaitClosed() {
+        try {
+            while (!closed) {
+                wait();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** What {@link #finish} does, once. */
+    private List<String> close(long handovers, PrintStream err) {
         long wall = now();
         List<ThreadTrack> all;
         StatsReport report;

@@ -33,7 +33,10 @@ public record StatsReport(long wallNs, long handovers, List<ThreadStats> threads
         return lived == 0 ? 0 : Math.min(1, (double) waited / lived);
     }
 
-    /** The report as tables for people, times in milliseconds. */
+    /**
+     * The report as tables for people, times in milliseconds; a row is one line, whatever the
+     * names (their control characters escaped: {@link ControlCharacters}).
+     */
     public String text() {
         StringBuilder out = new StringBuilder();
         double seconds = wallNs / 1e9;
@@ -41,13 +44,13 @@ public record StatsReport(long wallNs, long handovers, List<ThreadStats> threads
                 handovers, handovers == 1 ? "" : "s", seconds, seconds > 0 ? handovers / seconds : 0.0, 100 * gilWaitShare()));
         if (deadlock != null) {
             out.append("Deadlock: the run ended in a DeadlockError; blocked for ever: ")
-                    .append(String.join(", ", deadlock.stream().map(BlockedThread::thread).toList())).append('\n');
+                    .append(String.join(", ", deadlock.stream().map(b -> ControlCharacters.escaped(b.thread())).toList())).append('\n');
         }
         int nameWidth = width(14, threads.stream().map(ThreadStats::name).toList());
         out.append(String.format(Locale.ROOT, "%n%-" + nameWidth + "s %13s %9s %9s %12s %11s %12s %10s %10s%n", "thread", "instructions",
                 "acquired", "waited", "wait ms", "max wait ms", "hold ms", "drops:int", "drops:blk"));
         for (ThreadStats t : threads) {
-            out.append(String.format(Locale.ROOT, "%-" + nameWidth + "s %13d %9d %9d %12.3f %11.3f %12.3f %10d %10d%n", t.name(),
+            out.append(String.format(Locale.ROOT, "%-" + nameWidth + "s %13d %9d %9d %12.3f %11.3f %12.3f %10d %10d%n", ControlCharacters.escaped(t.name()),
                     t.instructions(), t.acquisitions(), t.waits(), ms(t.waitNs()), ms(t.waitMaxNs()), ms(t.holdNs()),
                     t.dropsInterval(), t.dropsBlocking()));
         }
@@ -57,7 +60,7 @@ public record StatsReport(long wallNs, long handovers, List<ThreadStats> threads
                     "created at", "acquired", "contended", "wait ms", "max wait ms", "gave up"));
             for (ContentionStats l : locks) {
                 out.append(String.format(Locale.ROOT, "%-10s %-12s %-" + siteWidth + "s %12d %10d %12.3f %11.3f %8d%n", l.kind(),
-                        l.name() == null ? "-" : l.name(), l.site(), l.acquisitions(), l.contended(), ms(l.waitNs()),
+                        l.name() == null ? "-" : ControlCharacters.escaped(l.name()), ControlCharacters.escaped(l.site()), l.acquisitions(), l.contended(), ms(l.waitNs()),
                         ms(l.waitMaxNs()), l.gaveUp()));
             }
         }
@@ -140,9 +143,9 @@ public record StatsReport(long wallNs, long handovers, List<ThreadStats> threads
         }
     }
 
-    /** A column's width: the longest value, at least {@code least} characters. */
+    /** A column's width: the longest value as the table shows it (escaped), at least {@code least} characters. */
     private static int width(int least, java.util.List<String> values) {
-        return Math.max(least, values.stream().mapToInt(String::length).max().orElse(0));
+        return Math.max(least, values.stream().mapToInt(v -> ControlCharacters.escaped(v).length()).max().orElse(0));
     }
 
     private static double ms(long ns) {

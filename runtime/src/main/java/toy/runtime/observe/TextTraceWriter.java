@@ -11,7 +11,8 @@ import java.util.List;
  * {@code --trace-format text}: aligned columns for people, under a header line. An instruction:
  * seq, t_ns, thread, function, offset, line, opcode, operand with its meaning, stack top. An
  * event: seq, t_ns, thread, then {@code ---} and the event's name with its fields as
- * {@code name=value}.
+ * {@code name=value}. A record is one line: control characters in its values are escaped
+ * ({@link ControlCharacters}).
  */
 final class TextTraceWriter extends TraceWriter {
     private static final String HEADER = pad("seq", 8, true) + "  " + pad("t_ns", 12, true) + "  " + pad("thread", 12, false)
@@ -37,10 +38,10 @@ final class TextTraceWriter extends TraceWriter {
         column(r, Integer.toString(line), 5, true);
         column(r, op, 20, false);
         if (stack == null) {
-            r.append(arg);
+            ControlCharacters.append(r, arg);
         } else {
             column(r, arg, 24, false);
-            r.append(stack);
+            ControlCharacters.append(r, stack);
         }
         end(r);
     }
@@ -53,7 +54,7 @@ final class TextTraceWriter extends TraceWriter {
             Object value = fields[i + 1];
             r.append(' ').append(fields[i]).append('=');
             if (value instanceof String s) {
-                r.append('"').append(s.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+                ControlCharacters.appendQuoted(r, s);
             } else {
                 r.append(value == null ? "nil" : value.toString());
             }
@@ -108,13 +109,12 @@ final class TextTraceWriter extends TraceWriter {
         out.write(chars, 0, r.length());
     }
 
-    /** Appends a value padded to {@code width}, then the two spaces between columns. */
+    /** Appends a value padded to {@code width} (a name's control characters escaped), then the two spaces between columns. */
     private static void column(StringBuilder r, String value, int width, boolean right) {
         if (right) {
             padLeft(r, value, width);
         } else {
-            r.append(value);
-            for (int i = value.length(); i < width; i++) {
+            for (int i = ControlCharacters.append(r, value); i < width; i++) {
                 r.append(' ');
             }
         }

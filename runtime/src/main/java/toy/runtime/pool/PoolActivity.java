@@ -1,6 +1,7 @@
 package toy.runtime.pool;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import toy.runtime.observe.WorkerStats;
 
@@ -12,15 +13,24 @@ import toy.runtime.observe.WorkerStats;
  */
 public final class PoolActivity {
     /**
-     * One task on a worker's lane: {@code endNanos} is when the parent received its reply and
-     * {@code startNanos} that minus the time the worker reports running it.
+     * One task on a worker's lane, in the parent's ns (the worker reports only how long it ran
+     * the task, its clock being another process's): as long as the worker says, but never
+     * beginning before the task was sent, and placed as late as is known to be true. It ends
+     * when the parent received its reply, or earlier, where the next span of its lane begins:
+     * a worker runs its tasks one at a time in the order sent, and may begin the next before
+     * the parent reads the last reply. So the spans of a lane never overlap, and each is where
+     * its task ran or later by at most the time its reply took to be read.
      */
     public record TaskSpan(int pool, int index, long startNanos, long endNanos, String function) {
     }
 
+    /** A task's reply as the parent received it: its lane, when it was sent and received (ns), and the ns the worker was busy with it. */
+    private record Reply(int pool, int index, String function, long sentNanos, long receivedNanos, long busyNanos) {
+    }
+
     private final List<long[]> counters = new ArrayList<>();
     private final List<int[]> lanes = new ArrayList<>();
-    private final List<TaskSpan> spans = new ArrayList<>();
+    private final List<Reply> replies = new ArrayList<>();
     private int pools;
 
     /** Numbers a new pool of {@code size} workers and opens its lanes; returns its number. */
@@ -39,8 +49,7 @@ public final class PoolActivity {
         c[0]++;
         c[1] += busyNanos;
         c[4] += receivedNanos - sentNanos;
-        spans.add(new TaskSpan(pool, index, receivedNanos - Math.min(busyNanos, receivedNanos - sentNanos), receivedNanos,
-                function));
+        replies.add(new Reply(pool, index, function, sentNanos, receivedNanos, busyNanos));
     }
 
     /** Bytes that crossed a worker's channel, either way. */
@@ -61,9 +70,14 @@ public final class PoolActivity {
     }
 
     private long[] lane(int pool, int index) {
+        return counters.get(laneNumber(pool, index));
+    }
+
+    /** The lane's place in {@link #lanes} (and {@link #counters}), from 0. */
+    private int laneNumber(int pool, int index) {
         for (int i = 0; i < lanes.size(); i++) {
             if (lanes.get(i)[0] == pool && lanes.get(i)[1] == index) {
-                return counters.get(i);
+                return i;
             }
         }
         throw new IllegalArgumentException("no worker " + index + " in pool " + pool);
@@ -85,8 +99,23 @@ public final class PoolActivity {
         return list;
     }
 
-    /** Every task that finished, in the order their replies arrived. */
+    /**
+     * Every task that finished, in the order their replies arrived, each placed on its lane as
+     * {@link TaskSpan} says: from the last reply back, each span ends at its reply or at the
+     * start of the next span of its lane, whichever is earlier.
+     */
     public synchronized List<TaskSpan> spans() {
-        return List.copyOf(spans);
+        TaskSpan[] spans = new TaskSpan[replies.size()];
+        long[] nextStart = new long[lanes.size()];
+        Arrays.fill(nextStart, Long.MAX_VALUE);
+        for (int i = replies.size() - 1; i >= 0; i--) {
+            Reply r = replies.get(i);
+            int lane = laneNumber(r.pool(), r.index());
+            long end = Math.min(r.receivedNanos(), nextStart[lane]);
+            long start = Math.max(r.sentNanos(), end - r.busyNanos());
+            spans[i] = new TaskSpan(r.pool(), r.index(), start, end, r.function());
+            nextStart[lane] = start;
+        }
+        return List.of(spans);
     }
 }

@@ -60,6 +60,21 @@ class StatsReportTest {
         assertTrue(!text.contains("Deadlock"), text);
     }
 
+    /** A name with a line break or a tab keeps its row on one line, its columns aligned on the name as shown. */
+    @Test
+    void namesWithControlCharactersStayOnTheirRow() {
+        ContentionStats lock = new ContentionStats("Lock", "line one\nline two", "dir\tx/a.toy:3");
+        lock.acquired(false, 0);
+        StatsReport r = new StatsReport(1_000_000, 0, List.of(new ThreadStats("MainThread", 5, 1, 0, 0, 0, 10, 0, 0, 10)),
+                List.of(lock), List.of(), List.of(new BlockedThread("Main\rThread", "join Thread-1", "a.toy:9")));
+        String text = r.text();
+        assertTrue(text.contains("blocked for ever: Main\\rThread\n"), text);
+        assertTrue(text.contains("\nprimitive  name         created at               acquired"), text);
+        assertTrue(text.contains("\nLock       line one\\nline two dir\\tx/a.toy:3" + " ".repeat(18) + "1          0"), text);
+        assertEquals(-1, text.indexOf('\t'), text);
+        assertEquals(-1, text.indexOf('\r'), text);
+    }
+
     /** One line after the GIL's says that a deadlock ended the run, and which threads it left blocked; the rest is unchanged. */
     @Test
     void aDeadlockIsOneLineOfTheText() {
