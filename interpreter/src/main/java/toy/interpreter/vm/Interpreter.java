@@ -160,10 +160,14 @@ public final class Interpreter {
         } finally {
             if (entryDepth == 0) {
                 instructions -= stepping() ? gilBudget : budget;
+                // The next call from outside (a REPL input) takes the GIL's checkpoint before its
+                // first instruction, as a budget of 1 makes the dispatch loop do, and adds that 1
+                // to the count above; with 0 the checkpoint came all the same, but one
+                // instruction of each such call went uncounted.
                 if (stepping()) {
-                    gilBudget = 0;
+                    gilBudget = 1;
                 } else {
-                    budget = 0;
+                    budget = 1;
                 }
             }
         }

@@ -6,16 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import toy.interpreter.repl.Continuation;
 
 /** {@code toy repl} with piped input (plain reading): what it prints, what persists, how it ends. */
@@ -52,6 +58,25 @@ class ReplTest {
         assertEquals(0, r.status());
         // Each prompt on stderr, one per input, the last one answered by the end of the input.
         assertEquals(">>> ".repeat(9), r.err());
+    }
+
+    /**
+     * docs/observability.md: a thread's instruction count is exactly the number of its
+     * instruction records in a full trace of the same run; in the REPL too, where each input is
+     * a call from outside the interpreter (one instruction of each was lost). The inputs loop
+     * past several checkpoints at a switch interval of 7.
+     */
+    @Test
+    void statsCountEveryInstructionOfEachInputAsTheTraceRecordsIt(@TempDir Path dir) throws IOException {
+        Path stats = dir.resolve("s.json");
+        Path trace = dir.resolve("t.jsonl");
+        ToyRunner.Result r = repl("1\n2\nlet s = 0\nfor i in range(20) { s += i }\ns\n", "--switch-interval", "7", "--stats-json",
+                stats.toString(), "--trace", trace.toString(), "--trace-format", "jsonl");
+        assertEquals(0, r.status(), r.err());
+        assertEquals("1\n2\n190\n", r.out());
+        long records = JsonRecords.lines(trace).stream().filter(record -> record.containsKey("op")).count();
+        Object threads = ((Map<?, ?>) JsonRecords.parse(Files.readString(stats))).get("threads");
+        assertEquals(records, ((Map<?, ?>) ((List<?>) threads).get(0)).get("instructions"));
     }
 
     @Test
