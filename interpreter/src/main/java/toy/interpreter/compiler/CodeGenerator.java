@@ -99,6 +99,9 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
 
     @Override
     public Void visitBlock(ToyParser.BlockContext ctx) {
+        for (Variable v : resolver.boundAtEntry(ctx)) {
+            code.emit(EMPTY_CELL, v.slot);
+        }
         for (ToyParser.StatementContext statement : ctx.statement()) {
             visit(statement);
         }
@@ -174,7 +177,11 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
     public Void visitFunctionDeclaration(ToyParser.FunctionDeclarationContext ctx) {
         line(ctx);
         Variable v = resolver.variable(ctx.name);
-        if (v.captured) {
+        if (v.boundAtEntry) {
+            // Its cell was made when the block started, for a function above that calls it.
+            makeFunction(ctx, ctx.name.getText(), ctx.parameters(), ctx.body);
+            code.emit(STORE_CELL, v.slot);
+        } else if (v.captured) {
             // The function may call itself: its cell must exist before the closure captures it.
             code.emit(NIL);
             code.emit(NEW_CELL, v.slot);
@@ -1095,6 +1102,8 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
     private void storeNew(Variable v) {
         if (v.isGlobal()) {
             code.emit(DEFINE_GLOBAL, v.slot);
+        } else if (v.boundAtEntry) {
+            code.emit(STORE_CELL, v.slot);
         } else {
             code.emit(v.captured ? NEW_CELL : STORE_LOCAL, v.slot);
         }

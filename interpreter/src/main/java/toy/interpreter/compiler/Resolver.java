@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.antlr.v4.runtime.ParserRuleContext;
@@ -23,6 +22,9 @@ import toy.runtime.Suggestions;
  * <p>A name is looked up from the innermost block outwards as far as the point where it is
  * used; a name declared nowhere around it is a global, looked up at run time (so a function
  * may use a global declared below it). {@code let} in the top-level block declares a global.
+ * In a function made inside a block, a name that block declares further down means that
+ * variable ({@link Scope#declaredBelow}): the function runs later, and local functions may
+ * call each other and themselves through a {@code let}, as in Python.
  */
 final class Resolver extends ToyBaseVisitor<Void> {
     private final Globals globals;
@@ -30,7 +32,9 @@ final class Resolver extends ToyBaseVisitor<Void> {
     private final FormattedStrings formattedStrings;
     private final Map<Token, Variable> variables = new IdentityHashMap<>();
     private final Map<ParserRuleContext, FunctionInfo> functions = new IdentityHashMap<>();
-    private final Deque<Map<String, Variable>> blocks = new ArrayDeque<>();
+    private final Deque<Scope> blocks = new ArrayDeque<>();
+    /** Each block's variables bound when it starts ({@link Variable#boundAtEntry}). */
+    private final Map<ToyParser.BlockContext, List<Variable>> boundAtEntry = new IdentityHashMap<>();
     private FunctionInfo function;
 
     Resolver(Globals globals, List<CompileError> errors, FormattedStrings formattedStrings) {
@@ -63,11 +67,17 @@ final class Resolver extends ToyBaseVisitor<Void> {
         return functions.get(node);
     }
 
+    /** The variables whose cells the block makes when it starts, before its first statement. */
+    List<Variable> boundAtEntry(ToyParser.BlockContext block) {
+        return boundAtEntry.getOrDefault(block, List.of());
+    }
+
     @Override
     public Void visitProgram(ToyParser.ProgramContext ctx) {
         function = new FunctionInfo("<main>", null);
         functions.put(ctx, function);
-        blocks.push(new LinkedHashMap<>());
+        // The top level's names are globals, which a function finds by name whenever it runs.
+        blocks.push(new Scope(function, null));
         visitChildren(ctx);
         blocks.pop();
         return null;
@@ -75,9 +85,9 @@ final class Resolver extends ToyBaseVisitor<Void> {
 
     @Override
     public Void visitBlock(ToyParser.BlockContext ctx) {
-        blocks.push(new LinkedHashMap<>());
+        blocks.push(new Scope(function, ctx));
         visitChildren(ctx);
-        blocks.pop();
+        boundAtEntry.put(ctx, blocks.pop().boundAtEntry);
         return null;
     }
 
@@ -119,7 +129,7 @@ final class Resolver extends ToyBaseVisitor<Void> {
         function = new FunctionInfo(name, outer);
         functions.put(node, function);
         // Parameters and the body's own declarations share one block: `let a` beside a parameter `a` is an error.
-        blocks.push(new LinkedHashMap<>());
+        blocks.push(new Scope(function, body));
         if (parameters != null) {
             boolean defaults = false;
             for (ToyParser.ParameterContext parameter : parameters.parameter()) {
@@ -135,14 +145,14 @@ final class Resolver extends ToyBaseVisitor<Void> {
         for (ToyParser.StatementContext statement : body.statement()) {
             visit(statement);
         }
-        blocks.pop();
+        boundAtEntry.put(body, blocks.pop().boundAtEntry);
         function = outer;
     }
 
     @Override
     public Void visitForStatement(ToyParser.ForStatementContext ctx) {
         visit(ctx.iterable);
-        blocks.push(new LinkedHashMap<>());
+        blocks.push(new Scope(function, null));
         for (Token variable : ctx.variables) {
             declare(variable);
         }
@@ -174,7 +184,7 @@ final class Resolver extends ToyBaseVisitor<Void> {
     private void comprehension(List<ToyParser.ComprehensionForContext> clauses, ToyParser.ExpressionContext... element) {
         for (ToyParser.ComprehensionForContext clause : clauses) {
             visit(clause.iterable);
-            blocks.push(new LinkedHashMap<>());
+            blocks.push(new Scope(function, null));
             for (Token variable : clause.variables) {
                 declare(variable);
             }
@@ -210,7 +220,7 @@ final class Resolver extends ToyBaseVisitor<Void> {
     @Override
     public Void visitTryStatement(ToyParser.TryStatementContext ctx) {
         visit(ctx.body);
-        blocks.push(new LinkedHashMap<>());
+        blocks.push(new Scope(function, null));
         declare(ctx.variable).caught = true;
         visit(ctx.handler);
         blocks.pop();
@@ -230,7 +240,7 @@ final class Resolver extends ToyBaseVisitor<Void> {
 
     /** Whether v is a global declared at the top level above this point ({@code let}, {@code fn}). */
     private boolean isDeclaredGlobal(Variable v) {
-        return blocks.getLast().get(v.name) == v;
+        return blocks.getLast().declared.get(v.name) == v;
     }
 
     /**
@@ -243,8 +253,8 @@ final class Resolver extends ToyBaseVisitor<Void> {
      */
     private String nearestInScope(String name) {
         List<String> inScope = new ArrayList<>();
-        for (Iterator<Map<String, Variable>> outermostFirst = blocks.descendingIterator(); outermostFirst.hasNext();) {
-            for (Variable v : outermostFirst.next().values()) {
+        for (Iterator<Scope> outermostFirst = blocks.descendingIterator(); outermostFirst.hasNext();) {
+            for (Variable v : outermostFirst.next().declared.values()) {
                 if (!v.isGlobal()) {
                     inScope.add(v.name);
                 }
@@ -254,24 +264,28 @@ final class Resolver extends ToyBaseVisitor<Void> {
     }
 
     private Variable declare(Token name) {
-        Map<String, Variable> block = blocks.peek();
+        Scope block = blocks.peek();
         String text = name.getText();
-        if (block.containsKey(text)) {
+        if (block.declared.containsKey(text)) {
             errors.add(new CompileError(name.getLine(), name.getCharPositionInLine() + 1,
                     "'" + text + "' is already declared in this block"));
         }
         boolean topLevel = function.enclosing == null && blocks.size() == 1;
-        Variable v = topLevel
+        Variable v = block.declare(text, () -> topLevel
                 ? new Variable(text, null, globals.declare(text))
-                : function.newLocal(text);
-        block.put(text, v);
+                : function.newLocal(text));
         variables.put(name, v);
         return v;
     }
 
     private Variable lookup(String name) {
-        for (Map<String, Variable> block : blocks) {
-            Variable v = block.get(name);
+        for (Scope block : blocks) {
+            Variable v = block.declared.get(name);
+            if (v == null && block.owner != function) {
+                // A function made in this block runs later: a name the block declares further
+                // down means that variable there, as in Python and JavaScript.
+                v = block.declaredBelow(name);
+            }
             if (v != null) {
                 if (!v.isGlobal() && v.owner != function) {
                     v.captured = true;

@@ -11,6 +11,12 @@ final class Variable {
     final FunctionInfo owner;
     final int slot;
     boolean captured;
+    /**
+     * Whether a function made above its declaration captures it ({@link Scope#declaredBelow}):
+     * its cell is made, empty, when its block starts, and its declaration assigns the cell; a
+     * read through it before that is a NameError.
+     */
+    boolean boundAtEntry;
     /** Whether a {@code catch} binds it: it holds an Error, whose {@code kind} is one of ErrorKinds. */
     boolean caught;
     /**

@@ -512,7 +512,8 @@ public final class Interpreter {
             case LOAD_CELL -> put(sp++, ((Cell) s[base + ins[pc++]]).value);
             case STORE_CELL -> ((Cell) s[base + ins[pc++]]).value = box(--sp);
             case NEW_CELL -> s[base + ins[pc++]] = new Cell(box(--sp));
-            case LOAD_FREE -> put(sp++, frame.function.free[ins[pc++]].value);
+            case EMPTY_CELL -> s[base + ins[pc++]] = new Cell(null);
+            case LOAD_FREE -> put(sp++, bound(frame, ins[pc++]));
             case STORE_FREE -> frame.function.free[ins[pc++]].value = box(--sp);
             case LOAD_GLOBAL -> {
                 put(sp++, loadGlobal(ins[pc], pc - 1));
@@ -949,6 +950,20 @@ public final class Interpreter {
             budget = gilBudget;
         }
         return budget;
+    }
+
+    /**
+     * The value of the frame's free variable {@code index}: NameError while its cell is empty
+     * (a function called before the {@code let} or {@code fn} below it that declares the
+     * variable has run). Compiled code reads the cell itself and calls this only then.
+     */
+    static Object bound(Frame frame, int index) {
+        Object value = frame.function.free[index].value;
+        if (value == null) {
+            throw new ToyError("NameError", "cannot access '" + frame.code.freeNames()[index]
+                    + "' before its declaration has run");
+        }
+        return value;
     }
 
     /** The GIL's checkpoint for compiled code, before the instruction at pc; returns the next budget. */

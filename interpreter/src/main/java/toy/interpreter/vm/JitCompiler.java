@@ -428,9 +428,25 @@ final class JitCompiler {
                 mv.visitMethodInsn(INVOKESPECIAL, CELL, "<init>", "(" + OBJ + ")V", false);
                 mv.visitVarInsn(ASTORE, ref(ins[pc + 1]));
             }
+            case Opcode.EMPTY_CELL -> {
+                mv.visitTypeInsn(NEW, CELL);
+                mv.visitInsn(DUP);
+                mv.visitInsn(ACONST_NULL);
+                mv.visitMethodInsn(INVOKESPECIAL, CELL, "<init>", "(" + OBJ + ")V", false);
+                mv.visitVarInsn(ASTORE, ref(ins[pc + 1]));
+            }
             case Opcode.LOAD_FREE -> {
+                Label bound = new Label();
                 free(ins[pc + 1]);
                 mv.visitFieldInsn(GETFIELD, CELL, "value", OBJ);
+                mv.visitInsn(DUP);
+                mv.visitJumpInsn(IFNONNULL, bound);
+                // An empty cell (a variable declared further down): the interpreter's NameError.
+                mv.visitInsn(POP);
+                mv.visitVarInsn(ALOAD, FRAME);
+                push(ins[pc + 1]);
+                mv.visitMethodInsn(INVOKESTATIC, INTERPRETER, "bound", "(L" + FRAME_CLASS + ";I)" + OBJ, false);
+                mv.visitLabel(bound);
                 put(top + 1);
             }
             case Opcode.STORE_FREE -> {
