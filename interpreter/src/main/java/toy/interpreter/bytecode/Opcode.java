@@ -86,6 +86,7 @@ public final class Opcode {
     public static final int REPR = 65;          //                      v -> repr(v)     an f-string's {v!r}
     public static final int FORMAT_WITH_SPEC = 66; //                   v spec -> str    format(v, spec), the spec made at run time
     public static final int SWAP = 67;          // value n              a .. b -> b .. a the top and the n-th value from it swapped (CPython's SWAP): a, b = x, y
+    public static final int INPLACE_MUL = 69;   //                      a b -> a*=b      repeats a list in place, else a*b
     public static final int EMPTY_CELL = 68;    // local                ->               a cell with no value yet, at a block's start: its variable is declared further down, and a function made above captures it
 
     /** What an operand means, for the disassembler. */
@@ -199,6 +200,7 @@ public final class Opcode {
         row(FORMAT_WITH_SPEC, effect(-1));
         row(SWAP, effect(0), Operand.VALUE);
         row(EMPTY_CELL, effect(0), Operand.LOCAL);
+        row(INPLACE_MUL, effect(-1));
         for (int op = 0; op < ROWS.length; op++) {
             if (ROWS[op] == null) {
                 throw new AssertionError("opcode " + NAMES[op] + " has no row in the instruction table");

@@ -479,9 +479,13 @@ final class CodeGenerator extends ToyBaseVisitor<Void> {
         }
     }
 
-    /** The instruction of an augmented assignment: {@code +=} extends a list in place, the others are plain arithmetic. */
+    /** The instruction of an augmented assignment: {@code +=} extends a list in place, {@code *=} repeats one, the others are plain arithmetic. */
     private static int augmented(String op) {
-        return op.equals("+=") ? INPLACE_ADD : arithmetic(op.substring(0, op.length() - 1));
+        return switch (op) {
+            case "+=" -> INPLACE_ADD;
+            case "*=" -> INPLACE_MUL;
+            default -> arithmetic(op.substring(0, op.length() - 1));
+        };
     }
 
     private void assignName(ParserRuleContext statement, Token name, String op, ToyParser.ExpressionContext value) {

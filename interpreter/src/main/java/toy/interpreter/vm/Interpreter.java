@@ -322,7 +322,7 @@ public final class Interpreter {
                             continue;
                         }
                     }
-                    case MUL -> {
+                    case MUL, INPLACE_MUL -> {
                         if (s[sp - 2] == null && s[sp - 1] == null) {
                             sp--;
                             p[sp - 1] = Arith.mulInt(p[sp - 1], p[sp]);
@@ -524,7 +524,7 @@ public final class Interpreter {
                 pc++;
             }
             case DEFINE_GLOBAL -> defineGlobal(ins[pc++], box(--sp));
-            case ADD, SUB, MUL, DIV, FLOOR_DIV, MOD, POW, INPLACE_ADD -> {
+            case ADD, SUB, MUL, DIV, FLOOR_DIV, MOD, POW, INPLACE_ADD, INPLACE_MUL -> {
                 sp--;
                 put(sp - 1, arithmetic(op, s[sp - 1], p[sp - 1], s[sp], p[sp]));
             }
@@ -878,7 +878,7 @@ public final class Interpreter {
     }
 
     /**
-     * {@code x op y} for ADD, SUB, MUL, DIV, FLOOR_DIV, MOD, POW and INPLACE_ADD, each operand
+     * {@code x op y} for ADD, SUB, MUL, DIV, FLOOR_DIV, MOD, POW, INPLACE_ADD and INPLACE_MUL, each operand
      * as a slot holds it (a reference, or null and an int's bits): the general path of the
      * interpreter and of compiled code. {@code +  -  *  /} of a float with a float or an int
      * are done here without boxing the int or going down the generic path's type tests; all
@@ -896,7 +896,7 @@ public final class Interpreter {
                 case SUB -> {
                     return l - r;
                 }
-                case MUL -> {
+                case MUL, INPLACE_MUL -> {
                     return l * r;
                 }
                 case DIV -> {
@@ -911,7 +911,11 @@ public final class Interpreter {
         }
         Object a = x != null ? x : Long.valueOf(xBits);
         Object b = y != null ? y : Long.valueOf(yBits);
-        return op == INPLACE_ADD ? Operations.inplaceAdd(a, b) : Operations.arithmetic(op, a, b);
+        return switch (op) {
+            case INPLACE_ADD -> Operations.inplaceAdd(a, b);
+            case INPLACE_MUL -> Operations.inplaceMul(a, b);
+            default -> Operations.arithmetic(op, a, b);
+        };
     }
 
     private boolean compare(int test, int a, int b) {

@@ -475,7 +475,7 @@ final class JitCompiler {
             }
             case Opcode.ADD, Opcode.INPLACE_ADD -> intArithmetic(op, top - 1, "addInt");
             case Opcode.SUB -> intArithmetic(op, top - 1, "subInt");
-            case Opcode.MUL -> intArithmetic(op, top - 1, "mulInt");
+            case Opcode.MUL, Opcode.INPLACE_MUL -> intArithmetic(op, top - 1, "mulInt");
             case Opcode.FLOOR_DIV -> intArithmetic(op, top - 1, "floordivInt");
             case Opcode.MOD -> intArithmetic(op, top - 1, "modInt");
             case Opcode.DIV, Opcode.POW -> {

@@ -181,6 +181,22 @@ final class Operations {
         return sb.toString();
     }
 
+    /**
+     * {@code a *= b}: a list times an int is repeated in place (and stays the result; 0 or less
+     * empties it), as in Python, so that every name for the list sees it; anything else is a * b.
+     */
+    static Object inplaceMul(Object a, Object b) {
+        if (a instanceof ToyList list && b instanceof Long times) {
+            if (times <= 0) {
+                list.clear();
+            } else {
+                list.extend(list.repeat(times - 1));
+            }
+            return list;
+        }
+        return Arith.mul(a, b);
+    }
+
     /** {@code a += b}: a list is extended in place (and stays the result), as in Python; anything else is a + b. */
     static Object inplaceAdd(Object a, Object b) {
         if (a instanceof ToyList list) {
