@@ -19,7 +19,10 @@ public final class ParentWatch {
     /**
      * Ends the process as soon as its stdin closes, which happens when the
      * parent ends in any way, SIGKILL included (the kernel closes the parent's end of the pipe).
-     * For a process whose stdin is otherwise unused: a {@code toy launch} child.
+     * For a process whose stdin is otherwise unused: a {@code toy launch} child. It exits as a
+     * process that gets SIGTERM does: the shutdown hook ({@code Main}) completes its trace,
+     * stats and timeline files, in at most a few seconds, so that Ctrl-C to {@code toy launch}
+     * leaves each process's files whole.
      */
     public static void start() {
         Thread watch = new Thread(() -> {
@@ -32,7 +35,7 @@ public final class ParentWatch {
             } catch (IOException e) {
                 // A broken pipe means the same as its end.
             }
-            Runtime.getRuntime().halt(ORPHANED);
+            System.exit(ORPHANED);
         }, "parent-watch");
         watch.setDaemon(true);
         watch.start();

@@ -182,6 +182,40 @@ class LaunchTest {
     }
 
     @Test
+    void theProcessesCompleteTheirFilesWhenLaunchEnds() throws Exception {
+        // Whatever ends launch (here SIGKILL, which it cannot handle), its processes see their
+        // stdin close and end as a process that gets SIGTERM does: their files whole.
+        Path file = Files.writeString(dir.resolve("spin.toy"), "print(\"ready\")\nwhile true { }\n");
+        Path stats = dir.resolve("s.json");
+        Path timeline = dir.resolve("t.html");
+        Process launch = new ProcessBuilder("java", "-cp", System.getProperty("java.class.path"), "toy.interpreter.cli.Main",
+                "launch", "-n", "2", "--stats-json", stats.toString(), "--timeline", timeline.toString(), file.toString()).start();
+        List<ProcessHandle> children;
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(launch.getInputStream(), StandardCharsets.UTF_8));
+            for (int ready = 0; ready < 2; ready++) {
+                String line = out.readLine();
+                assertTrue(line != null && line.endsWith("] ready"), "not a readiness line: " + line);
+            }
+            children = launch.children().toList();
+            assertEquals(2, children.size());
+            launch.destroyForcibly();
+            for (ProcessHandle child : children) {
+                assertTrue(child.onExit().get(60, TimeUnit.SECONDS) != null, "a process outlived launch");
+            }
+        } finally {
+            launch.descendants().forEach(ProcessHandle::destroyForcibly);
+            launch.destroyForcibly();
+        }
+        for (int k = 0; k < 2; k++) {
+            String json = Files.readString(dir.resolve("s." + k + ".json"), StandardCharsets.UTF_8);
+            assertTrue(json.contains("\"instructions\"") && json.strip().endsWith("}"), json);
+            String page = Files.readString(dir.resolve("t." + k + ".html"), StandardCharsets.UTF_8);
+            assertTrue(page.endsWith("</html>\n"), page.substring(Math.max(0, page.length() - 200)));
+        }
+    }
+
+    @Test
     void aLaunchedProcessHasNoStandardInput() throws IOException {
         Path file = Files.writeString(dir.resolve("ask.toy"), "print(\"read:\", input())\n");
         ToyRunner.Result r = ToyRunner.run("launch", "-n", "2", file.toString());
