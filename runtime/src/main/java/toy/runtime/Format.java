@@ -310,7 +310,12 @@ public final class Format {
         String text;
         // Without '#' the trailing zeros go, so none past the value's own digits are made.
         if (exp >= -4 && exp < fixedLimit) {
-            text = fixed(a, alternate ? p - 1 - exp : Math.min(p - 1 - exp, EXACT_DIGITS), false);
+            // In a long: with a precision near 2^31 and a negative exponent, an int overflowed.
+            long afterPoint = (long) p - 1 - exp;
+            if (alternate && afterPoint > Integer.MAX_VALUE) {
+                throw new ToyError("MemoryError", "format precision " + precision + " is too large");
+            }
+            text = fixed(a, (int) (alternate ? afterPoint : Math.min(afterPoint, EXACT_DIGITS)), false);
             if (!alternate) {
                 text = stripZeros(text);
                 if (noType && text.indexOf('.') < 0) {

@@ -1,6 +1,8 @@
 package toy.runtime;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -14,12 +16,23 @@ public final class ToyError extends RuntimeException implements ToyObject, Membe
     private final String kind;
     private final String errorMessage;
     /**
-     * Innermost frame first, the order in which the VM adds them while unwinding, each line
-     * with the number of frames in a row that failed at it: a recursion a hundred million
-     * frames deep (under a high {@code --recursion-limit}) takes one entry, not a hundred
-     * million, which would run out of memory while its MemoryError unwinds.
+     * Lines kept at each end of a traceback: a recursion through several functions a hundred
+     * million frames deep (under a high {@code --recursion-limit}) would otherwise need a line
+     * per frame while its MemoryError unwinds, in a heap it has just filled. CPython keeps every
+     * frame; its recursion limit keeps tracebacks short.
+     */
+    static final int KEPT_AT_EACH_END = 1000;
+
+    /**
+     * The innermost lines, innermost first (the order in which the VM adds them while
+     * unwinding), each with the number of frames in a row that failed at it, so that a
+     * recursion of one function takes one line however deep.
      */
     private final List<Run> traceback = new ArrayList<>();
+    /** Past {@link #KEPT_AT_EACH_END} lines, the outermost ones, innermost first. */
+    private final ArrayDeque<Run> outermost = new ArrayDeque<>();
+    /** Frames between the two whose lines are left out. */
+    private long framesLeftOut;
     /** The report of the error in another process (a pool worker) that caused this one, or "". */
     private String causeReport = "";
     /** Where a handler last took this error: the line that failed in the handler's frame; null before. */
@@ -69,14 +82,30 @@ public final class ToyError extends RuntimeException implements ToyObject, Membe
         Run(TracebackEntry entry) {
             this.entry = entry;
         }
+
+        /** The line, three times at most, then "[Previous line repeated N more times]", as CPython prints a run. */
+        void appendTo(StringBuilder sb) {
+            for (long k = 0; k < Math.min(frames, 3); k++) {
+                sb.append(entry).append('\n').append(entry.sourceLines());
+            }
+            if (frames > 3) {
+                long more = frames - 3;
+                sb.append("  [Previous line repeated ").append(more).append(more == 1 ? " more time]\n" : " more times]\n");
+            }
+        }
     }
 
     public void addTraceback(TracebackEntry entry) {
-        Run last = traceback.isEmpty() ? null : traceback.get(traceback.size() - 1);
+        Run last = !outermost.isEmpty() ? outermost.getLast() : traceback.isEmpty() ? null : traceback.get(traceback.size() - 1);
         if (last != null && last.entry.equals(entry)) {
             last.frames++;
-        } else {
+        } else if (traceback.size() < KEPT_AT_EACH_END) {
             traceback.add(new Run(entry));
+        } else {
+            outermost.addLast(new Run(entry));
+            if (outermost.size() > KEPT_AT_EACH_END) {
+                framesLeftOut += outermost.removeFirst().frames;
+            }
         }
     }
 
@@ -141,15 +170,14 @@ public final class ToyError extends RuntimeException implements ToyObject, Membe
             sb.append(causeReport).append("\nThe above exception was the direct cause of the following exception:\n\n");
         }
         sb.append("Traceback (most recent call last):\n");
+        for (Iterator<Run> outermostFirst = outermost.descendingIterator(); outermostFirst.hasNext();) {
+            outermostFirst.next().appendTo(sb);
+        }
+        if (framesLeftOut > 0) {
+            sb.append("  [").append(framesLeftOut).append(" more frames not shown]\n");
+        }
         for (int i = traceback.size() - 1; i >= 0; i--) {
-            Run run = traceback.get(i);
-            for (long k = 0; k < Math.min(run.frames, 3); k++) {
-                sb.append(run.entry).append('\n').append(run.entry.sourceLines());
-            }
-            if (run.frames > 3) {
-                long more = run.frames - 3;
-                sb.append("  [Previous line repeated ").append(more).append(more == 1 ? " more time]\n" : " more times]\n");
-            }
+            traceback.get(i).appendTo(sb);
         }
         return sb.append(str()).append('\n').toString();
     }

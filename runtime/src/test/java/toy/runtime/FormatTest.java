@@ -33,6 +33,11 @@ class FormatTest {
         // Without '#', 'g' strips the zeros: a precision of 100,000,000 is no slower than 17.
         assertEquals("1.5", Format.format(1.5, ".100000000g"));
         assertEquals(Format.format(1e300, ".400g"), Format.format(1e300, ".2147483647g"));
+        // A negative exponent: its digits after the point counted past an int's range.
+        assertEquals("0.00014999999999999998685946966947568625982967205345630645751953125",
+                Format.format(0.00015, ".2147483647g"));
+        assertEquals(Format.format(0.00015, ".1000"), Format.format(0.00015, ".2147483647"));
+        error("MemoryError: format precision 2147483645 is too large", () -> Format.format(0.00015, "#.2147483645g"));
     }
 
     @Test

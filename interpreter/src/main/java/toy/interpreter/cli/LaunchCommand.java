@@ -88,8 +88,8 @@ final class LaunchCommand implements Callable<Integer> {
         }
         String script = JavaCommand.scriptForAnotherProcess(file);
         if (script == null) {
-            console.err().println("toy: launch needs a script file, which each process reads: '" + file
-                    + "' is a pipe or a terminal: save the script to a file");
+            console.err().println("toy: launch needs a script file, which each process reads; "
+                    + JavaCommand.notForAnotherProcess(file));
             return ExitStatus.NO_INPUT;
         }
         List<Thread> relays = new ArrayList<>();

@@ -115,9 +115,10 @@ final class NewlineFilter implements TokenSource {
     /** Each closing bracket that did not match the innermost bracket open, with that bracket. */
     private final Map<Token, Token> mismatched = new IdentityHashMap<>();
     /**
-     * Each '{' right after {@code if}, {@code elif}, {@code while} or {@code with}, with that
-     * keyword: there it begins a map, so {@code if {} with the condition left out parses its
-     * block as one ({@link #missingExpressionAt}).
+     * Each '{' right after {@code if}, {@code elif}, {@code while} or {@code with} that ends its
+     * line, as a block's does, with that keyword: there it begins a map, so {@code if {} with
+     * the condition left out parses its block as one ({@link #missingExpressionAt}). One
+     * followed by more on its line is taken for the map it may well be ({@code if {1: 2} {}).
      */
     private final Map<Token, Token> braceAfterKeyword = new IdentityHashMap<>();
 
@@ -299,9 +300,10 @@ final class NewlineFilter implements TokenSource {
 
     /**
      * The statement keyword whose expression a syntax error at {@code token} most likely comes
-     * from the want of, or null: when {@code token} is inside the '{' right after the keyword,
-     * or is its '}' ({@code if {}, then a block's lines parsed as a map's entries), the
-     * innermost such '{' and its keyword. Meaningful once the whole file has been read.
+     * from the want of, or null: when {@code token} is inside the '{' that ends the keyword's
+     * line, is its '}', or comes right after it ({@code if {}, then a block's lines parsed as a
+     * map's entries, and the block the parser still wants), the innermost such '{' and its
+     * keyword. Meaningful once the whole file has been read.
      */
     MissingExpression missingExpressionAt(Token token) {
         MissingExpression innermost = null;
@@ -310,7 +312,7 @@ final class NewlineFilter implements TokenSource {
             Token closer = closers.get(brace);
             if (brace.getTokenIndex() < token.getTokenIndex()
                     && (innermost == null || brace.getTokenIndex() > innermost.brace().getTokenIndex())
-                    && (closer == null || token.getTokenIndex() <= closer.getTokenIndex())) {
+                    && (closer == null || token.getTokenIndex() <= closer.getTokenIndex() + 1)) {
                 innermost = new MissingExpression(after.getValue(), brace, closer);
             }
         }
@@ -396,6 +398,9 @@ final class NewlineFilter implements TokenSource {
     }
 
     private Token emit(Token token) {
+        if (previous != null && token.getLine() == SyntaxErrors.endLine(previous)) {
+            braceAfterKeyword.remove(previous);
+        }
         beforePrevious = previous;
         previous = token;
         return token;

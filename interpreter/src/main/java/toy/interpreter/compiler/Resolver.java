@@ -22,9 +22,10 @@ import toy.runtime.Suggestions;
  * <p>A name is looked up from the innermost block outwards as far as the point where it is
  * used; a name declared nowhere around it is a global, looked up at run time (so a function
  * may use a global declared below it). {@code let} in the top-level block declares a global.
- * In a function made inside a block, a name that block declares further down means that
- * variable ({@link Scope#declaredBelow}): the function runs later, and local functions may
- * call each other and themselves through a {@code let}, as in Python.
+ * In a function made inside a block, a name no block declares as a local up to there, and that
+ * the block declares further down, means that variable ({@link Scope#declaredBelow}): the function runs
+ * later, and local functions may call each other and themselves through a {@code let}, as in
+ * Python.
  */
 final class Resolver extends ToyBaseVisitor<Void> {
     private final Globals globals;
@@ -279,24 +280,54 @@ final class Resolver extends ToyBaseVisitor<Void> {
     }
 
     private Variable lookup(String name) {
-        for (Scope block : blocks) {
-            Variable v = block.declared.get(name);
-            if (v == null && block.owner != function) {
-                // A function made in this block runs later: a name the block declares further
-                // down means that variable there, as in Python and JavaScript.
-                v = block.declaredBelow(name);
+        Variable v = declaredAround(name);
+        if (v == null) {
+            v = declaredBelow(name);
+        }
+        if (v == null) {
+            v = blocks.getLast().declared.get(name);
+        }
+        if (v == null) {
+            return new Variable(name, null, globals.indexOf(name));
+        }
+        if (!v.isGlobal() && v.owner != function) {
+            v.captured = true;
+            // Every function between the use and the owner passes the cell along.
+            for (FunctionInfo f = function; f != v.owner; f = f.enclosing) {
+                f.freeIndex(v);
             }
+        }
+        return v;
+    }
+
+    /**
+     * The local of that name declared so far in the blocks open here, innermost first; else
+     * null. (The top level's block, whose names are globals, comes last: {@link #lookup}.)
+     */
+    private Variable declaredAround(String name) {
+        for (Scope block : blocks) {
+            Variable v = block == blocks.getLast() ? null : block.declared.get(name);
             if (v != null) {
-                if (!v.isGlobal() && v.owner != function) {
-                    v.captured = true;
-                    // Every function between the use and the owner passes the cell along.
-                    for (FunctionInfo f = function; f != v.owner; f = f.enclosing) {
-                        f.freeIndex(v);
-                    }
-                }
                 return v;
             }
         }
-        return new Variable(name, null, globals.indexOf(name));
+        return null;
+    }
+
+    /**
+     * For a name no block open here has declared as a local so far: the variable that a block
+     * of an enclosing function declares further down, innermost block first, since a function
+     * made there runs later (as in Python, where a function's local hides a global of that
+     * name); else null, and the name is a global. A local in scope keeps its meaning, as it does
+     * for a use before a {@code let} outside such a function.
+     */
+    private Variable declaredBelow(String name) {
+        for (Scope block : blocks) {
+            Variable v = block.owner != function ? block.declaredBelow(name) : null;
+            if (v != null) {
+                return v;
+            }
+        }
+        return null;
     }
 }

@@ -206,7 +206,7 @@ public final class Interpreter {
                 Code.Handler handler = unwind(error, entryDepth);
                 Frame catching = frames[depth - 1];
                 catching.sp = catching.base + catching.code.localCount() + handler.depth();
-                if (thrown instanceof OutOfMemoryError) {
+                if (error.kind().equals("MemoryError")) {
                     releaseAbove(catching.sp);
                 }
                 s[catching.sp++] = error;
@@ -804,15 +804,29 @@ public final class Interpreter {
     }
 
     /**
-     * After a MemoryError is caught: lets go of the frames above the current one and of the
-     * values in the stack slots from {@code sp} up, which a deep recursion (under a high
-     * {@code --recursion-limit}) may have grown to most of the heap, so that the handler has
-     * room to run. The arrays keep their length: dispatch loops further down the Java stack
-     * hold them.
+     * After a MemoryError is caught by the current frame (an OutOfMemoryError made a Toy error
+     * deeper down, by this or a compiled frame), whose stack ends at {@code sp}: lets
+     * go of the frames above it and of the values in the slots above, which a deep recursion
+     * (under a high {@code --recursion-limit}) may have grown to most of the heap, and shrinks
+     * the arrays back when that leaves most of them unused, so that the handler and the rest of
+     * the run have the room. (A dispatch loop further down the Java stack sees new arrays as it
+     * does after a call that grew them: {@link #run}.)
      */
     private void releaseAbove(int sp) {
         Arrays.fill(frames, depth, frames.length, null);
         Arrays.fill(s, sp, s.length, null);
+        int frameCount = Math.max(depth, 16);
+        if (frames.length > 4 * frameCount) {
+            frames = Arrays.copyOf(frames, 2 * frameCount);
+        }
+        Frame top = frames[depth - 1];
+        int slots = Math.max(top.base + top.code.frameSize(), 256);
+        if (s.length > 4 * slots) {
+            Object[] shrunkS = Arrays.copyOf(s, 2 * slots);
+            long[] shrunkP = Arrays.copyOf(p, 2 * slots);
+            s = shrunkS;
+            p = shrunkP;
+        }
     }
 
     private void ensureCapacity(int size) {
@@ -1135,7 +1149,7 @@ public final class Interpreter {
             ToyError error = asToyError(thrown);
             Code.Handler handler = handlerOrTraceback(frame.code, pc, error);
             if (handler != null) {
-                if (thrown instanceof OutOfMemoryError) {
+                if (error.kind().equals("MemoryError")) {
                     releaseAbove(frame.base + frame.code.localCount() + handler.depth());
                 }
                 caughtError = error;

@@ -421,20 +421,8 @@ final class JitCompiler {
                 box(top);
                 mv.visitFieldInsn(PUTFIELD, CELL, "value", OBJ);
             }
-            case Opcode.NEW_CELL -> {
-                mv.visitTypeInsn(NEW, CELL);
-                mv.visitInsn(DUP);
-                box(top);
-                mv.visitMethodInsn(INVOKESPECIAL, CELL, "<init>", "(" + OBJ + ")V", false);
-                mv.visitVarInsn(ASTORE, ref(ins[pc + 1]));
-            }
-            case Opcode.EMPTY_CELL -> {
-                mv.visitTypeInsn(NEW, CELL);
-                mv.visitInsn(DUP);
-                mv.visitInsn(ACONST_NULL);
-                mv.visitMethodInsn(INVOKESPECIAL, CELL, "<init>", "(" + OBJ + ")V", false);
-                mv.visitVarInsn(ASTORE, ref(ins[pc + 1]));
-            }
+            case Opcode.NEW_CELL -> newCell(ins[pc + 1], () -> box(top));
+            case Opcode.EMPTY_CELL -> newCell(ins[pc + 1], () -> mv.visitInsn(ACONST_NULL));
             case Opcode.LOAD_FREE -> {
                 Label bound = new Label();
                 free(ins[pc + 1]);
@@ -1003,6 +991,15 @@ final class JitCompiler {
     }
 
     /** The cell of free variable i of the running function, on the JVM stack. */
+    /** A new cell in local {@code slot}, holding what {@code value} pushes (a boxed value, or null: no value yet). */
+    private void newCell(int slot, Runnable value) {
+        mv.visitTypeInsn(NEW, CELL);
+        mv.visitInsn(DUP);
+        value.run();
+        mv.visitMethodInsn(INVOKESPECIAL, CELL, "<init>", "(" + OBJ + ")V", false);
+        mv.visitVarInsn(ASTORE, ref(slot));
+    }
+
     private void free(int i) {
         mv.visitVarInsn(ALOAD, FRAME);
         mv.visitFieldInsn(GETFIELD, FRAME_CLASS, "function", "L" + FUNCTION + ";");

@@ -47,8 +47,8 @@ final class PoolBuiltins implements Pool.Host {
                     }
                     host.workerScript = JavaCommand.scriptForAnotherProcess(vm.script());
                     if (host.workerScript == null) {
-                        throw ToyError.valueError("a Pool needs a script file, whose top level each worker runs;"
-                                + " '" + vm.script() + "' is a pipe or a terminal: save the script to a file");
+                        throw ToyError.valueError("a Pool needs a script file, whose top level each worker runs; "
+                                + JavaCommand.notForAnotherProcess(vm.script()));
                     }
                     long size = args.length == 0 ? Runtime.getRuntime().availableProcessors() : count(args[0]);
                     Pool pool = new Pool(host, (int) size);

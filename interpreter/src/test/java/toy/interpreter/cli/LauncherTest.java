@@ -144,6 +144,9 @@ class LauncherTest {
         assertTrue(unreservable.err().contains("toy: TOY_HEAP=100000g is more than Java can reserve here (memory and swap: "),
                 unreservable.err());
         assertEquals(RAN, launch("64m").out());
+        // Leading zeros: not octal to the shell, nor more digits than it can multiply.
+        assertEquals(RAN, launch("089m").out());
+        assertEquals(RAN, launch("0000000000000512m").out());
         assertEquals(RAN, launch("").out());
     }
 

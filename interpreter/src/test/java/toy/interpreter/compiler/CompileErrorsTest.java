@@ -207,6 +207,9 @@ class CompileErrorsTest {
         // A map there is a map, and an error inside one after '==' is the map's.
         Compiler.compile(new SourceFile("t.toy", "if {1: 2} {\n    print(3)\n}\nif 1 in {1: 2} {\n    print(1)\n}\n"), new Globals());
         assertEquals(List.of("1:12: expected ':' but found number 2"), errors("if 1 == {1 2} {\n    print(4)\n}\n"));
+        // An empty block, the parser wanting one after it; and a '{' with more on its line is a map's.
+        assertEquals(List.of("1:4: expected a condition after 'if' but found '{'"), errors("if {\n}\nprint(2)\n"));
+        assertEquals("1:8: unexpected '}'", errors("if {1: } {\n    print(1)\n}\n").get(0));
     }
 
     @Test

@@ -114,20 +114,43 @@ public final class JavaCommand {
     /**
      * The name under which another Toy process (a pool worker, a process of {@code toy launch})
      * can open the script this one runs as {@code name}: the name itself, or the file behind one
-     * that goes through a descriptor of this process ({@code /dev/stdin}, {@code /dev/fd/N},
-     * {@code /proc/self/fd/N}), since in another process that name is its own descriptor (a
-     * worker's stdin is its channel, which it would wait on for ever). Null when that
-     * descriptor is no regular file (a pipe, a terminal), which no other process can read again.
+     * that leads to a descriptor of this process ({@code /dev/stdin}, {@code /dev/fd/N},
+     * {@code /proc/self/fd/N}, or a link to one of them), since in another process that name is
+     * its own descriptor (a worker's stdin is its channel, which it would wait on for ever).
+     * Null when that descriptor is no file another process can open (a pipe, a terminal, a
+     * deleted file).
      */
     public static String scriptForAnotherProcess(String name) {
-        if (!(name.equals("/dev/stdin") || name.startsWith("/dev/fd/") || name.startsWith("/proc/self/fd/"))) {
-            return name;
-        }
         try {
             Path path = Path.of(name);
+            if (!leadsToDescriptor(path)) {
+                return name;
+            }
             return Files.isRegularFile(path) ? path.toRealPath().toString() : null;
         } catch (IOException | InvalidPathException e) {
             return null;
         }
+    }
+
+    /** What a Toy process says of a script that {@link #scriptForAnotherProcess} cannot name. */
+    public static String notForAnotherProcess(String name) {
+        return "another process cannot open '" + name + "' again (a pipe, a terminal or a deleted file): save the script to a file";
+    }
+
+    /** Whether path, its links followed one at a time, comes to {@code /proc/PID/fd/N}, a descriptor of a process. */
+    private static boolean leadsToDescriptor(Path path) throws IOException {
+        Path at = path.toAbsolutePath().normalize();
+        for (int links = 0; links < 40 && at.getParent() != null; links++) {
+            // The directories' own links followed (/dev/fd, /proc/self), the last name kept.
+            at = at.getParent().toRealPath().resolve(at.getFileName());
+            if (at.getNameCount() == 4 && at.getName(0).toString().equals("proc") && at.getName(2).toString().equals("fd")) {
+                return true;
+            }
+            if (!Files.isSymbolicLink(at)) {
+                return false;
+            }
+            at = at.getParent().resolve(Files.readSymbolicLink(at)).normalize();
+        }
+        return false;
     }
 }

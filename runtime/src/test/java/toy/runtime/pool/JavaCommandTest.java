@@ -31,6 +31,13 @@ class JavaCommandTest {
             // What another process cannot open again: a pipe.
             assertNull(JavaCommand.scriptForAnotherProcess(descriptor(target -> target.startsWith("pipe:"))));
             assertNull(JavaCommand.scriptForAnotherProcess("/dev/fd/99999"));
+            // Through a link, and a name with a doubled slash, as well.
+            Path link = Files.createSymbolicLink(dir.resolve("in.toy"), Path.of(descriptor));
+            assertEquals(file.toString(), JavaCommand.scriptForAnotherProcess(link.toString()));
+            assertEquals(file.toString(), JavaCommand.scriptForAnotherProcess("/" + descriptor));
+            // A link to an ordinary file keeps its name: the worker opens the same.
+            Path plain = Files.createSymbolicLink(dir.resolve("plain.toy"), file);
+            assertEquals(plain.toString(), JavaCommand.scriptForAnotherProcess(plain.toString()));
         }
     }
 
