@@ -1,6 +1,5 @@
 package toy.interpreter.cli;
 
-import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
@@ -18,6 +17,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import sun.misc.Signal;
+import toy.interpreter.vm.StandardOutput;
 import toy.interpreter.vm.Vm;
 import toy.runtime.threads.Aborted;
 
@@ -69,6 +69,7 @@ public final class Main implements Callable<Integer> {
         "  66   script missing or unreadable",
         "  70   uncaught runtime error or deadlock",
         "  73   an output file cannot be created",
+        "  74   standard output cannot be written (a full disk)",
         "  130  interrupted (Ctrl-C)",
         "  141  standard output closed by its reader (toy p.toy | head -1)"};
 
@@ -108,14 +109,12 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16),
-                false, StandardCharsets.UTF_8);
+        StandardOutput out = new StandardOutput();
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
         stopOnInterrupt(out, err);
         finishOnTermination(out);
         int status = execute(args, new Console(out, err, !stdoutIsRegularFile()));
-        out.flush();
-        System.exit(status);
+        System.exit(out.finish(status, err));
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -35,6 +36,15 @@ class StandaloneProcessTest {
     private Process start(String script, List<String> toyOptions, String... jvmOptions) throws IOException {
         Path file = Files.writeString(dir.resolve("t.toy"), script);
         return new ProcessBuilder(command(toyOptions, file.toString(), jvmOptions)).start();
+    }
+
+    /** The command line of a Toy process with those words after {@code toy}. */
+    private static List<String> command(List<String> words) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(JavaCommand.LOG_FLAGS);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "toy.interpreter.cli.Main"));
+        command.addAll(words);
+        return command;
     }
 
     /** The command line of a Toy process that runs {@code script} with those options. */
@@ -76,6 +86,51 @@ class StandaloneProcessTest {
             assertTrue(process.waitFor(60, TimeUnit.SECONDS), "toy went on writing to a closed pipe");
             assertEquals(141, process.exitValue());
             assertEquals("", stderr(process));
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    @Test
+    void disEndsWith141WhenItsOutputPipeIsClosed() throws Exception {
+        // More than a pipe holds (64 KiB): dis writes after the pipe is closed, whenever it starts.
+        Path file = Files.writeString(dir.resolve("big.toy"), "print(1)\n".repeat(5000));
+        Process process = new ProcessBuilder(command(List.of("dis", file.toString()))).start();
+        try {
+            process.getInputStream().close();
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS), "dis did not end");
+            assertEquals(141, process.exitValue());
+            assertEquals("", stderr(process));
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aWriteToStandardOutputThatFailsOtherwiseIsReportedWithStatus74() throws Exception {
+        Path file = Files.writeString(dir.resolve("t.toy"), "print(\"hello\")\nprint(\"never\")\n");
+        // /dev/full fails every write as a full disk does; each command says so in one line.
+        for (List<String> words : List.of(List.of(file.toString()), List.of("run", "--stats", file.toString()),
+                List.of("dis", file.toString()), List.of("check", "--help"))) {
+            Process process = new ProcessBuilder(command(words)).redirectOutput(new File("/dev/full")).start();
+            try {
+                assertTrue(process.waitFor(60, TimeUnit.SECONDS), words + " did not end");
+                String err = stderr(process);
+                assertEquals(74, process.exitValue(), words + ": " + err);
+                assertTrue(err.endsWith("toy: can't write to standard output: No space left on device\n"), words + ": " + err);
+            } finally {
+                process.destroyForcibly();
+            }
+        }
+        // A standard output closed before the start (sh's >&-).
+        List<String> closed = new ArrayList<>(List.of("bash", "-c", "exec \"$@\" >&-", "bash"));
+        closed.addAll(command(List.of(file.toString())));
+        Process process = new ProcessBuilder(closed).start();
+        try {
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS), "toy did not end");
+            String err = stderr(process);
+            assertEquals(74, process.exitValue(), err);
+            assertTrue(err.matches("toy: can't write to standard output: [^\n]+\n"), err);
         } finally {
             process.destroyForcibly();
         }
