@@ -137,6 +137,20 @@ class StandaloneProcessTest {
     }
 
     @Test
+    void aTraceOnStandardErrorWhoseReaderHasGoneEndsWithStatus73() throws Exception {
+        // A trace far longer than a pipe holds: it is written after the pipe is closed.
+        Process process = start("let i = 0\nwhile i < 20000 { i += 1 }\nprint(\"done\")\n", List.of("--trace", "-"));
+        try {
+            process.getErrorStream().close();
+            assertEquals("done\n", new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS), "toy did not end");
+            assertEquals(73, process.exitValue());
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    @Test
     void launchStopsItsProcessesWhenItsOutputPipeIsClosed() throws Exception {
         Path file = Files.writeString(dir.resolve("talk.toy"), "let i = 0\nwhile true { print(i); i += 1 }\n");
         Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
