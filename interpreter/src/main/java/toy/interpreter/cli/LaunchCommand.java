@@ -95,11 +95,13 @@ final class LaunchCommand implements Callable<Integer> {
         try {
             for (int k = 0; k < count; k++) {
                 // Process k: run, its identity, the run options, the observability options with
-                // every output file renamed for k, the script and its arguments.
+                // every output file renamed for k, --, the script (-- lets its name start with -)
+                // and its arguments.
                 List<String> arguments = new ArrayList<>(List.of("run", "--launch-index", Integer.toString(k),
                         "--launch-count", Integer.toString(count)));
                 arguments.addAll(options.arguments());
                 arguments.addAll(observability.arguments(k));
+                arguments.add("--");
                 arguments.add(script);
                 arguments.addAll(args);
                 Process process = new ProcessBuilder(JavaCommand.of(JavaCommand.RUN_FLAGS, Main.class.getName(),

@@ -20,7 +20,7 @@ import toy.runtime.pool.JavaCommand;
 
 /**
  * What only a real {@code toy} process shows: its output pipe closed by the reader, Ctrl-C,
- * and a heap that runs out. Each test starts {@code java ... toy.interpreter.cli.Main} itself
+ * a heap that runs out, and a working directory of its own. Each test starts {@code java ... toy.interpreter.cli.Main} itself
  * and waits for what the process says, never for a length of time.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
@@ -164,6 +164,34 @@ class StandaloneProcessTest {
         } finally {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aScriptNamedLikeAnOptionRunsAfterDoubleDashAndTheErrorWithoutSaysSo() throws Exception {
+        Files.writeString(dir.resolve("-dash.toy"), "print(args())\n");
+        ProcessBuilder option = new ProcessBuilder(command(List.of("--recursion-limit", "50", "-dash.toy", "x"))).directory(dir.toFile());
+        Process process = option.start();
+        try {
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS), "toy did not end");
+            assertEquals("toy: '-dash.toy' is not an option; to run the file of that name, put -- before it"
+                    + " (toy run --recursion-limit 50 -- -dash.toy x) or write it ./-dash.toy\nMore: toy run --help\n", stderr(process));
+            assertEquals(2, process.exitValue());
+        } finally {
+            process.destroyForcibly();
+        }
+        // As the message says; launch passes the name on to its processes after -- too.
+        for (List<String> words : List.of(List.of("--", "-dash.toy", "x"), List.of("launch", "-n", "2", "--", "-dash.toy", "x"))) {
+            process = new ProcessBuilder(command(words)).directory(dir.toFile()).start();
+            try {
+                String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertTrue(process.waitFor(60, TimeUnit.SECONDS), words + " did not end");
+                assertEquals(words.get(0).equals("--") ? "[\"x\"]\n" : "[0] [\"x\"]\n[1] [\"x\"]\n",
+                        out.lines().sorted().map(line -> line + "\n").reduce("", String::concat), words + ": " + stderr(process));
+                assertEquals(0, process.exitValue());
+            } finally {
+                process.destroyForcibly();
+            }
         }
     }
 
