@@ -45,8 +45,7 @@ final class ListMethods {
                 if (args.length > 0) {
                     throw ToyError.typeError("sort() takes no positional arguments");
                 }
-                l.replaceAll(Sorting.sorted(caller, l.toArray(), Sorting.key(keywords), Sorting.reverse(keywords)));
-                return Nil.NIL;
+                return sort(l, caller, Sorting.key(keywords), Sorting.reverse(keywords));
             })
             .add("reverse", Arity.takes("list.reverse", 0, 0), (l, a) -> {
                 l.reverse();
@@ -59,6 +58,27 @@ final class ListMethods {
             });
 
     private ListMethods() {
+    }
+
+    /**
+     * {@code l.sort(key=key, reverse=reverse)}, as CPython's list_sort_impl: the list looks empty
+     * while the key function and the comparisons run; if they fail, the list is put back as it
+     * was, else it holds the sorted items, and a change made to it meanwhile is dropped and is
+     * a ValueError.
+     */
+    private static Object sort(ToyList l, Caller caller, Object key, boolean reverse) {
+        Object[] items = l.beginSort();
+        Object[] sorted;
+        try {
+            sorted = Sorting.sorted(caller, items, key, reverse);
+        } catch (RuntimeException | Error e) {
+            l.endSort(items);
+            throw e;
+        }
+        if (l.endSort(sorted)) {
+            throw ToyError.valueError("list modified during sort");
+        }
+        return Nil.NIL;
     }
 
     /** {@code l.append(x)}. */

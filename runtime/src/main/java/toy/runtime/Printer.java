@@ -146,26 +146,59 @@ final class Printer {
         return true;
     }
 
+    /**
+     * The str between double quotes, escaped as Python's repr escapes it: a backslash, the
+     * quote, newline, tab and carriage return as in a literal, and each character that is not
+     * printable ({@link #printable}) as a backslash, {@code x}, {@code u} or {@code U}, and its
+     * code point in 2, 4 or 8 hex digits.
+     */
     private void quote(String s) {
         out.append('"');
-        for (int i = 0; i < s.length() && out.length() <= limit; i++) {
-            char c = s.charAt(i);
+        for (int i = 0; i < s.length() && out.length() <= limit; ) {
+            int c = s.codePointAt(i);
+            i += Character.charCount(c);
             switch (c) {
                 case '\\' -> out.append("\\\\");
                 case '"' -> out.append("\\\"");
                 case '\n' -> out.append("\\n");
                 case '\t' -> out.append("\\t");
                 case '\r' -> out.append("\\r");
-                case '\0' -> out.append("\\0");
                 default -> {
-                    if (c < 0x20 || c == 0x7f) {
-                        out.append("\\u{").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 15, 16)).append('}');
+                    if (printable(c)) {
+                        out.appendCodePoint(c);
+                    } else if (c <= 0xff) {
+                        hex(c, 'x', 2);
+                    } else if (c <= 0xffff) {
+                        hex(c, 'u', 4);
                     } else {
-                        out.append(c);
+                        hex(c, 'U', 8);
                     }
                 }
             }
         }
         out.append('"');
+    }
+
+    /** A backslash, the letter and the code point in that many lowercase hex digits. */
+    private void hex(int c, char letter, int digits) {
+        out.append('\\').append(letter);
+        for (int shift = 4 * (digits - 1); shift >= 0; shift -= 4) {
+            out.append(Character.forDigit(c >> shift & 15, 16));
+        }
+    }
+
+    /**
+     * Python's {@code str.isprintable} of one code point: false for the categories Other (Cc,
+     * Cf, Cs, Co, Cn) and Separator (Zl, Zp, Zs) but the ASCII space.
+     */
+    private static boolean printable(int c) {
+        if (c < 0x7f) {
+            return c >= 0x20;
+        }
+        return switch (Character.getType(c)) {
+            case Character.CONTROL, Character.FORMAT, Character.SURROGATE, Character.PRIVATE_USE, Character.UNASSIGNED,
+                    Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR, Character.SPACE_SEPARATOR -> false;
+            default -> true;
+        };
     }
 }

@@ -25,7 +25,7 @@ final class StrMethods {
             .add("startswith", Arity.takes("startswith", 1, 1), (s, a) -> affix(s, a[0], "startswith"))
             .add("endswith", Arity.takes("endswith", 1, 1), (s, a) -> affix(s, a[0], "endswith"))
             .add("splitlines", Arity.takes("splitlines", 0, 0), (s, a) -> splitlines(s))
-            .add("isdigit", Arity.takes("str.isdigit", 0, 0), (s, a) -> every(s, Character::isDigit))
+            .add("isdigit", Arity.takes("str.isdigit", 0, 0), (s, a) -> every(s, Digits::isDigit))
             .add("isalpha", Arity.takes("str.isalpha", 0, 0), (s, a) -> every(s, Character::isLetter))
             .add("isspace", Arity.takes("str.isspace", 0, 0), (s, a) -> every(s, Whitespace::isSpace));
 

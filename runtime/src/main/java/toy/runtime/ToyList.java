@@ -14,6 +14,12 @@ public final class ToyList implements ToyObject {
     /** The JVM's limit on an array's length. */
     private static final long MAX_LENGTH = Integer.MAX_VALUE - 8;
 
+    /**
+     * The items of a list being sorted: any change allocates another array (as CPython's
+     * allocated = -1 is reset by one), which is how {@link #endSort} finds it.
+     */
+    private static final Object[] SORTING = new Object[0];
+
     private Object[] items;
     private int size;
 
@@ -262,7 +268,7 @@ public final class ToyList implements ToyObject {
         return true;
     }
 
-    /** Replaces every item at once (list.sort). */
+    /** Replaces every item at once (shuffle). */
     void replaceAll(Object[] values) {
         if (ContainerLocks.required()) {
             synchronized (this) {
@@ -274,8 +280,60 @@ public final class ToyList implements ToyObject {
     }
 
     private void replaceAllNow(Object[] values) {
-        items = values.length == 0 ? new Object[8] : values.clone();
+        if (values.length == 0) {
+            clearNow();
+            return;
+        }
+        items = values.clone();
         size = values.length;
+    }
+
+    /**
+     * The items, which list.sort then sorts, the list left empty meanwhile, as CPython's
+     * list_sort_impl leaves it: a key function, or another thread, that looks at the list sees
+     * it empty, and what it changes there is found and dropped by {@link #endSort}.
+     */
+    Object[] beginSort() {
+        if (ContainerLocks.required()) {
+            synchronized (this) {
+                return beginSortNow();
+            }
+        }
+        return beginSortNow();
+    }
+
+    private Object[] beginSortNow() {
+        Object[] taken = Arrays.copyOf(items, size);
+        if (size > 0) {
+            items = SORTING;
+            size = 0;
+        }
+        return taken;
+    }
+
+    /**
+     * Puts back the items taken by {@link #beginSort} (sorted, or as they were when the sort
+     * failed) in place of whatever the list holds, and says whether something changed the
+     * list meanwhile. Sorting an empty list runs no code, so nothing can. The list keeps the
+     * array.
+     */
+    boolean endSort(Object[] values) {
+        if (ContainerLocks.required()) {
+            synchronized (this) {
+                return endSortNow(values);
+            }
+        }
+        return endSortNow(values);
+    }
+
+    private boolean endSortNow(Object[] values) {
+        if (values.length == 0) {
+            return false;
+        }
+        boolean modified = items != SORTING;
+        items = values;
+        size = values.length;
+        return modified;
     }
 
     void reverse() {
@@ -307,7 +365,10 @@ public final class ToyList implements ToyObject {
     }
 
     private void clearNow() {
-        items = new Object[8];
+        // Clearing a list being sorted changes nothing: it is empty already (CPython's list_clear).
+        if (items != SORTING) {
+            items = new Object[8];
+        }
         size = 0;
     }
 

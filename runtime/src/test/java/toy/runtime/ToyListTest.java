@@ -93,6 +93,34 @@ class ToyListTest {
     }
 
     @Test
+    void aListBeingSortedLooksEmptyAndAChangeToItIsDropped() {
+        ToyList list = ToyList.of(3L, 1L, 2L);
+        List<String> seen = new ArrayList<>();
+        Caller key = (callee, args) -> {
+            seen.add(list.str());
+            list.add(9L);
+            return args[0];
+        };
+        Keywords keywords = new Keywords(new String[] {"key"}, new Object[] {"key"});
+        error("ValueError: list modified during sort", () -> Methods.callMethod(key, list, "sort", args(), keywords));
+        assertEquals(List.of("[]", "[9]", "[9, 9]"), seen);
+        assertEquals("[1, 2, 3]", list.str());
+    }
+
+    @Test
+    void aSortThatFailsPutsTheListBackAsItWas() {
+        ToyList list = ToyList.of(3L, 1L, 2L);
+        Caller key = (callee, args) -> {
+            list.add(9L);
+            return args[0] == (Object) 1L ? "one" : args[0];
+        };
+        Keywords keywords = new Keywords(new String[] {"key"}, new Object[] {"key"});
+        error("TypeError: '<' not supported between instances of 'str' and 'int'",
+                () -> Methods.callMethod(key, list, "sort", args(), keywords));
+        assertEquals("[3, 1, 2]", list.str());
+    }
+
+    @Test
     void concurrentAppendsAreNeverLost() throws InterruptedException {
         // Threads without a GIL, as under --gil off, which turns locking on the same way.
         ContainerLocks.require();

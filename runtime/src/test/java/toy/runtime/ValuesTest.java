@@ -64,11 +64,19 @@ class ValuesTest {
     @Test
     void reprQuotesAndEscapes() {
         assertEquals("\"hi\"", Values.repr("hi"));
-        assertEquals("\"a\\\\b\\\"c\\nd\\te\\rf\\0\"", Values.repr("a\\b\"c\nd\te\rf\0"));
-        assertEquals("\"\\u{01}\\u{1b}\\u{7f}\"", Values.repr("\u0001\u001b\u007f"));
-        assertEquals("\"'é😀\u0085\"", Values.repr("'é😀\u0085"));
+        assertEquals("\"a\\\\b\\\"c\\nd\\te\\rf\\x00\"", Values.repr("a\\b\"c\nd\te\rf\0"));
+        assertEquals("\"'é😀\"", Values.repr("'é😀"));
         assertEquals("42", Values.repr(42L));
         assertEquals("[\"x\"]", Values.repr(ToyList.of("x")));
+    }
+
+    @Test
+    void reprEscapesWhatIsNotPrintableAsPythonDoes() {
+        // Python's repr: a backslash, then x, u or U and 2, 4 or 8 hex digits.
+        assertEquals("\"\\x01\\x1b\\x7f\\x85\\xa0\"", Values.repr("\u0001\u001b\u007f\u0085\u00a0"));
+        String bs = "\\";
+        assertEquals("\"" + bs + "u200b" + bs + "u2028" + bs + "ue000" + bs + "ud800" + bs + "U000e0001 ¹\"",
+                Values.repr("\u200b\u2028\ue000\ud800\udb40\udc01 \u00b9"));
     }
 
     @Test

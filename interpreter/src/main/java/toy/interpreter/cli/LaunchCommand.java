@@ -15,7 +15,6 @@ import toy.interpreter.compiler.CompileException;
 import toy.interpreter.compiler.BytecodeCache;
 import toy.runtime.pool.JavaCommand;
 import toy.runtime.pool.ProcessEnd;
-import toy.runtime.threads.Aborted;
 import toy.runtime.pool.LineSplitter;
 
 /**
@@ -32,8 +31,8 @@ final class LaunchCommand implements Callable<Integer> {
 
     /** The processes started, in order of k. */
     private final List<Process> processes = new ArrayList<>();
-    /** Set when standard output's reader went away. */
-    private volatile boolean outputClosed;
+    /** Set when a write to standard output failed (its reader went away, a full disk). */
+    private volatile boolean outputFailed;
     /** Set when launch itself stops the processes: their deaths by its signal are not news. */
     private volatile boolean stopping;
 
@@ -96,11 +95,13 @@ final class LaunchCommand implements Callable<Integer> {
         try {
             for (int k = 0; k < count; k++) {
                 // Process k: run, its identity, the run options, the observability options with
-                // every output file renamed for k, the script and its arguments.
+                // every output file renamed for k, --, the script (-- lets its name start with -)
+                // and its arguments.
                 List<String> arguments = new ArrayList<>(List.of("run", "--launch-index", Integer.toString(k),
                         "--launch-count", Integer.toString(count)));
                 arguments.addAll(options.arguments());
                 arguments.addAll(observability.arguments(k));
+                arguments.add("--");
                 arguments.add(script);
                 arguments.addAll(args);
                 Process process = new ProcessBuilder(JavaCommand.of(JavaCommand.RUN_FLAGS, Main.class.getName(),
@@ -126,8 +127,7 @@ final class LaunchCommand implements Callable<Integer> {
         for (Thread relay : relays) {
             relay.join();
         }
-        console.out().flush();
-        return outputClosed ? Aborted.PIPE_CLOSED_STATUS : status;
+        return status;
     }
 
     /**
@@ -149,8 +149,9 @@ final class LaunchCommand implements Callable<Integer> {
 
     /**
      * Copies a child's stream to ours line by line, each line prefixed "[k] " and written whole,
-     * then runs {@code atEnd}. When our standard output's reader has gone away ({@code | head}),
-     * every process is stopped and launch ends with 141, as {@code toy run} does.
+     * then runs {@code atEnd}. When a write to our standard output fails (its reader has gone
+     * away, {@code | head}; a full disk), every process is stopped, and launch ends with the
+     * status and report of {@code toy run} ({@link toy.interpreter.vm.StandardOutput#finish}).
      */
     private Thread relay(InputStream in, int k, PrintStream to, Runnable atEnd) {
         Thread thread = new Thread(() -> {
@@ -161,8 +162,8 @@ final class LaunchCommand implements Callable<Integer> {
                     to.write(line, 0, line.length);
                     to.write('\n');
                     // checkError() flushes first: a write that failed is seen at once.
-                    if (to.checkError() && to == console.out() && !outputClosed) {
-                        outputClosed = true;
+                    if (to.checkError() && to == console.out() && !outputFailed) {
+                        outputFailed = true;
                         stopping = true;
                         processes.forEach(Process::destroy);
                     }

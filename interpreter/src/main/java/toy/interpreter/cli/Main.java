@@ -1,6 +1,5 @@
 package toy.interpreter.cli;
 
-import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
@@ -18,6 +17,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import sun.misc.Signal;
+import toy.interpreter.vm.StandardOutput;
 import toy.interpreter.vm.Vm;
 import toy.runtime.threads.Aborted;
 
@@ -69,6 +69,7 @@ public final class Main implements Callable<Integer> {
         "  66   script missing or unreadable",
         "  70   uncaught runtime error or deadlock",
         "  73   an output file cannot be created",
+        "  74   standard output cannot be written (a full disk)",
         "  130  interrupted (Ctrl-C)",
         "  141  standard output closed by its reader (toy p.toy | head -1)"};
 
@@ -108,14 +109,12 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16),
-                false, StandardCharsets.UTF_8);
+        StandardOutput out = new StandardOutput();
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
         stopOnInterrupt(out, err);
         finishOnTermination(out);
         int status = execute(args, new Console(out, err, !stdoutIsRegularFile()));
-        out.flush();
-        System.exit(status);
+        System.exit(out.finish(status, err));
     }
 
     /**
@@ -262,12 +261,53 @@ public final class Main implements Callable<Integer> {
             return internalError(console, e);
         }
 
-        /** A bad option says what is wrong in one line, not above a screen of help. */
+        /**
+         * A bad option says what is wrong in one line, not above a screen of help. A word that
+         * starts with {@code -} is an option, as for Python and other Unix tools, also when a
+         * file has that name; the line then says how to name the file instead.
+         */
         @Override
         public int handleParseException(CommandLine.ParameterException e, String[] args) {
-            console.err().println("toy: " + e.getMessage());
-            console.err().println("More: " + e.getCommandLine().getCommandSpec().qualifiedName() + " --help");
+            CommandSpec command = e.getCommandLine().getCommandSpec();
+            int file = dashedFile(command, args);
+            if (file >= 0) {
+                StringBuilder fixed = new StringBuilder("toy");
+                for (int i = 0; i < args.length; i++) {
+                    fixed.append(i == file ? " -- " : " ").append(shellWord(args[i]));
+                }
+                console.err().println("toy: '" + args[file] + "' is not an option; to run the file of that name, put -- before it ("
+                        + fixed + ") or write it ./" + args[file]);
+            } else {
+                console.err().println("toy: " + e.getMessage());
+            }
+            console.err().println("More: " + command.qualifiedName() + " --help");
             return ExitStatus.USAGE;
+        }
+
+        /**
+         * The index of the first word before any {@code --} that starts with {@code -}, is none of
+         * the command's options and names a file; or -1.
+         */
+        private static int dashedFile(CommandSpec command, String[] args) {
+            for (int i = 0; i < args.length && !args[i].equals("--"); i++) {
+                if (args[i].startsWith("-") && command.findOption(args[i]) == null && isFile(args[i])) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        /** The word as a shell reads it back: as it is when it is plain, else in single quotes. */
+        private static String shellWord(String word) {
+            return word.matches("[A-Za-z0-9_./=:,@%+-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
+        }
+
+        private static boolean isFile(String word) {
+            try {
+                return Files.isRegularFile(Path.of(word));
+            } catch (InvalidPathException e) {
+                return false;
+            }
         }
     }
 

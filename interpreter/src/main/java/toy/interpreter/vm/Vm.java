@@ -245,15 +245,18 @@ public final class Vm {
 
     /**
      * Writes program output in one piece, never split by another thread's (a print's line, an
-     * input prompt). When output goes out line by line and its reader has gone away, the whole
-     * run stops, quietly, with {@link Aborted#PIPE_CLOSED_STATUS}, as a Unix tool that SIGPIPE ends.
+     * input prompt). Once a write to the process's standard output has failed (its reader has
+     * gone away, a full disk), the whole run stops, quietly: the command reports it and ends
+     * with its status ({@link StandardOutput#finish}).
      */
     void write(String text) {
         synchronized (out) {
             out.print(text);
-            // checkError() flushes first: one write per line, and a failed write is seen at once.
-            if (flushEachLine && out.checkError()) {
-                throw scheduler.abort(new Aborted(Aborted.Cause.PIPE_CLOSED, Aborted.PIPE_CLOSED_STATUS, ""));
+            if (flushEachLine) {
+                out.flush();
+            }
+            if (out instanceof StandardOutput stdout && stdout.failed()) {
+                throw scheduler.abort(stdout.abort());
             }
         }
     }

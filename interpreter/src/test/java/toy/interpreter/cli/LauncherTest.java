@@ -3,6 +3,7 @@ package toy.interpreter.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +12,10 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -87,8 +92,9 @@ class LauncherTest {
                     echo archive >"$archive"
                     exit 0
                 fi
+                env | grep -E '^(LC_ALL|LC_CTYPE|LANG)=' | sort >'%s'
                 echo the program ran
-                """);
+                """.formatted(temp.resolve("locale")));
     }
 
     private static Path write(Path file, String text) throws IOException {
@@ -102,20 +108,23 @@ class LauncherTest {
     }
 
     private Run launch() throws IOException, InterruptedException {
-        return launch(null);
+        return launch(Map.of());
     }
 
     /** A run with TOY_HEAP set to heap (unset when null). */
     private Run launch(String heap) throws IOException, InterruptedException {
+        return launch(heap == null ? Map.of() : Map.of("TOY_HEAP", heap));
+    }
+
+    /** A run with these variables set, and TOY_HEAP and the locale's variables unset if not among them. */
+    private Run launch(Map<String, String> variables) throws IOException, InterruptedException {
         Path out = temp.resolve("out");
         Path err = temp.resolve("err");
         ProcessBuilder builder = new ProcessBuilder(root.resolve("toy").toString(), "hello.toy")
                 .redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);
         builder.environment().put("PATH", bin + ":/usr/bin:/bin");
-        builder.environment().remove("TOY_HEAP");
-        if (heap != null) {
-            builder.environment().put("TOY_HEAP", heap);
-        }
+        builder.environment().keySet().removeAll(List.of("TOY_HEAP", "LC_ALL", "LC_CTYPE", "LANG"));
+        builder.environment().putAll(variables);
         Process process = builder.start();
         process.getOutputStream().close();
         int status = process.waitFor();
@@ -148,6 +157,34 @@ class LauncherTest {
         assertEquals(RAN, launch("089m").out());
         assertEquals(RAN, launch("0000000000000512m").out());
         assertEquals(RAN, launch("").out());
+    }
+
+    /**
+     * PEP 538's coercion: under the C or POSIX locale Java runs under C.UTF-8, whose characters
+     * are UTF-8 (Java decodes the arguments and file names by them); any other locale is left
+     * as it is.
+     */
+    @Test
+    void theCLocaleIsCoercedToCUtf8() throws Exception {
+        Process locales = new ProcessBuilder("locale", "-a").start();
+        String known = new String(locales.getInputStream().readAllBytes(), StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
+        locales.waitFor();
+        assumeTrue(known.lines().anyMatch(name -> name.equals("c.utf8") || name.equals("c.utf-8")), "no C.UTF-8 here");
+        Map<Map<String, String>, String> seen = new LinkedHashMap<>();
+        seen.put(Map.of(), "LC_CTYPE=C.UTF-8\n");
+        seen.put(Map.of("LANG", "C"), "LANG=C\nLC_CTYPE=C.UTF-8\n");
+        seen.put(Map.of("LANG", "C.UTF-8", "LC_CTYPE", "POSIX"), "LANG=C.UTF-8\nLC_CTYPE=C.UTF-8\n");
+        seen.put(Map.of("LC_ALL", "C", "LANG", "C.UTF-8"), "LANG=C.UTF-8\nLC_ALL=C.UTF-8\n");
+        seen.put(Map.of("LC_ALL", "POSIX"), "LC_ALL=C.UTF-8\n");
+        // Not the C locale: left as it is, whatever its characters.
+        seen.put(Map.of("LANG", "C.UTF-8"), "LANG=C.UTF-8\n");
+        seen.put(Map.of("LC_CTYPE", "C.UTF-8", "LANG", "C"), "LANG=C\nLC_CTYPE=C.UTF-8\n");
+        seen.put(Map.of("LANG", "C", "LC_ALL", "en_US.ISO-8859-1"), "LANG=C\nLC_ALL=en_US.ISO-8859-1\n");
+        for (Map.Entry<Map<String, String>, String> locale : seen.entrySet()) {
+            Run run = launch(locale.getKey());
+            assertEquals(RAN, run.out(), locale.getKey() + ": " + run.err());
+            assertEquals(locale.getValue(), Files.readString(temp.resolve("locale")), locale.getKey().toString());
+        }
     }
 
     @Test

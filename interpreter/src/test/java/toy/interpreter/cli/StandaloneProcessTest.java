@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.InputStreamReader;
@@ -21,7 +22,7 @@ import toy.runtime.pool.JavaCommand;
 
 /**
  * What only a real {@code toy} process shows: its output pipe closed by the reader, Ctrl-C,
- * and a heap that runs out. Each test starts {@code java ... toy.interpreter.cli.Main} itself
+ * a heap that runs out, and a working directory of its own. Each test starts {@code java ... toy.interpreter.cli.Main} itself
  * and waits for what the process says, never for a length of time.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
@@ -37,6 +38,15 @@ class StandaloneProcessTest {
     private Process start(String script, List<String> toyOptions, String... jvmOptions) throws IOException {
         Path file = Files.writeString(dir.resolve("t.toy"), script);
         return new ProcessBuilder(command(toyOptions, file.toString(), jvmOptions)).start();
+    }
+
+    /** The command line of a Toy process with those words after {@code toy}. */
+    private static List<String> command(List<String> words) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(JavaCommand.LOG_FLAGS);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "toy.interpreter.cli.Main"));
+        command.addAll(words);
+        return command;
     }
 
     /** The command line of a Toy process that runs {@code script} with those options. */
@@ -84,6 +94,65 @@ class StandaloneProcessTest {
     }
 
     @Test
+    void disEndsWith141WhenItsOutputPipeIsClosed() throws Exception {
+        // More than a pipe holds (64 KiB): dis writes after the pipe is closed, whenever it starts.
+        Path file = Files.writeString(dir.resolve("big.toy"), "print(1)\n".repeat(5000));
+        Process process = new ProcessBuilder(command(List.of("dis", file.toString()))).start();
+        try {
+            process.getInputStream().close();
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS), "dis did not end");
+            assertEquals(141, process.exitValue());
+            assertEquals("", stderr(process));
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aWriteToStandardOutputThatFailsOtherwiseIsReportedWithStatus74() throws Exception {
+        Path file = Files.writeString(dir.resolve("t.toy"), "print(\"hello\")\nprint(\"never\")\n");
+        // /dev/full fails every write as a full disk does; each command says so in one line.
+        for (List<String> words : List.of(List.of(file.toString()), List.of("run", "--stats", file.toString()),
+                List.of("dis", file.toString()), List.of("check", "--help"))) {
+            Process process = new ProcessBuilder(command(words)).redirectOutput(new File("/dev/full")).start();
+            try {
+                assertTrue(process.waitFor(60, TimeUnit.SECONDS), words + " did not end");
+                String err = stderr(process);
+                assertEquals(74, process.exitValue(), words + ": " + err);
+                assertTrue(err.endsWith("toy: can't write to standard output: No space left on device\n"), words + ": " + err);
+            } finally {
+                process.destroyForcibly();
+            }
+        }
+        // A standard output closed before the start (sh's >&-).
+        List<String> closed = new ArrayList<>(List.of("bash", "-c", "exec \"$@\" >&-", "bash"));
+        closed.addAll(command(List.of(file.toString())));
+        Process process = new ProcessBuilder(closed).start();
+        try {
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS), "toy did not end");
+            String err = stderr(process);
+            assertEquals(74, process.exitValue(), err);
+            assertTrue(err.matches("toy: can't write to standard output: [^\n]+\n"), err);
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aTraceOnStandardErrorWhoseReaderHasGoneEndsWithStatus73() throws Exception {
+        // A trace far longer than a pipe holds: it is written after the pipe is closed.
+        Process process = start("let i = 0\nwhile i < 20000 { i += 1 }\nprint(\"done\")\n", List.of("--trace", "-"));
+        try {
+            process.getErrorStream().close();
+            assertEquals("done\n", new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS), "toy did not end");
+            assertEquals(73, process.exitValue());
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    @Test
     void launchStopsItsProcessesWhenItsOutputPipeIsClosed() throws Exception {
         Path file = Files.writeString(dir.resolve("talk.toy"), "let i = 0\nwhile true { print(i); i += 1 }\n");
         Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -97,6 +166,34 @@ class StandaloneProcessTest {
         } finally {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aScriptNamedLikeAnOptionRunsAfterDoubleDashAndTheErrorWithoutSaysSo() throws Exception {
+        Files.writeString(dir.resolve("-dash.toy"), "print(args())\n");
+        ProcessBuilder option = new ProcessBuilder(command(List.of("--recursion-limit", "50", "-dash.toy", "x"))).directory(dir.toFile());
+        Process process = option.start();
+        try {
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS), "toy did not end");
+            assertEquals("toy: '-dash.toy' is not an option; to run the file of that name, put -- before it"
+                    + " (toy run --recursion-limit 50 -- -dash.toy x) or write it ./-dash.toy\nMore: toy run --help\n", stderr(process));
+            assertEquals(2, process.exitValue());
+        } finally {
+            process.destroyForcibly();
+        }
+        // As the message says; launch passes the name on to its processes after -- too.
+        for (List<String> words : List.of(List.of("--", "-dash.toy", "x"), List.of("launch", "-n", "2", "--", "-dash.toy", "x"))) {
+            process = new ProcessBuilder(command(words)).directory(dir.toFile()).start();
+            try {
+                String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertTrue(process.waitFor(60, TimeUnit.SECONDS), words + " did not end");
+                assertEquals(words.get(0).equals("--") ? "[\"x\"]\n" : "[0] [\"x\"]\n[1] [\"x\"]\n",
+                        out.lines().sorted().map(line -> line + "\n").reduce("", String::concat), words + ": " + stderr(process));
+                assertEquals(0, process.exitValue());
+            } finally {
+                process.destroyForcibly();
+            }
         }
     }
 

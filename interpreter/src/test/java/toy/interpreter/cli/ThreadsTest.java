@@ -251,6 +251,35 @@ class ThreadsTest {
     }
 
     @Test
+    void notifyOfNoneOrFewerWakesNoOne() throws IOException {
+        // As Python 3.11's Condition.notify(n), which wakes min(n, waiters) and takes any n. The
+        // waiter is waiting before the notify: it holds the lock from its wakeup of MainThread on.
+        ToyRunner.Result result = run("""
+                let c = Condition(name="c")
+                let ready = false
+                fn waiter() {
+                    with c {
+                        ready = true
+                        c.notify()
+                        c.wait()
+                    }
+                }
+                let t = nil
+                with c {
+                    t = spawn waiter()
+                    while not ready { c.wait() }
+                    c.notify(0)
+                    c.notify(-1)
+                    print("notified")
+                }
+                t.join()
+                """);
+        assertEquals("notified\n", result.out());
+        assertEquals(70, result.status());
+        assertTrue(result.err().contains("Thread-1 waits to be notified by Condition \"c\" ("), result.err());
+    }
+
+    @Test
     void aWaitWithATimeoutIsNeverADeadlock() throws IOException {
         ToyRunner.Result result = run("""
                 let l = Lock()

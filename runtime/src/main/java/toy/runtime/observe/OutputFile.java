@@ -1,9 +1,9 @@
 package toy.runtime.observe;
 
 import java.io.BufferedOutputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -70,25 +70,50 @@ public final class OutputFile {
      * @param stderr the run's standard error
      * @throws Failure as {@link #create} does
      */
-    public static OutputStream open(String what, String path, OutputStream stderr) throws Failure {
+    public static OutputStream open(String what, String path, PrintStream stderr) throws Failure {
         return path.equals(STDERR) ? new KeptOpen(stderr) : create(what, path);
     }
 
-    /** Standard error under a writer that closes what it writes to: closing flushes, and leaves it open. */
-    private static final class KeptOpen extends FilterOutputStream {
-        KeptOpen(OutputStream out) {
-            super(out);
+    /**
+     * Standard error under a writer that closes what it writes to: closing flushes, and leaves
+     * it open. A PrintStream keeps a failed write to itself; this one throws, as a file's stream
+     * does, so that the writer stops and the run ends with a failed output file's status (stderr
+     * whose reader has gone away: {@code --trace - 2>&1 | head}).
+     */
+    private static final class KeptOpen extends OutputStream {
+        private final PrintStream err;
+
+        KeptOpen(PrintStream err) {
+            this.err = err;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            err.write(b);
+            check();
         }
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
-            // FilterOutputStream would pass the bytes on one at a time.
-            out.write(b, off, len);
+            err.write(b, off, len);
+            check();
+        }
+
+        @Override
+        public void flush() throws IOException {
+            check();
         }
 
         @Override
         public void close() throws IOException {
-            out.flush();
+            check();
+        }
+
+        /** Flushes, and throws if a write has failed. */
+        private void check() throws IOException {
+            if (err.checkError()) {
+                throw new IOException("standard error cannot be written");
+            }
         }
     }
 

@@ -18,6 +18,8 @@ public final class Aborted extends RuntimeException {
      * 128 + SIGPIPE, as shells report a Unix tool that SIGPIPE ended.
      */
     public static final int PIPE_CLOSED_STATUS = 141;
+    /** The exit status when a write to standard output failed otherwise (a full disk): sysexits' EX_IOERR. */
+    public static final int OUTPUT_ERROR_STATUS = 74;
 
     /** What ended the run; its {@link #key} is the {@code reason} of the trace's {@code aborted} records. */
     public enum Cause {
@@ -27,10 +29,12 @@ public final class Aborted extends RuntimeException {
         EXIT,
         /** Standard output's reader went away ({@link #PIPE_CLOSED_STATUS}). */
         PIPE_CLOSED,
+        /** A write to standard output failed otherwise ({@link #OUTPUT_ERROR_STATUS}). */
+        OUTPUT_ERROR,
         /** A bug in Toy itself, in a thread other than MainThread. */
         INTERNAL_ERROR;
 
-        /** Its name in traces, as DropReason's: "deadlock", "exit", "pipe_closed", "internal_error". */
+        /** Its name in traces, as DropReason's: "deadlock", "exit", "pipe_closed", "output_error", "internal_error". */
         public String key() {
             return name().toLowerCase(Locale.ROOT);
         }
