@@ -71,29 +71,52 @@ final class Literals {
                     // A backslash at the end of a line of a triple-quoted string joins the lines, as in Python.
                 }
                 case 'u' -> {
-                    int close = raw.indexOf('}', i);
-                    Integer codePoint = close > i + 1 && close < to && raw.charAt(i + 1) == '{' ? hex(raw.substring(i + 2, close)) : null;
-                    if (codePoint == null) {
-                        error(token, escapeStart, "invalid unicode escape; write it as \\u{1F600}", errors);
+                    if (i + 1 < to && raw.charAt(i + 1) == '{') {
+                        int close = raw.indexOf('}', i);
+                        Integer codePoint = close > i + 1 && close < to ? hex(raw.substring(i + 2, close)) : null;
+                        if (codePoint == null) {
+                            error(token, escapeStart, "invalid unicode escape; write it as \\u{1F600}", errors);
+                        } else {
+                            sb.appendCodePoint(codePoint);
+                            i = close;
+                        }
                     } else {
-                        sb.appendCodePoint(codePoint);
-                        i = close;
+                        i = fixedHex(token, raw, i, to, 4, sb, errors);
                     }
                 }
+                // Python's fixed-length escapes too, which repr writes: \x1b, \u200b, \U0001F600.
+                case 'x' -> i = fixedHex(token, raw, i, to, 2, sb, errors);
+                case 'U' -> i = fixedHex(token, raw, i, to, 8, sb, errors);
                 default -> error(token, escapeStart, "invalid escape sequence '\\" + e + "'", errors);
             }
         }
         return sb.toString();
     }
 
-    /** 1 to 6 hex digits naming a Unicode scalar value, else null. */
+    /**
+     * Python's {@code \\xNN}, {@code \\uNNNN} or {@code \\UNNNNNNNN}, its letter at {@code i}: exactly
+     * {@code digits} hex digits naming a Unicode scalar value, appended to sb; else an error.
+     * Returns the offset of the escape's last character.
+     */
+    private static int fixedHex(Token token, String raw, int i, int to, int digits, StringBuilder sb, List<CompileError> errors) {
+        Integer codePoint = i + digits < to ? hex(raw.substring(i + 1, i + 1 + digits)) : null;
+        if (codePoint == null) {
+            error(token, i - 1, "invalid \\" + raw.charAt(i) + " escape; write it with " + digits + " hex digits, as \\"
+                    + raw.charAt(i) + "0".repeat(digits - 2) + "1b, or as \\u{1b}", errors);
+            return i;
+        }
+        sb.appendCodePoint(codePoint);
+        return i + digits;
+    }
+
+    /** 1 to 8 hex digits naming a Unicode scalar value, else null. */
     private static Integer hex(String digits) {
-        if (digits.isEmpty() || digits.length() > 6 || !digits.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+        if (digits.isEmpty() || digits.length() > 8 || !digits.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
             return null;
         }
-        int cp = Integer.parseInt(digits, 16);
+        long cp = Long.parseLong(digits, 16);
         boolean surrogate = cp >= 0xD800 && cp <= 0xDFFF;
-        return cp > Character.MAX_CODE_POINT || surrogate ? null : cp;
+        return cp > Character.MAX_CODE_POINT || surrogate ? null : (int) cp;
     }
 
     private static void error(Token token, int offset, String message, List<CompileError> errors) {
