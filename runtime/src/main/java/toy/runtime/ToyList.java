@@ -202,6 +202,43 @@ public final class ToyList implements ToyObject {
         return new ToyList(all, all.length);
     }
 
+    /**
+     * {@code xs *= times}: this list repeated in place, as Python's {@code list.__imul__}, in
+     * one step (one lock without the GIL) and one array; emptied when times is 0 or less.
+     */
+    public void repeatInPlace(long times) {
+        if (ContainerLocks.required()) {
+            synchronized (this) {
+                repeatInPlaceNow(times);
+                return;
+            }
+        }
+        repeatInPlaceNow(times);
+    }
+
+    private void repeatInPlaceNow(long times) {
+        if (times <= 0) {
+            clearNow();
+            return;
+        }
+        if (size == 0 || times == 1) {
+            return;
+        }
+        if (times > MAX_LENGTH / size) {
+            throw ToyError.overflowError("repeated list is too long");
+        }
+        int total = (int) (size * times);
+        // A new array, even when the old one has room: a list being sorted finds its change so.
+        Object[] all = Arrays.copyOf(items, total);
+        for (int filled = size; filled < total; ) {
+            int copied = Math.min(filled, total - filled);
+            System.arraycopy(all, 0, all, filled, copied);
+            filled += copied;
+        }
+        items = all;
+        size = total;
+    }
+
     /** {@code xs.extend(items)} and {@code xs += items}: appends every item of an iterable (itself included, once). */
     public void extend(Object iterable) {
         Object[] more = iterable instanceof ToyList other ? other.toArray() : drain(Iteration.iterator(iterable));

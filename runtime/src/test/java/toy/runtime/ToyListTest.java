@@ -11,6 +11,21 @@ import org.junit.jupiter.api.Test;
 
 class ToyListTest {
     @Test
+    void repeatsInPlace() {
+        ToyList list = ToyList.of(1L, "a", 2L);
+        list.repeatInPlace(3);
+        assertArrayEquals(new Object[] {1L, "a", 2L, 1L, "a", 2L, 1L, "a", 2L}, list.toArray());
+        list.repeatInPlace(1);
+        assertEquals(9, list.size());
+        error("OverflowError: repeated list is too long", () -> list.repeatInPlace(Long.MAX_VALUE / 2));
+        assertEquals(9, list.size());
+        list.repeatInPlace(-1);
+        assertEquals(0, list.size());
+        list.repeatInPlace(5);
+        assertEquals(0, list.size());
+    }
+
+    @Test
     void growsAndIndexesFromEitherEnd() {
         ToyList list = new ToyList();
         for (long i = 0; i < 100; i++) {

@@ -187,11 +187,7 @@ final class Operations {
      */
     static Object inplaceMul(Object a, Object b) {
         if (a instanceof ToyList list && b instanceof Long times) {
-            if (times <= 0) {
-                list.clear();
-            } else {
-                list.extend(list.repeat(times - 1));
-            }
+            list.repeatInPlace(times);
             return list;
         }
         return Arith.mul(a, b);
