@@ -7,8 +7,9 @@ import java.util.Locale;
  * table), so that a value a script chose (a Lock's {@code name="line one\nline two"}, a script
  * path) keeps a record on one line and cannot move a terminal's cursor: {@code \n}, {@code \r}
  * and {@code \t} as a string literal writes them, any other (U+0000 to U+001F, U+007F to
- * U+009F) as a backslash, {@code u} and 4 hex digits, as JSON writes them. The JSON formats
- * need none of this: their generator escapes them.
+ * U+009F) as a backslash, {@code x} and 2 hex digits, as {@code repr} writes them (so that a
+ * trace shows one control character one way, in a constant and in a lock's name alike). The
+ * JSON formats need none of this: their generator escapes them.
  */
 final class ControlCharacters {
     private ControlCharacters() {
@@ -60,7 +61,7 @@ final class ControlCharacters {
                 }
                 default -> {
                     if (Character.isISOControl(c)) {
-                        out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+                        out.append(String.format(Locale.ROOT, "\\x%02x", (int) c));
                     } else {
                         out.append(c);
                     }

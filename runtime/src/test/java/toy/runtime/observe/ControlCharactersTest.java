@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class ControlCharactersTest {
     @Test
     void lineBreaksTabsAndOtherControlsAreEscaped() {
-        assertEquals("line one\\nline two\\r\\tend\\u001b[2J\\u0000\\u007f\\u0085", ControlCharacters.escaped(
+        assertEquals("line one\\nline two\\r\\tend\\x1b[2J\\x00\\x7f\\x85", ControlCharacters.escaped(
                 "line one\nline two\r\tend\u001b[2J\u0000\u007f\u0085"));
     }
 
