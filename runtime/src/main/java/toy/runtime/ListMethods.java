@@ -64,9 +64,20 @@ final class ListMethods {
      * {@code l.sort(key=key, reverse=reverse)}, as CPython's list_sort_impl: the list looks empty
      * while the key function and the comparisons run; if they fail, the list is put back as it
      * was, else it holds the sorted items, and a change made to it meanwhile is dropped and is
-     * a ValueError.
+     * a ValueError. Without the GIL and without a key, when no Toy code runs until it ends, the
+     * sort holds the list's lock throughout, as CPython's free-threaded build holds the list's
+     * critical section, so that another thread's change waits for it rather than being dropped.
      */
     private static Object sort(ToyList l, Caller caller, Object key, boolean reverse) {
+        if (key == Nil.NIL && ContainerLocks.required()) {
+            synchronized (l) {
+                return sortNow(l, caller, key, reverse);
+            }
+        }
+        return sortNow(l, caller, key, reverse);
+    }
+
+    private static Object sortNow(ToyList l, Caller caller, Object key, boolean reverse) {
         Object[] items = l.beginSort();
         Object[] sorted;
         try {

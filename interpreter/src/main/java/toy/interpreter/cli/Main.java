@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -269,7 +270,7 @@ public final class Main implements Callable<Integer> {
         @Override
         public int handleParseException(CommandLine.ParameterException e, String[] args) {
             CommandSpec command = e.getCommandLine().getCommandSpec();
-            int file = dashedFile(command, args);
+            int file = dashedFile(command, args, e);
             if (file >= 0) {
                 StringBuilder fixed = new StringBuilder("toy");
                 for (int i = 0; i < args.length; i++) {
@@ -285,16 +286,30 @@ public final class Main implements Callable<Integer> {
         }
 
         /**
-         * The index of the first word before any {@code --} that starts with {@code -}, is none of
-         * the command's options and names a file; or -1.
+         * The index of the one word before any {@code --} that starts with {@code -} and is none
+         * of the command's options, when it names a file and is what error {@code e} is about
+         * (the unknown option, or the script missing for it); or -1. Another error (another
+         * unknown option, an option without its value) is said as it is.
          */
-        private static int dashedFile(CommandSpec command, String[] args) {
+        private static int dashedFile(CommandSpec command, String[] args, CommandLine.ParameterException e) {
+            int found = -1;
             for (int i = 0; i < args.length && !args[i].equals("--"); i++) {
-                if (args[i].startsWith("-") && command.findOption(args[i]) == null && isFile(args[i])) {
-                    return i;
+                if (args[i].startsWith("-") && command.findOption(args[i]) == null) {
+                    if (found >= 0) {
+                        return -1;
+                    }
+                    found = i;
                 }
             }
-            return -1;
+            return found >= 0 && isFile(args[found]) && isAbout(e, args[found]) ? found : -1;
+        }
+
+        private static boolean isAbout(CommandLine.ParameterException e, String word) {
+            if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
+                return unmatched.getUnmatched().equals(List.of(word));
+            }
+            return e instanceof CommandLine.MissingParameterException missing
+                    && missing.getMissing().stream().noneMatch(CommandLine.Model.ArgSpec::isOption);
         }
 
         /** The word as a shell reads it back: as it is when it is plain, else in single quotes. */

@@ -95,23 +95,35 @@ final class Literals {
 
     /**
      * Python's {@code \\xNN}, {@code \\uNNNN} or {@code \\UNNNNNNNN}, its letter at {@code i}: exactly
-     * {@code digits} hex digits naming a Unicode scalar value, appended to sb; else an error.
-     * Returns the offset of the escape's last character.
+     * {@code digits} hex digits naming a code point, appended to sb (a lone surrogate too, as
+     * Python allows it and {@code repr} writes it); else an error. Returns the offset of the
+     * escape's last character.
      */
     private static int fixedHex(Token token, String raw, int i, int to, int digits, StringBuilder sb, List<CompileError> errors) {
-        Integer codePoint = i + digits < to ? hex(raw.substring(i + 1, i + 1 + digits)) : null;
-        if (codePoint == null) {
-            error(token, i - 1, "invalid \\" + raw.charAt(i) + " escape; write it with " + digits + " hex digits, as \\"
-                    + raw.charAt(i) + "0".repeat(digits - 2) + "1b, or as \\u{1b}", errors);
+        char letter = raw.charAt(i);
+        String hex = i + digits < to ? raw.substring(i + 1, i + 1 + digits) : "";
+        if (!isHex(hex)) {
+            error(token, i - 1, "invalid \\" + letter + " escape; write it with " + digits + " hex digits, as \\"
+                    + letter + "0".repeat(digits - 2) + "1b, or as \\u{1b}", errors);
             return i;
         }
-        sb.appendCodePoint(codePoint);
+        long codePoint = Long.parseLong(hex, 16);
+        if (codePoint > Character.MAX_CODE_POINT) {
+            error(token, i - 1, "invalid \\" + letter + " escape: " + hex + " is past the last code point, 0010FFFF", errors);
+        } else {
+            sb.appendCodePoint((int) codePoint);
+        }
         return i + digits;
     }
 
-    /** 1 to 8 hex digits naming a Unicode scalar value, else null. */
+    /** Whether text is 1 to 8 ASCII hex digits (Java's Character.digit takes other scripts' digits too). */
+    private static boolean isHex(String text) {
+        return !text.isEmpty() && text.length() <= 8 && text.chars().allMatch(c -> c < 128 && Character.digit(c, 16) >= 0);
+    }
+
+    /** 1 to 8 hex digits naming a Unicode scalar value (no surrogate), else null. */
     private static Integer hex(String digits) {
-        if (digits.isEmpty() || digits.length() > 8 || !digits.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+        if (!isHex(digits)) {
             return null;
         }
         long cp = Long.parseLong(digits, 16);

@@ -10,6 +10,7 @@ import toy.interpreter.compiler.CompileException;
 import toy.interpreter.compiler.Compiler;
 import toy.interpreter.compiler.SourceFile;
 import toy.interpreter.vm.Function;
+import toy.interpreter.vm.StandardOutput;
 import toy.interpreter.vm.Vm;
 import toy.runtime.Arity;
 import toy.runtime.Builtin;
@@ -81,6 +82,12 @@ public final class ReplSession implements Vm.Service {
         globals.define(DISPLAY_HOOK, new Builtin(DISPLAY_HOOK, Arity.expects(DISPLAY_HOOK, 1, 1), args -> display(args[0])));
         int hook = globals.indexOf(DISPLAY_HOOK);
         for (;;) {
+            if (out instanceof StandardOutput stdout && stdout.failed()) {
+                // A write failed (a value shown, a print: its reader gone, a full disk): the
+                // session ends, as a run does, and the command says why on a line of its own.
+                err.println();
+                return;
+            }
             String text;
             try {
                 text = readInput();

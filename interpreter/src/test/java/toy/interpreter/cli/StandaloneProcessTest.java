@@ -1,6 +1,7 @@
 package toy.interpreter.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
@@ -124,6 +125,19 @@ class StandaloneProcessTest {
                 process.destroyForcibly();
             }
         }
+        // The REPL stops at a value it cannot show, before the next input runs.
+        Process repl = new ProcessBuilder(command(List.of("repl"))).redirectOutput(new File("/dev/full")).start();
+        try (var stdin = repl.getOutputStream()) {
+            stdin.write("1\nraise \"still running\"\n".getBytes(StandardCharsets.UTF_8));
+        }
+        try {
+            assertTrue(repl.waitFor(60, TimeUnit.SECONDS), "the REPL did not end");
+            String err = stderr(repl);
+            assertEquals(74, repl.exitValue(), err);
+            assertEquals(">>> \ntoy: can't write to standard output: No space left on device\n", err);
+        } finally {
+            repl.destroyForcibly();
+        }
         // A standard output closed before the start (sh's >&-).
         List<String> closed = new ArrayList<>(List.of("bash", "-c", "exec \"$@\" >&-", "bash"));
         closed.addAll(command(List.of(file.toString())));
@@ -179,6 +193,16 @@ class StandaloneProcessTest {
             assertEquals("toy: '-dash.toy' is not an option; to run the file of that name, put -- before it"
                     + " (toy run --recursion-limit 50 -- -dash.toy x) or write it ./-dash.toy\nMore: toy run --help\n", stderr(process));
             assertEquals(2, process.exitValue());
+        } finally {
+            process.destroyForcibly();
+        }
+        // Another mistake on the line is said as it is, not hidden behind the hint.
+        process = new ProcessBuilder(command(List.of("run", "--bogus", "-dash.toy"))).directory(dir.toFile()).start();
+        try {
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS), "toy did not end");
+            String err = stderr(process);
+            assertEquals(2, process.exitValue());
+            assertFalse(err.contains("put -- before it"), err);
         } finally {
             process.destroyForcibly();
         }

@@ -450,6 +450,27 @@ class ThreadsTest {
         assertEquals("80000 80000 80000\n", result.out());
     }
 
+    @Test
+    void aSortWithoutAKeyWaitsForAnotherThreadsAppendsWithoutTheGil() throws IOException {
+        // No Toy code runs in it: it holds the list's lock, and no append is dropped or raised over.
+        ToyRunner.Result result = run("""
+                let xs = []
+                let done = false
+                fn fill() {
+                    for i in range(20000) { xs.append(i) }
+                    done = true
+                }
+                let t = spawn fill()
+                let raised = 0
+                while not done {
+                    try { xs.sort() } catch e { raised += 1 }
+                }
+                t.join()
+                print(len(xs), raised)
+                """, "--gil", "off");
+        assertEquals("20000 0\n", result.out());
+    }
+
     /**
      * Without a GIL each list and map operation locks (ContainerLocks): appends, pops, puts and
      * removals of four parallel threads lose nothing and never tear. (With a GIL they do not

@@ -136,12 +136,14 @@ class CompileErrorsTest {
         assertEquals(List.of("1:10: invalid character '$'"), errors("let s = 1$"));
         assertEquals(List.of("1:12: invalid escape sequence '\\q'"), errors("let s = \"ab\\q\""));
         assertEquals(List.of("1:10: invalid unicode escape; write it as \\u{1F600}"), errors("let s = \"\\u{D800}\""));
-        // Python's fixed-length escapes take exactly their number of hex digits, and a scalar value.
+        // Python's fixed-length escapes take exactly their number of ASCII hex digits, and a code point.
         assertEquals(List.of("1:10: invalid \\x escape; write it with 2 hex digits, as \\x1b, or as \\u{1b}"),
                 errors("let s = \"\\x4\""));
+        assertEquals(List.of("1:10: invalid \\x escape; write it with 2 hex digits, as \\x1b, or as \\u{1b}"),
+                errors("let s = \"\\x\u0664\u0661\""));
         assertEquals(List.of("1:10: invalid \\u escape; write it with 4 hex digits, as \\u001b, or as \\u{1b}"),
-                errors("let s = \"\\uD800\""));
-        assertEquals(List.of("1:10: invalid \\U escape; write it with 8 hex digits, as \\U0000001b, or as \\u{1b}"),
+                errors("let s = \"\\u12\""));
+        assertEquals(List.of("1:10: invalid \\U escape: 00110000 is past the last code point, 0010FFFF"),
                 errors("let s = \"\\U00110000\""));
         assertEquals(List.of("1:9: integer literal is too large for a 64-bit int"), errors("let n = 9223372036854775808"));
     }
