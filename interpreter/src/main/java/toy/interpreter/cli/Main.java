@@ -69,7 +69,7 @@ public final class Main implements Callable<Integer> {
         "  65   compile error",
         "  66   script missing or unreadable",
         "  70   uncaught runtime error or deadlock",
-        "  73   an output file cannot be created",
+        "  73   an output file cannot be created or written",
         "  74   standard output cannot be written (a full disk)",
         "  130  interrupted (Ctrl-C)",
         "  141  standard output closed by its reader (toy p.toy | head -1)"};
