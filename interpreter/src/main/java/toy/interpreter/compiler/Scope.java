@@ -12,10 +12,10 @@ import toy.grammar.ToyParser;
 
 /**
  * One block's names for the {@link Resolver}: those declared so far, in order, and those its
- * statements declare further down, which a function made above them may use (it runs later,
- * as in Python and JavaScript). Such a variable is made at the first use from a nested
- * function, {@link Variable#boundAtEntry}: its cell is made when the block starts, and its
- * {@code let} or {@code fn} assigns it.
+ * statements declare further down, which a function made above them may use when no local of
+ * that name is in scope there (it runs later, as in Python). Such a variable is made at the
+ * first use from a nested function, {@link Variable#boundAtEntry}: its cell is made when the
+ * block starts, and its {@code let} or {@code fn} assigns it.
  */
 final class Scope {
     /** The function whose frame holds the block's locals. */
@@ -29,7 +29,11 @@ final class Scope {
     /** Every variable of this block bound when it starts, in order. */
     final List<Variable> boundAtEntry = new ArrayList<>();
 
-    /** A block's scope; null for the variables of a for, a catch or a comprehension, declared at its start. */
+    /**
+     * A block's scope; block null for one with nothing declared further down: the variables of
+     * a for, a catch or a comprehension, declared at its start, and the top level's, which are
+     * globals that a function finds by name whenever it runs.
+     */
     Scope(FunctionInfo owner, ToyParser.BlockContext block) {
         this.owner = owner;
         this.declaredBelow = block == null ? Set.of() : namesDeclaredIn(block.statement());
