@@ -82,10 +82,9 @@ public final class ReplSession implements Vm.Service {
         globals.define(DISPLAY_HOOK, new Builtin(DISPLAY_HOOK, Arity.expects(DISPLAY_HOOK, 1, 1), args -> display(args[0])));
         int hook = globals.indexOf(DISPLAY_HOOK);
         for (;;) {
-            if (out instanceof StandardOutput stdout && stdout.failed()) {
-                // A write failed (a value shown, a print: its reader gone, a full disk): the
-                // session ends, as a run does, and the command says why on a line of its own.
-                err.println();
+            if (outputFailed()) {
+                // A value shown could not be written (its reader gone, a full disk): the session
+                // ends, as a run does at a print that fails, and the command says why.
                 return;
             }
             String text;
@@ -109,6 +108,11 @@ public final class ReplSession implements Vm.Service {
                 call.apply(Function.ofProgram(code), new Object[0]);
             } catch (ToyError e) {
                 report(e.formatTraceback());
+            } finally {
+                if (outputFailed()) {
+                    // The command's message then comes on a line of its own, not after the prompt.
+                    err.println();
+                }
             }
         }
     }
@@ -144,6 +148,11 @@ public final class ReplSession implements Vm.Service {
                 return text;
             }
         }
+    }
+
+    /** Whether a write to the process's standard output has failed ({@link StandardOutput#failed}). */
+    private boolean outputFailed() {
+        return out instanceof StandardOutput stdout && stdout.failed();
     }
 
     /** A line, or an Event; Ctrl-C while waiting for it (and not taken by the line source) cancels it too. */

@@ -125,18 +125,21 @@ class StandaloneProcessTest {
                 process.destroyForcibly();
             }
         }
-        // The REPL stops at a value it cannot show, before the next input runs.
-        Process repl = new ProcessBuilder(command(List.of("repl"))).redirectOutput(new File("/dev/full")).start();
-        try (var stdin = repl.getOutputStream()) {
-            stdin.write("1\nraise \"still running\"\n".getBytes(StandardCharsets.UTF_8));
-        }
-        try {
-            assertTrue(repl.waitFor(60, TimeUnit.SECONDS), "the REPL did not end");
-            String err = stderr(repl);
-            assertEquals(74, repl.exitValue(), err);
-            assertEquals(">>> \ntoy: can't write to standard output: No space left on device\n", err);
-        } finally {
-            repl.destroyForcibly();
+        // The REPL stops at a value it cannot show or a print that fails, before the next input
+        // runs, and the message is not left after its prompt.
+        for (String input : List.of("1\nraise \"still running\"\n", "print(1)\nraise \"still running\"\n")) {
+            Process repl = new ProcessBuilder(command(List.of("repl"))).redirectOutput(new File("/dev/full")).start();
+            try (var stdin = repl.getOutputStream()) {
+                stdin.write(input.getBytes(StandardCharsets.UTF_8));
+            }
+            try {
+                assertTrue(repl.waitFor(60, TimeUnit.SECONDS), "the REPL did not end");
+                String err = stderr(repl);
+                assertEquals(74, repl.exitValue(), err);
+                assertEquals(">>> \ntoy: can't write to standard output: No space left on device\n", err);
+            } finally {
+                repl.destroyForcibly();
+            }
         }
         // A standard output closed before the start (sh's >&-).
         List<String> closed = new ArrayList<>(List.of("bash", "-c", "exec \"$@\" >&-", "bash"));
