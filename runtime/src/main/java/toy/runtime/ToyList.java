@@ -190,16 +190,22 @@ public final class ToyList implements ToyObject {
         if (times > MAX_LENGTH / a.length) {
             throw ToyError.overflowError("repeated list is too long");
         }
-        Object[] all = new Object[(int) (a.length * times)];
-        // Doubling what is filled so far: about log2(times) copies instead of one per repeat,
-        // which for [x] * 1_000_000 was a million calls of arraycopy, run cold at first.
-        System.arraycopy(a, 0, all, 0, a.length);
-        for (int filled = a.length; filled < all.length; ) {
+        Object[] all = repeated(Arrays.copyOf(a, (int) (a.length * times)), a.length);
+        return new ToyList(all, all.length);
+    }
+
+    /**
+     * {@code all} with its first {@code filled} items repeated to its end, by doubling what is
+     * filled so far: about log2(times) copies instead of one per repeat, which for
+     * {@code [x] * 1_000_000} was a million calls of arraycopy, run cold at first.
+     */
+    private static Object[] repeated(Object[] all, int filled) {
+        while (filled < all.length) {
             int copied = Math.min(filled, all.length - filled);
             System.arraycopy(all, 0, all, filled, copied);
             filled += copied;
         }
-        return new ToyList(all, all.length);
+        return all;
     }
 
     /**
@@ -227,16 +233,9 @@ public final class ToyList implements ToyObject {
         if (times > MAX_LENGTH / size) {
             throw ToyError.overflowError("repeated list is too long");
         }
-        int total = (int) (size * times);
         // A new array, even when the old one has room: a list being sorted finds its change so.
-        Object[] all = Arrays.copyOf(items, total);
-        for (int filled = size; filled < total; ) {
-            int copied = Math.min(filled, total - filled);
-            System.arraycopy(all, 0, all, filled, copied);
-            filled += copied;
-        }
-        items = all;
-        size = total;
+        items = repeated(Arrays.copyOf(items, (int) (size * times)), size);
+        size = items.length;
     }
 
     /** {@code xs.extend(items)} and {@code xs += items}: appends every item of an iterable (itself included, once). */

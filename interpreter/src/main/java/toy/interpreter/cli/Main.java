@@ -8,8 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -162,14 +162,7 @@ public final class Main implements Callable<Integer> {
 
     /** Flushes {@code out} on the side, waiting at most a second: a thread may be stuck writing to a pipe nobody reads. */
     private static void flushBriefly(PrintStream out) {
-        Thread flush = new Thread(out::flush);
-        flush.setDaemon(true);
-        flush.start();
-        try {
-            flush.join(1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        OnInterrupt.runBriefly("toy-flush", 1000, out::flush);
     }
 
     /** Runs the command line and returns the exit status; never throws. */
@@ -301,7 +294,7 @@ public final class Main implements Callable<Integer> {
                     found = i;
                 }
             }
-            return found >= 0 && isFile(args[found]) && isAbout(e, args[found]) ? found : -1;
+            return found >= 0 && ScriptFile.isRegularFile(args[found]) && isAbout(e, args[found]) ? found : -1;
         }
 
         private static boolean isAbout(CommandLine.ParameterException e, String word) {
@@ -317,13 +310,6 @@ public final class Main implements Callable<Integer> {
             return word.matches("[A-Za-z0-9_./=:,@%+-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
         }
 
-        private static boolean isFile(String word) {
-            try {
-                return Files.isRegularFile(Path.of(word));
-            } catch (InvalidPathException e) {
-                return false;
-            }
-        }
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -241,7 +241,7 @@ final class ObservabilityOptions {
      */
     private String sameFile(String script, int k) {
         Map<Object, String> named = new HashMap<>();
-        Object scriptFile = isRegularFile(script) ? file(script) : null;
+        Object scriptFile = ScriptFile.isRegularFile(script) ? file(script) : null;
         if (scriptFile != null) {
             named.put(scriptFile, "the script");
         }
@@ -256,18 +256,6 @@ final class ObservabilityOptions {
             }
         }
         return null;
-    }
-
-    /**
-     * Whether {@code path} names an existing regular file: false too for a name this system's
-     * locale cannot encode (the script's own error, "can't open", says so once it is read).
-     */
-    private static boolean isRegularFile(String path) {
-        try {
-            return Files.isRegularFile(Path.of(path));
-        } catch (InvalidPathException e) {
-            return false;
-        }
     }
 
     /**

@@ -38,7 +38,7 @@ final class OnInterrupt {
         if (ACTIONS.isEmpty()) {
             return;
         }
-        Thread run = new Thread(() -> {
+        runBriefly("toy-on-interrupt", GRACE_MILLIS, () -> {
             for (Runnable action : ACTIONS) {
                 try {
                     action.run();
@@ -46,11 +46,20 @@ final class OnInterrupt {
                     // The run is being ended: there is no one left to tell.
                 }
             }
-        }, "toy-on-interrupt");
-        run.setDaemon(true);
-        run.start();
+        });
+    }
+
+    /**
+     * Runs task on a daemon thread named {@code name} and waits for it at most {@code millis}
+     * ms: at the end of a run a task may be stuck writing to a pipe nobody reads, and the
+     * process must end all the same.
+     */
+    static void runBriefly(String name, long millis, Runnable task) {
+        Thread thread = new Thread(task, name);
+        thread.setDaemon(true);
+        thread.start();
         try {
-            run.join(GRACE_MILLIS);
+            thread.join(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -27,6 +27,18 @@ public final class ScriptFile {
         }
     }
 
+    /**
+     * Whether {@code name} names an existing regular file: false too for a name this system's
+     * locale cannot encode (the script's own error, "can't open", says so once it is read).
+     */
+    static boolean isRegularFile(String name) {
+        try {
+            return Files.isRegularFile(Path.of(name));
+        } catch (InvalidPathException e) {
+            return false;
+        }
+    }
+
     public static SourceFile read(String name) throws Unreadable {
         Path path;
         try {

@@ -3,6 +3,7 @@ package toy.interpreter.compiler;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.BufferedTokenStream;
 import org.antlr.v4.runtime.CharStream;
@@ -65,7 +66,7 @@ final class SyntaxErrors extends BaseErrorListener {
         if (insideConjuredBlock(recognizer)) {
             return;
         }
-        NewlineFilter.MissingExpression missing = missingExpressionAt(recognizer, offendingSymbol);
+        NewlineFilter.MissingExpression missing = askOfWholeFile(recognizer, offendingSymbol, tokens::missingExpressionAt);
         if (missing != null) {
             // `if {`: the block was parsed as a map, and failed inside it or at its '}'; what the
             // parser says later on those lines (the block it still wants) follows from that.
@@ -82,7 +83,7 @@ final class SyntaxErrors extends BaseErrorListener {
             return;
         }
         Token unmatched = offendingSymbol instanceof Token t ? tokens.mismatchedAt(t) : null;
-        Token open = atEnd ? tokens.unclosed() : unmatched != null ? null : neverClosedAt(recognizer, offendingSymbol);
+        Token open = atEnd ? tokens.unclosed() : unmatched != null ? null : askOfWholeFile(recognizer, offendingSymbol, tokens::neverClosedAt);
         if (open != null) {
             // The end, or a line after it, came inside brackets never closed: the error is the
             // bracket, not the empty last line or the next statement, whose line is then done.
@@ -116,16 +117,18 @@ final class SyntaxErrors extends BaseErrorListener {
     }
 
     /**
-     * The bracket left open on an earlier line that an error at {@code offendingSymbol} comes
-     * from ({@link NewlineFilter#neverClosedAt}), or null. Reads the rest of the file first,
-     * to see whether a later bracket closes it (an error's path only).
+     * What {@code question} (one of the filter's, which need the whole file:
+     * {@link NewlineFilter#neverClosedAt}, whether a later bracket closes one;
+     * {@link NewlineFilter#missingExpressionAt}, where a '{' closes) answers for the token
+     * an error is at, once the rest of the file is read (an error's path only); null when the
+     * error is at no token.
      */
-    private Token neverClosedAt(Recognizer<?, ?> recognizer, Object offendingSymbol) {
+    private <T> T askOfWholeFile(Recognizer<?, ?> recognizer, Object offendingSymbol, Function<Token, T> question) {
         if (!(offendingSymbol instanceof Token token) || !(recognizer.getInputStream() instanceof BufferedTokenStream stream)) {
             return null;
         }
         stream.fill();
-        return tokens.neverClosedAt(token);
+        return question.apply(token);
     }
 
     /**
@@ -138,15 +141,6 @@ final class SyntaxErrors extends BaseErrorListener {
         return recognizer instanceof Parser parser && parser.getContext() instanceof ToyParser.BlockContext block
                 && block.getChildCount() > 0 && block.getChild(0) instanceof ErrorNode missing
                 && missing.getSymbol().getTokenIndex() == -1;
-    }
-
-    /** {@link NewlineFilter#missingExpressionAt} of an error at {@code offendingSymbol}, the rest of the file read first. */
-    private NewlineFilter.MissingExpression missingExpressionAt(Recognizer<?, ?> recognizer, Object offendingSymbol) {
-        if (!(offendingSymbol instanceof Token token) || !(recognizer.getInputStream() instanceof BufferedTokenStream stream)) {
-            return null;
-        }
-        stream.fill();
-        return tokens.missingExpressionAt(token);
     }
 
     /** The last token before {@code end} other than a line break, or null when there is none. */
